@@ -1,0 +1,40 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '@pepite/api/database';
+import { IdentityModule } from '@pepite/api/identity';
+import type { ApiConfig } from './config/api-config';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthModule } from './health/health.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { loggerOptions } from './logging/logger-options';
+import { ALL_ENTITIES, MIGRATIONS } from './persistence/schema-parts';
+
+/** The composition root: wires the bounded contexts together. No domain code lives here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config.logLevel, !config.production && process.stdout.isTTY)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: databaseUrl,
+            entities: ALL_ENTITIES,
+            migrations: MIGRATIONS,
+            poolSize: config.dbPoolSize,
+            applicationName: 'pepite-api',
+          }),
+        ),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        HealthModule,
+        IdentityModule.forRoot(config.identity),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { IdentityOptions } from '@pepite/api/identity';
+import type { Environment } from './environment';
+import { localSecret } from './local-secret';
+
+/** The settings the composition root hands to the modules, derived from the environment. */
+export interface ApiConfig {
+  readonly env: Environment['NODE_ENV'];
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly demo: boolean;
+  readonly logLevel: string;
+  readonly corsOrigins: readonly string[] | '*';
+  readonly trustProxy?: string;
+  readonly dbPoolSize: number;
+  readonly shutdownGraceSeconds: number;
+  readonly identity: IdentityOptions;
+}
+
+export async function apiConfigFrom(env: Environment, warn: (message: string) => void): Promise<ApiConfig> {
+  const dataDir = path.resolve(env.PEPITE_DATA_DIR);
+  const jwtSecret = env.JWT_SECRET ?? (await localSecret(dataDir, 'jwt-secret', warn));
+  return {
+    env: env.NODE_ENV,
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    demo: env.PEPITE_DEMO,
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
+    trustProxy: env.TRUST_PROXY,
+    dbPoolSize: env.DB_POOL_SIZE,
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    identity: {
+      jwtSecret,
+      accessTokenTtlMinutes: env.ACCESS_TOKEN_TTL_MINUTES,
+      loginLimits: {
+        perAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
+        perAddress: env.LOGIN_LIMIT_PER_ADDRESS,
+        windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+      },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting the API reads, validated once at start. Defaults suit a developer's
+ * machine; production refuses to start without the secrets.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: '$property must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  PEPITE_DATA_DIR = '.data';
+
+  @Transform(toBool)
+  PEPITE_DEMO = false;
+
+  @IsOptional()
+  @MinLength(32, { message: '$property must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  ACCESS_TOKEN_TTL_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ACCOUNT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ADDRESS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_WINDOW_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, { message: '$property must be * or a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SHUTDOWN_GRACE_SECONDS = 15;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Parses and validates the environment; throws one line naming the first bad variable. */
+export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const known = Object.keys(new Environment());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  const first = errors[0];
+  if (first) {
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property.includes('SECRET') ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
+  }
+  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
+    throw new ConfigurationError('JWT_SECRET must be set in production (at least 32 characters)');
+  }
+  return parsed;
+}

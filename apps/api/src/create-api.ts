@@ -1,0 +1,34 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { invalidInputError } from '@pepite/api/errors';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/api-config';
+import { jsonBody } from './http/json-body';
+import { requestContextMiddleware } from './http/request-context';
+import { requestId } from './http/request-id';
+
+/** Builds the API (not listening yet); used by main.ts and by the end-to-end tests. */
+export async function createApi(config: ApiConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy ?? 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestId, requestContextMiddleware, jsonBody);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: (errors) => invalidInputError(errors),
+    }),
+  );
+  if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins === '*' ? true : [...config.corsOrigins], maxAge: 600 });
+  }
+  return app;
+}

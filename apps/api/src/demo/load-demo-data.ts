@@ -1,0 +1,27 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { UserDirectoryService } from '@pepite/api/identity';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
+
+/** Loads the French demo call centre; running it again changes nothing. */
+export async function loadDemoData(app: INestApplicationContext, say: (line: string) => void): Promise<void> {
+  const directory = app.get(UserDirectoryService);
+  const site = await directory.ensureSite(DEMO_SITE);
+  const teams = {
+    billing: await directory.ensureTeam(site.id, DEMO_TEAMS.billing),
+    delivery: await directory.ensureTeam(site.id, DEMO_TEAMS.delivery),
+  };
+  let created = 0;
+  for (const person of DEMO_PEOPLE) {
+    if (await directory.findUserByEmail(person.email)) continue;
+    await directory.createUser({
+      email: person.email,
+      displayName: person.displayName,
+      role: person.role,
+      siteId: site.id,
+      teamId: person.team ? teams[person.team].id : null,
+      password: DEMO_PASSWORD,
+    });
+    created++;
+  }
+  say(created > 0 ? `demo data: created ${created} account(s) on ${DEMO_SITE}` : 'demo data: already loaded');
+}

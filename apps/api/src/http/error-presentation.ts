@@ -1,0 +1,61 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { CommonErrors, DomainError, ErrorCode, type Locale, DEFAULT_LOCALE } from '@pepite/api/errors';
+import { currentRequest } from './request-context';
+
+export interface PresentedError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+const logger = new Logger('Errors');
+
+/**
+ * The one place an exception becomes what a client sees: a catalogue code and a message
+ * in the caller's language. Anything unexpected is logged with its stack and shown only
+ * as INTERNAL_SERVER_ERROR with the request id: no stack trace, no SQL, ever.
+ */
+export function presentError(error: unknown): PresentedError {
+  const { locale, requestId } = callerContext();
+  if (error instanceof DomainError) return fromDomain(error, locale);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const known = fromHttpStatus(status);
+    if (known) return fromDomain(known, locale);
+  }
+  logger.error({ err: error, requestId }, 'unexpected error');
+  return fromDomain(CommonErrors.internal({ requestId }), locale);
+}
+
+function fromDomain(error: DomainError, locale: Locale): PresentedError {
+  return { code: error.code, message: error.messageIn(locale), details: error.details };
+}
+
+function fromHttpStatus(status: number): DomainError | null {
+  switch (status) {
+    case 401:
+      return CommonErrors.unauthenticated();
+    case 403:
+      return CommonErrors.forbidden();
+    case 404:
+      return new DomainError(ErrorCode.NOT_FOUND, { fr: 'Cette adresse n’existe pas.', en: 'There is nothing at this address.' });
+    case 413:
+      return new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, {
+        fr: 'La requête est trop volumineuse.',
+        en: 'The request is too large.',
+      });
+    case 429:
+      return CommonErrors.rateLimited({ retryAfterSeconds: 60 });
+    case 503:
+      return CommonErrors.unavailable();
+    default:
+      return status >= 400 && status < 500
+        ? new DomainError(ErrorCode.BAD_REQUEST, { fr: 'Requête mal formée.', en: 'Malformed request.' })
+        : null;
+  }
+}
+
+function callerContext(): { locale: Locale; requestId: string } {
+  const context = currentRequest();
+  return { locale: context?.locale ?? DEFAULT_LOCALE, requestId: context?.requestId || 'none' };
+}

@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { NextFunction, Request, Response } from 'express';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@pepite/api/errors';
+
+export interface RequestContext {
+  readonly requestId: string;
+  readonly locale: Locale;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** The current request's id and language, wherever the code runs (error formatting, logs). */
+export function currentRequest(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Express middleware: runs the rest of the request inside its context. */
+export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  const locale = (req.acceptsLanguages(...LOCALES) || DEFAULT_LOCALE) as Locale;
+  storage.run({ requestId: String(req.id ?? ''), locale }, next);
+}

@@ -1,0 +1,7 @@
+import { IDENTITY_ENTITIES } from '@pepite/api/identity';
+import { MIGRATIONS } from '@pepite/migrations';
+
+/** Every table of every context: the composition root is the only place that knows them all. */
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES];
+
+export { MIGRATIONS };

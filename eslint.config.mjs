@@ -1,0 +1,59 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+// Which project may import which: a bounded context sees only the shared utilities and the
+// contexts it is allowed to call through their public index; apps compose everything.
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:context', 'type:util', 'type:persistence', 'type:sdk'] },
+  { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:context', 'type:util'] },
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk'] },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:identity'] },
+  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+];
+
+// Layers inside a context folder (a context is one Nest module, hence one Nx project).
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'coverage/**', 'tmp/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints, banTransitiveDependencies: false },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  layer(
+    ['libs/api/*/src/domain/**/*.ts'],
+    ['@nestjs/*', 'typeorm', '../application/*', '../graphql/*', '../persistence/*'],
+    'domain/ is plain TypeScript: no framework, no persistence, no transport.',
+  ),
+  layer(['libs/api/*/src/application/**/*.ts'], ['../graphql/*'], 'application/ must not depend on the GraphQL layer.'),
+  layer(
+    ['libs/api/*/src/persistence/**/*.ts'],
+    ['../graphql/*', '../application/*'],
+    'persistence/ must not depend on application or GraphQL code.',
+  ),
+  {
+    files: ['**/*.cjs', 'jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+];

@@ -1,0 +1,58 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CommonErrors } from '@pepite/api/errors';
+import { AuthenticationService } from '../application/authentication.service';
+import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { ACCESS_METADATA, type AccessRule } from './access.decorator';
+import { requestOf, type PepiteRequest } from './request-of';
+
+/**
+ * Global guard: fails closed. An operation that declares no access rule is refused (and
+ * the access-declaration test fails the build before that can ship).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authentication: AuthenticationService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; refused`);
+      throw CommonErrors.forbidden();
+    }
+    const request = requestOf(context);
+    if (rule.kind === 'public') {
+      // An expired token must not stop someone from logging in again.
+      const user = await this.userOf(request).catch(() => null);
+      if (user) request.user = user;
+      return true;
+    }
+    const user = await this.userOf(request);
+    if (!user) throw bearerToken(request) ? CommonErrors.sessionExpired() : CommonErrors.unauthenticated();
+    if (!rule.roles.includes(user.role)) throw CommonErrors.forbidden();
+    request.user = user;
+    return true;
+  }
+
+  private userOf(request: PepiteRequest): Promise<AuthenticatedUser | null> {
+    const token = bearerToken(request);
+    if (!token) return Promise.resolve(null);
+    request.pepiteUser ??= this.authentication.authenticate(token);
+    return request.pepiteUser;
+  }
+}
+
+function bearerToken(request: PepiteRequest): string | null {
+  const header = request.headers?.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}

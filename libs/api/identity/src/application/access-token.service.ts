@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  readonly expiresAt: Date;
+}
+
+const AUDIENCE = 'pepite-api';
+
+/**
+ * Short-lived HS256 access tokens carrying only the user id: role, site and the active
+ * flag are read from the database on every request, so a deactivation or a role change
+ * takes effect at once (that is the revocation).
+ */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  async issue(userId: string): Promise<IssuedToken> {
+    const expiresInSeconds = this.options.accessTokenTtlMinutes * 60;
+    const accessToken = await this.jwt.signAsync(
+      {},
+      { subject: userId, audience: AUDIENCE, expiresIn: expiresInSeconds, algorithm: 'HS256' },
+    );
+    return { accessToken, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
+  }
+
+  /** The user id of a valid token, or null for an invalid, expired or foreign one. */
+  async verify(token: string): Promise<string | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      return typeof payload.sub === 'string' ? payload.sub : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Role } from './role.graphql-enum';
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @Field()
+  @MinLength(2)
+  @MaxLength(120)
+  displayName!: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role!: Role;
+
+  @Field(() => ID)
+  @IsUUID()
+  siteId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
+
+  @Field({ description: 'At least 12 characters.' })
+  @MinLength(12)
+  @MaxLength(256)
+  password!: string;
+
+  @Field({ nullable: true, description: 'fr (default) or en.' })
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  locale?: 'fr' | 'en';
+}

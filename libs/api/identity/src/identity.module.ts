@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard } from './access/access.guard';
+import { LoginThrottlerGuard, loginThrottlers } from './access/login-throttler.guard';
+import { AccessTokenService } from './application/access-token.service';
+import { AuthenticationService } from './application/authentication.service';
+import { PasswordHasher } from './application/password-hasher';
+import { UserDirectoryService } from './application/user-directory.service';
+import { AuthResolver } from './graphql/auth.resolver';
+import { SiteResolver, UserAdminResolver } from './graphql/user-admin.resolver';
+import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+
+@Module({})
+export class IdentityModule {
+  static forRoot(options: IdentityOptions): DynamicModule {
+    return {
+      module: IdentityModule,
+      global: true,
+      imports: [
+        JwtModule.register({ secret: options.jwtSecret }),
+        ThrottlerModule.forRoot({ throttlers: loginThrottlers(options.loginLimits) }),
+      ],
+      providers: [
+        { provide: IDENTITY_OPTIONS, useValue: options },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        PasswordHasher,
+        AccessTokenService,
+        AuthenticationService,
+        UserDirectoryService,
+        LoginThrottlerGuard,
+        AuthResolver,
+        UserAdminResolver,
+        SiteResolver,
+      ],
+      exports: [AuthenticationService, UserDirectoryService, PasswordHasher],
+    };
+  }
+}

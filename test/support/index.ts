@@ -1,0 +1,3 @@
+export * from './test-api';
+export * from './graphql-client';
+export * from './test-world';
