@@ -11,6 +11,7 @@ export async function localSecret(dataDir: string, name: string, warn: (message:
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
+    await mkdir(dataDir, { recursive: true });
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const secret = randomBytes(48).toString('base64url');
     await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);

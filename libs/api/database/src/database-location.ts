@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withDatabase } from './data-source-options';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres, unreachableAncestor } from './embedded-postgres';
 import { ensureDatabase } from './pg-admin';
 
 export interface DatabaseLocation {
@@ -23,7 +25,7 @@ export async function locateDatabase(options: {
     return { url: options.databaseUrl, embedded: false, release: async () => undefined };
   }
   const server = await startEmbeddedPostgres({
-    dir: path.join(options.dataDir, 'postgres'),
+    dir: await clusterDirectory(options.dataDir, options.log),
     preferredPort: 54329,
     log: options.log,
   });
@@ -35,4 +37,19 @@ export async function locateDatabase(options: {
     throw error;
   }
   return { url, embedded: true, release: () => server.stop() };
+}
+
+/**
+ * The cluster lives in `<dataDir>/postgres`, unless we run as root inside a directory the
+ * `postgres` user cannot enter (a private home or a `mktemp -d` checkout): then it lives
+ * in a per-checkout directory under the system temp dir, said out loud.
+ */
+async function clusterDirectory(dataDir: string, log?: (line: string) => void): Promise<string> {
+  const preferred = path.join(path.resolve(dataDir), 'postgres');
+  if (process.getuid?.() !== 0) return preferred;
+  const blocked = await unreachableAncestor(preferred);
+  if (!blocked) return preferred;
+  const fallback = path.join(tmpdir(), `pepite-${createHash('sha256').update(preferred).digest('hex').slice(0, 12)}`, 'postgres');
+  log?.(`the postgres user cannot enter ${blocked}; keeping the embedded database in ${fallback} instead`);
+  return fallback;
 }

