@@ -18,8 +18,9 @@ runCli('user:create', async () => {
       team: { type: 'string' },
     },
   });
+  const { email, name } = values;
   const role = values.role as Role;
-  if (!values.email || !values.name || !Object.values(Role).includes(role)) throw new Error(USAGE);
+  if (!email || !name || !Object.values(Role).includes(role)) throw new Error(USAGE);
   if (role !== Role.ADMIN && !values.team) throw new Error(`--team is required for a ${role}\n${USAGE}`);
   const password = process.env['PEPITE_ADMIN_PASSWORD'] ?? (await ask('Mot de passe / password: '));
   if (password.length < 12) throw new Error('the password must be at least 12 characters long');
@@ -28,8 +29,8 @@ runCli('user:create', async () => {
     const site = await directory.ensureSite(values.site);
     const team = values.team ? await directory.ensureTeam(site.id, values.team) : null;
     const user = await directory.createUser({
-      email: values.email!,
-      displayName: values.name!,
+      email,
+      displayName: name,
       role,
       siteId: site.id,
       teamId: team?.id ?? null,

