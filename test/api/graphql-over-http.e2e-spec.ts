@@ -114,6 +114,28 @@ describe('GraphQL over HTTP and HTTP plumbing', () => {
       expect(response.json.data).toBeUndefined();
     });
 
+    it('answers variables of the wrong type with 400 BAD_USER_INPUT', async () => {
+      const response = await post(JSON.stringify({ query: 'query($skip: Boolean!) { __typename @skip(if: $skip) }', variables: { skip: 'nope' } }), {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+      });
+      expectGraphqlError(response, 400, 'BAD_USER_INPUT');
+      expect(response.json.errors?.[0]?.message).toContain('$skip');
+    });
+
+    it('refuses a POST with a simple content-type (text/plain) as a potential CSRF, without running it', async () => {
+      const response = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' });
+      expectGraphqlError(response, 400, 'BAD_REQUEST');
+      expect(response.json.data).toBeUndefined();
+    });
+
+    it('refuses other methods with 405 and an Allow header', async () => {
+      const response = await send('/graphql', { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow') ?? '').toMatch(/\bPOST\b/);
+      expectGraphqlError(response, 405);
+    });
+
     it('refuses HTTP batching (a JSON array body)', async () => {
       const response = await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
       expectGraphqlError(response, 400, 'BAD_REQUEST');

@@ -225,9 +225,12 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const response = await withTimeout(inFlight, 10_000, () => `in-flight request never answered; stderr:\n${api.stderr()}`);
       expect(response.status).toBe(200);
       expect(JSON.parse(response.text)).toEqual({ data: { __typename: 'Query' } });
-      agent.destroy();
 
+      // The client keeps its connection open: the server must close it, not wait for the grace period.
+      const answeredAt = Date.now();
       const code = await withTimeout(api.exited, 20_000, () => `process did not exit after SIGTERM; stderr:\n${api.stderr()}`);
+      agent.destroy();
+      expect(Date.now() - answeredAt).toBeLessThan(10_000);
       expect(code).toBe(0);
       expect(api.stderr()).toContain('SIGTERM: finishing requests in flight');
       expect(api.stderr()).not.toContain('exiting anyway');
@@ -286,6 +289,7 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const env = await validEnv({ PEPITE_DEMO: '1' });
       const demoUsers = "SELECT count(*) FROM app_user WHERE email LIKE '%@pepite.demo'";
       const allUsers = 'SELECT count(*) FROM app_user';
+      const databaseUrl = env['DATABASE_URL'] ?? '';
 
       const first = await startApi(env);
       const login = await graphql<{ login: { accessToken: string; user: { role: string } } }>(
@@ -299,16 +303,16 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const me = await graphql<{ me: { email: string; role: string; displayName: string } }>(first.baseUrl, '{ me { email role displayName } }', {}, token);
       expect(me.body.errors).toBeUndefined();
       expect(me.body.data?.me).toEqual({ email: 'manager1@pepite.demo', role: 'MANAGER', displayName: 'Karim Benali' });
-      expect(await countRows(env['DATABASE_URL']!, demoUsers)).toBe(12);
-      expect(await countRows(env['DATABASE_URL']!, allUsers)).toBe(12);
+      expect(await countRows(databaseUrl, demoUsers)).toBe(12);
+      expect(await countRows(databaseUrl, allUsers)).toBe(12);
       expect(await stop(first)).toBe(0);
 
       const second = await startApi({ ...env, PORT: String(await freePort()) });
       expect(second.stderr()).toContain('demo data: already loaded');
-      expect(await countRows(env['DATABASE_URL']!, demoUsers)).toBe(12);
-      expect(await countRows(env['DATABASE_URL']!, allUsers)).toBe(12);
-      expect(await countRows(env['DATABASE_URL']!, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);
-      expect(await countRows(env['DATABASE_URL']!, 'SELECT count(*) FROM team')).toBe(2);
+      expect(await countRows(databaseUrl, demoUsers)).toBe(12);
+      expect(await countRows(databaseUrl, allUsers)).toBe(12);
+      expect(await countRows(databaseUrl, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM team')).toBe(2);
       const again = await graphql<{ login: { user: { role: string } } }>(
         second.baseUrl,
         'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { user { role } } }',

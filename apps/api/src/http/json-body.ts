@@ -3,7 +3,7 @@ import { CommonErrors, DomainError, ErrorCode } from '@pepite/api/errors';
 import { currentRequest } from './request-context';
 
 const BODY_LIMIT = '256kb';
-const parse = express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/graphql-response+json'] });
+const parse = express.json({ limit: BODY_LIMIT, type: 'application/json' });
 
 /**
  * JSON bodies, with the GraphQL-over-HTTP answer to a broken one: 400 (or 413) and a
