@@ -10,8 +10,9 @@ const depConstraints = [
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk'] },
-  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:identity'] },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook'] },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
 ];
 

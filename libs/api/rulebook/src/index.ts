@@ -1,0 +1,2 @@
+export * from './domain/canonical-json';
+export * from './domain/release-seal';
