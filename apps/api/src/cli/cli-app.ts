@@ -1,9 +1,24 @@
+import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { locateDatabase, migrateDatabase, type DatabaseLocation } from '@pepite/api/database';
 import { apiConfigFrom } from '../config/api-config';
 import { readEnvironment } from '../config/environment';
 import { createApi } from '../create-api';
 import { MIGRATIONS } from '../persistence/schema-parts';
+
+/**
+ * The database the settings point at (DATABASE_URL, or the embedded cluster under
+ * PEPITE_DATA_DIR), validated like the API's own settings and released afterwards.
+ */
+export async function withLocatedDatabase<T>(work: (database: DatabaseLocation) => Promise<T>): Promise<T> {
+  const env = readEnvironment(process.env);
+  const database = await locateDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.PEPITE_DATA_DIR) });
+  try {
+    return await work(database);
+  } finally {
+    await database.release();
+  }
+}
 
 /**
  * The API's modules without an HTTP listener, on the configured (or embedded) database,
@@ -13,8 +28,7 @@ export async function withCliApp<T>(work: (app: NestExpressApplication) => Promi
   const config = await apiConfigFrom(readEnvironment({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' }), (m) =>
     process.stderr.write(`warning: ${m}\n`),
   );
-  const database: DatabaseLocation = await locateDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
+  return withLocatedDatabase(async (database) => {
     await migrateDatabase({ url: database.url, migrations: MIGRATIONS });
     const app = await createApi(config, database.url);
     await app.init();
@@ -23,9 +37,7 @@ export async function withCliApp<T>(work: (app: NestExpressApplication) => Promi
     } finally {
       await app.close();
     }
-  } finally {
-    await database.release();
-  }
+  });
 }
 
 export function runCli(name: string, main: () => Promise<void>): void {

@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  locateDatabase,
+  dropDatabase,
   migrateDatabase,
   pendingSchemaChanges,
   withAdminClient,
@@ -10,6 +10,7 @@ import {
   type SqlStatement,
 } from '@pepite/api/database';
 import { ALL_ENTITIES, MIGRATIONS } from '../persistence/schema-parts';
+import { runCli, withLocatedDatabase } from './cli-app';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const MIGRATIONS_DIR = path.join(ROOT, 'migrations');
@@ -24,29 +25,26 @@ async function main(): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
   }
-  const server = await locateDatabase({
-    databaseUrl: process.env['DATABASE_URL'],
-    dataDir: path.resolve(ROOT, process.env['PEPITE_DATA_DIR'] ?? '.data'),
-  });
-  const scratch = withDatabase(server.url, `pepite_generate_${randomBytes(4).toString('hex')}`);
-  const scratchName = new URL(scratch).pathname.slice(1);
-  try {
-    await withAdminClient(server.url, (client) => client.query(`CREATE DATABASE ${scratchName}`));
-    await migrateDatabase({ url: scratch, migrations: MIGRATIONS });
-    const diff = await pendingSchemaChanges({ url: scratch, entities: ALL_ENTITIES });
-    if (diff.up.length === 0) {
-      console.log('entities and migrations agree: nothing to generate');
-      return;
+  await withLocatedDatabase(async (server) => {
+    const scratchName = `pepite_generate_${randomBytes(4).toString('hex')}`;
+    const scratch = withDatabase(server.url, scratchName);
+    try {
+      await withAdminClient(server.url, (client) => client.query(`CREATE DATABASE ${scratchName}`));
+      await migrateDatabase({ url: scratch, migrations: MIGRATIONS });
+      const diff = await pendingSchemaChanges({ url: scratch, entities: ALL_ENTITIES });
+      if (diff.up.length === 0) {
+        console.log('entities and migrations agree: nothing to generate');
+        return;
+      }
+      const timestamp = Date.now();
+      const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
+      await writeFile(file, migrationSource(`${name}${timestamp}`, diff.up, diff.down));
+      await writeIndex();
+      console.log(`wrote ${path.relative(ROOT, file)} (${diff.up.length} statement(s)); read it before committing`);
+    } finally {
+      await dropDatabase(server.url, scratchName);
     }
-    const timestamp = Date.now();
-    const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
-    await writeFile(file, migrationSource(`${name}${timestamp}`, diff.up, diff.down));
-    await writeIndex();
-    console.log(`wrote ${path.relative(ROOT, file)} (${diff.up.length} statement(s)); read it before committing`);
-  } finally {
-    await withAdminClient(server.url, (client) => client.query(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`));
-    await server.release();
-  }
+  });
 }
 
 function migrationSource(className: string, up: readonly SqlStatement[], down: readonly SqlStatement[]): string {
@@ -90,7 +88,4 @@ export const MIGRATIONS = [${imports.map((i) => i.className).join(', ')}];
   await writeFile(path.join(MIGRATIONS_DIR, 'index.ts'), source);
 }
 
-main().catch((error: unknown) => {
-  console.error(`migration:generate: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runCli('migration:generate', main);

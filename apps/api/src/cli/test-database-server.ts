@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, startEmbeddedPostgres, withAdminClient, withDatabase } from '@pepite/api/database';
+import { dropDatabase, migrateDatabase, startEmbeddedPostgres, withAdminClient, withDatabase } from '@pepite/api/database';
 import { TEST_ENV, testDatabasePrefix } from '@pepite/api/database/testing';
 import { MIGRATIONS } from '../persistence/schema-parts';
 
@@ -33,13 +33,13 @@ async function main(): Promise<void> {
   const finish = async () => {
     if (finished) return;
     finished = true;
-    await withAdminClient(url, async (client) => {
-      const { rows } = await client.query<{ datname: string }>(
-        'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-        [prefix],
-      );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    }).catch((error: unknown) => process.stderr.write(`test database cleanup failed: ${String(error)}\n`));
+    await withAdminClient(url, (client) =>
+      client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]),
+    )
+      .then(async ({ rows }) => {
+        for (const { datname } of rows) await dropDatabase(url, datname);
+      })
+      .catch((error: unknown) => process.stderr.write(`test database cleanup failed: ${String(error)}\n`));
     await stopServer();
     process.exit(0);
   };

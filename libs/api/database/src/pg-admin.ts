@@ -12,6 +12,11 @@ export async function withAdminClient<T>(serverUrl: string, work: (client: Clien
   }
 }
 
+/** Drops a database even while clients are still connected to it (PostgreSQL 13+). */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+}
+
 /** Creates the database named in `url` when it does not exist yet. */
 export async function ensureDatabase(url: string): Promise<void> {
   const name = databaseName(url);

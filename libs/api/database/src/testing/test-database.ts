@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { withAdminClient } from '../pg-admin';
+import { dropDatabase, withAdminClient } from '../pg-admin';
 import { withDatabase } from '../data-source-options';
 
 export interface TestDatabase {
@@ -32,7 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: withDatabase(serverUrl, name),
     name,
-    drop: () => withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(serverUrl, name),
   };
 }
 
