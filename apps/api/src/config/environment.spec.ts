@@ -15,7 +15,7 @@ describe('configuration from the environment', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, /^PORT .*\(got "abc"\)$/],
+    [{ PORT: 'abc' }, /^PORT must be an integer number \(got "abc"\)$/],
     [{ PORT: '70000' }, /^PORT must not be greater than 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],

@@ -95,7 +95,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const errors = validateSync(parsed, { skipMissingProperties: false });
   const first = errors[0];
   if (first) {
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // A non-number fails every numeric bound too; say what is wrong first, not a bound.
+    const constraints = first.constraints ?? {};
+    const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
     const shown = first.property.includes('SECRET') ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
