@@ -9,11 +9,12 @@ const depConstraints = [
   { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:context', 'type:util'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk'] },
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk', 'type:util'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook'] },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
 ];
 
 // Layers inside a context folder (a context is one Nest module, hence one Nx project).

@@ -3,12 +3,12 @@
 // compiled again only when its source is newer than its output.
 import { transformFile } from '@swc/core';
 import { createRequire } from 'node:module';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { swcOptions, root } = require('./swc-options.cjs');
-const sources = ['apps/api/src', 'libs/api', 'migrations'];
+const sources = ['apps/api/src', 'libs/api', 'libs/shared', 'migrations'];
 const outDir = path.join(root, 'dist');
 
 async function* walk(dir) {
@@ -16,7 +16,7 @@ async function* walk(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && entry.name !== '__tests__') yield* walk(full);
-    } else if (/\.ts$/.test(entry.name) && !/\.(spec|e2e-spec|d)\.ts$/.test(entry.name)) {
+    } else if (/\.(ts|yaml)$/.test(entry.name) && !/\.(spec|e2e-spec|d)\.ts$/.test(entry.name)) {
       yield full;
     }
   }
@@ -37,6 +37,13 @@ for (const source of sources) {
     const rel = path.relative(root, file);
     const out = path.join(outDir, rel.replace(/\.ts$/, '.js'));
     if (await isFresh(file, out)) continue;
+    if (file.endsWith('.yaml')) {
+      // Data files read at run time (the demo rulebook) sit next to the code that reads them.
+      await mkdir(path.dirname(out), { recursive: true });
+      await copyFile(file, out);
+      compiled++;
+      continue;
+    }
     const result = await transformFile(file, {
       ...options,
       filename: file,

@@ -1,3 +1,5 @@
 export * from './test-api';
 export * from './graphql-client';
 export * from './test-world';
+export * from './rulebook-fixtures';
+export * from './sse-reader';

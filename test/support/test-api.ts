@@ -22,8 +22,9 @@ export interface TestApi {
  * The real API on a real HTTP port, over this test file's own migrated database.
  * `env` overrides settings exactly as environment variables would.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(env: Record<string, string> = {}, shared?: { database: TestDatabase }): Promise<TestApi> {
+  // A second instance on the same database (cross-instance tests) leaves dropping it to the first.
+  const database = shared?.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pepite-test-data-'));
   const config = await apiConfigFrom(
     readEnvironment({
@@ -49,7 +50,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     world: new TestWorld(app, graphql),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -6,9 +6,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@pepite/api/database';
 import { IdentityModule } from '@pepite/api/identity';
+import { RulebookModule } from '@pepite/api/rulebook';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { loggerOptions } from './logging/logger-options';
 import { ALL_ENTITIES, MIGRATIONS } from './persistence/schema-parts';
@@ -32,7 +34,9 @@ export class AppModule {
         ),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         HealthModule,
+        JobsModule.forRoot({ url: databaseUrl, ...config.jobs }),
         IdentityModule.forRoot(config.identity),
+        RulebookModule.forRoot(config.rulebook),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

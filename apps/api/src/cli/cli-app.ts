@@ -25,7 +25,8 @@ export async function withLocatedDatabase<T>(work: (database: DatabaseLocation) 
  * migrated: what the command-line tools run on.
  */
 export async function withCliApp<T>(work: (app: NestExpressApplication) => Promise<T>): Promise<T> {
-  const config = await apiConfigFrom(readEnvironment({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' }), (m) =>
+  const config = await apiConfigFrom(// A command-line run enqueues jobs but never works them: that is the servers' job.
+    readEnvironment({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', JOBS_ENABLED: 'false' }), (m) =>
     process.stderr.write(`warning: ${m}\n`),
   );
   return withLocatedDatabase(async (database) => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { IdentityOptions } from '@pepite/api/identity';
+import type { RulebookOptions } from '@pepite/api/rulebook';
 import type { Environment } from './environment';
 import { localSecret } from './local-secret';
+import { rulebookSigningKey } from './signing-key';
 
 /** The settings the composition root hands to the modules, derived from the environment. */
 export interface ApiConfig {
@@ -18,6 +20,8 @@ export interface ApiConfig {
   readonly dbPoolSize: number;
   readonly shutdownGraceSeconds: number;
   readonly identity: IdentityOptions;
+  readonly rulebook: RulebookOptions;
+  readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
 }
 
 export async function apiConfigFrom(env: Environment, warn: (message: string) => void): Promise<ApiConfig> {
@@ -45,5 +49,12 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
         windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
       },
     },
+    rulebook: {
+      signingKey: await rulebookSigningKey(env, dataDir, warn),
+      publicFeed: env.RULEBOOK_FEED_PUBLIC,
+      sseHeartbeatSeconds: env.RULEBOOK_SSE_HEARTBEAT_SECONDS,
+      sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,
+    },
+    jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
   };
 }

@@ -79,6 +79,41 @@ export class Environment {
   @Min(1)
   @Max(300)
   SHUTDOWN_GRACE_SECONDS = 15;
+
+  /** Ed25519 private key (PKCS#8 PEM) that signs releases; or a file holding it. */
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: '$property must be a PKCS#8 PEM private key' })
+  RULEBOOK_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  RULEBOOK_SIGNING_KEY_FILE?: string;
+
+  @Transform(toBool)
+  RULEBOOK_FEED_PUBLIC = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  RULEBOOK_SSE_HEARTBEAT_SECONDS = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  RULEBOOK_SSE_RETRY_MS = 3000;
+
+  /** Whether this instance runs the durable job workers (scheduled releases, deadlines). */
+  @Transform(toBool)
+  JOBS_ENABLED = true;
+
+  /** How often an idle worker looks for due jobs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  JOBS_POLL_SECONDS = 2;
 }
 
 export class ConfigurationError extends Error {}
@@ -87,7 +122,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -98,11 +133,14 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     // A non-number fails every numeric bound too; say what is wrong first, not a bound.
     const constraints = first.constraints ?? {};
     const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = first.property.includes('SECRET') ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    const shown = /SECRET|SIGNING_KEY$/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET must be set in production (at least 32 characters)');
+  }
+  if (parsed.NODE_ENV === 'production' && !parsed.RULEBOOK_SIGNING_KEY && !parsed.RULEBOOK_SIGNING_KEY_FILE) {
+    throw new ConfigurationError('RULEBOOK_SIGNING_KEY or RULEBOOK_SIGNING_KEY_FILE must be set in production (an Ed25519 PKCS#8 PEM key)');
   }
   return parsed;
 }

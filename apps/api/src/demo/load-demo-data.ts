@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { UserDirectoryService } from '@pepite/api/identity';
+import { DEMO_RULEBOOK_FILE, ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
 
 /** Loads the French demo call centre; running it again changes nothing. */
@@ -23,5 +24,10 @@ export async function loadDemoData(app: INestApplicationContext, say: (line: str
     });
     created++;
   }
-  say(created > 0 ? `demo data: created ${created} account(s) on ${DEMO_SITE}` : 'demo data: already loaded');
+  say(created > 0 ? `demo data: created ${created} account(s) on ${DEMO_SITE}` : 'demo data: accounts already loaded');
+  if (app.get(ReleaseCatalog).latestVersion === 0) {
+    const outcome = await app.get(RulebookImport).importFile(DEMO_RULEBOOK_FILE);
+    if (outcome.kind !== 'published') throw new Error(`the demo rulebook did not import (${outcome.kind})`);
+    say(`demo data: published the demo rulebook as release ${outcome.release.version} (${outcome.release.ruleCount} rules)`);
+  }
 }

@@ -6,3 +6,4 @@ export * from './pg-admin';
 export * from './database-location';
 export * from './migrate';
 export * from './schema-drift';
+export * from './job-queue';

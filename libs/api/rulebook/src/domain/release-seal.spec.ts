@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@pepite/rulebook-format';
 import { sealRelease, sha256Hex, verifyReleaseSeal } from './release-seal';
 
 describe('release seal (SHA-256 + Ed25519)', () => {

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { advisoryBytes, type AdvisoryEntry } from '@pepite/rulebook-format';
+import { randomUUID, sign } from 'node:crypto';
+import { AdvisoryEntity } from '../persistence/advisory.entity';
+import { advisoryEntryOf } from '../persistence/advisory-rows';
+import { bumpCounter, rulesInForce } from '../persistence/rulebook-store';
+import { RulebookErrors } from '../rulebook.errors';
+import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
+import { RULEBOOK_CHANNEL } from './release-writer';
+import { RulebookEventHub } from './rulebook-event-hub';
+
+export interface AdvisoryInput {
+  readonly ruleKey: string;
+  readonly message: string;
+  readonly expiresAt: Date;
+  readonly publishedBy?: string | null;
+}
+
+const MAX_ADVISORY_DAYS = 90;
+
+@Injectable()
+export class AdvisoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
+    private readonly hub: RulebookEventHub,
+  ) {}
+
+  /** Signed like a release and numbered under the same lock, so the live feed orders them exactly. */
+  async publishAdvisory(input: AdvisoryInput): Promise<AdvisoryEntry> {
+    const message = input.message.trim();
+    if (message.length < 10 || message.length > 2000) throw RulebookErrors.advisoryMessage();
+    const now = Date.now();
+    const expiry = input.expiresAt.getTime();
+    if (!(expiry > now) || expiry > now + MAX_ADVISORY_DAYS * 86_400_000) throw RulebookErrors.advisoryExpiry();
+    const advisory = await this.dataSource.transaction(async (tx) => {
+      const counter = await bumpCounter(tx, 'last_advisory_seq');
+      const inForce = await rulesInForce(tx, counter.lastRelease);
+      if (!inForce.has(input.ruleKey)) throw RulebookErrors.ruleNotInForce({ key: input.ruleKey });
+      const row = tx.create(AdvisoryEntity, {
+        id: randomUUID(),
+        seq: counter.lastAdvisorySeq,
+        ruleKey: input.ruleKey,
+        message,
+        publishedAt: new Date(now),
+        expiresAt: new Date(expiry),
+        releaseVersion: counter.lastRelease,
+        publishedBy: input.publishedBy ?? null,
+        supersededBy: null,
+        signature: '',
+      });
+      const unsigned = advisoryEntryOf(row);
+      row.signature = sign(null, Buffer.from(advisoryBytes(unsigned)), this.options.signingKey).toString('base64');
+      await tx.insert(AdvisoryEntity, row);
+      await tx.query('SELECT pg_notify($1, $2)', [RULEBOOK_CHANNEL, `advisory:${counter.lastAdvisorySeq}`]);
+      return { ...unsigned, signature: row.signature };
+    });
+    await this.hub.catchUp();
+    return advisory;
+  }
+}

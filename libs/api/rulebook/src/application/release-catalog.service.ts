@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RULEBOOK_FORMAT, type AdvisoryEntry, type RuleEntry, type RulebookChanges } from '@pepite/rulebook-format';
+import { AdvisoryEntity } from '../persistence/advisory.entity';
+import { advisoryEntryOf } from '../persistence/advisory-rows';
+import { ReleaseEntity } from '../persistence/release.entity';
+import { ruleEntryOf } from '../persistence/rule-rows';
+import { RuleVersionEntity } from '../persistence/rule-version.entity';
+import { membershipDifference, rulesInForce } from '../persistence/rulebook-store';
+import { RulebookErrors } from '../rulebook.errors';
+import { RulebookEventHub } from './rulebook-event-hub';
+
+export type SnapshotEncoding = 'identity' | 'gzip' | 'br';
+
+/** A release's stored bytes in one encoding, with what the feed's headers need. */
+export interface StoredSnapshot {
+  readonly release: ReleaseEntity;
+  readonly body: Buffer;
+}
+
+const COLUMN: Record<SnapshotEncoding, 'snapshot' | 'snapshotGzip' | 'snapshotBrotli'> = {
+  identity: 'snapshot',
+  gzip: 'snapshotGzip',
+  br: 'snapshotBrotli',
+};
+const CHANGES_CACHE_SIZE = 64;
+
+/**
+ * Reads of the rulebook. The latest release's bytes are kept in memory and replaced when
+ * the event hub sees a newer one, so the hot path (thousands of desktops asking "anything
+ * new?") answers a 304 without touching the database.
+ */
+@Injectable()
+export class ReleaseCatalog {
+  private latestCache = new Map<SnapshotEncoding, StoredSnapshot>();
+  private readonly changesCache = new Map<string, string>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hub: RulebookEventHub,
+  ) {}
+
+  get latestVersion(): number {
+    return this.hub.current.version;
+  }
+
+  async latestRelease(): Promise<ReleaseEntity> {
+    const version = this.latestVersion;
+    if (version === 0) throw RulebookErrors.noReleaseYet();
+    return (await this.snapshot(version, 'identity')).release;
+  }
+
+  async snapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
+    const isLatest = version === this.latestVersion;
+    const cached = isLatest ? this.latestCache.get(encoding) : undefined;
+    if (cached && cached.release.version === version) return cached;
+    const release = await this.dataSource
+      .getRepository(ReleaseEntity)
+      .createQueryBuilder('r')
+      .addSelect(`r.${COLUMN[encoding]}`)
+      .where('r.version = :version', { version })
+      .getOne();
+    if (!release) throw this.unknownRelease(version);
+    const stored = { release, body: release[COLUMN[encoding]] };
+    if (isLatest) {
+      if ([...this.latestCache.values()].some((entry) => entry.release.version !== version)) this.latestCache = new Map();
+      this.latestCache.set(encoding, stored);
+    }
+    return stored;
+  }
+
+  async release(version: number): Promise<ReleaseEntity> {
+    const release = await this.dataSource.getRepository(ReleaseEntity).findOneBy({ version });
+    if (!release) throw this.unknownRelease(version);
+    return release;
+  }
+
+  /** Newest first. */
+  releases(limit: number, before?: number): Promise<ReleaseEntity[]> {
+    const query = this.dataSource.getRepository(ReleaseEntity).createQueryBuilder('r').orderBy('r.version', 'DESC').limit(limit);
+    if (before !== undefined) query.where('r.version < :before', { before });
+    return query.getMany();
+  }
+
+  async rules(version: number): Promise<RuleEntry[]> {
+    await this.release(version);
+    return [...(await rulesInForce(this.dataSource.manager, version)).values()].map((rule) => rule.entry);
+  }
+
+  /** Every stored wording of a rule, oldest first, with the releases in which each was in force. */
+  async ruleHistory(key: string): Promise<{ entry: RuleEntry; createdInRelease: number; inReleases: number[] }[]> {
+    const versions = await this.dataSource.getRepository(RuleVersionEntity).find({ where: { ruleKey: key }, order: { revision: 'ASC' } });
+    if (versions.length === 0) throw RulebookErrors.ruleNotFound({ key });
+    const memberships: { rule_version_id: string; releases: number[] }[] = await this.dataSource.query(
+      'SELECT rule_version_id, array_agg(release_version ORDER BY release_version) AS releases FROM release_rule WHERE rule_key = $1 GROUP BY 1',
+      [key],
+    );
+    const releasesOf = new Map(memberships.map((row) => [row.rule_version_id, row.releases]));
+    return versions.map((row) => ({ entry: ruleEntryOf(row), createdInRelease: row.createdInRelease, inReleases: releasesOf.get(row.id) ?? [] }));
+  }
+
+  async activeAdvisories(): Promise<AdvisoryEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(AdvisoryEntity)
+      .createQueryBuilder('a')
+      .where('a.superseded_by IS NULL AND a.expires_at > now()')
+      .orderBy('a.seq')
+      .getMany();
+    return rows.map(advisoryEntryOf);
+  }
+
+  /** `changes?since=N`, serialised once per (N, latest) pair: most desktops ask the same question. */
+  async changesSince(since: number): Promise<string> {
+    const latest = this.latestVersion;
+    if (since > latest) throw latest === 0 ? RulebookErrors.noReleaseYet() : RulebookErrors.releaseInFuture({ version: since, latest });
+    if (since < 0) throw RulebookErrors.invalidVersion({ value: String(since) });
+    const advisories = await this.activeAdvisories();
+    const cacheKey = `${since}:${latest}:${advisories.map((a) => a.seq).join(',')}`;
+    const cached = this.changesCache.get(cacheKey);
+    if (cached) return cached;
+    const release = await this.release(latest);
+    const difference = await membershipDifference(this.dataSource.manager, since, latest);
+    const entries = difference.changed.map(ruleEntryOf);
+    const changes: RulebookChanges = {
+      format: RULEBOOK_FORMAT,
+      since,
+      release: {
+        version: release.version,
+        publishedAt: release.publishedAt.toISOString(),
+        notes: release.notes,
+        changelog: release.changelog,
+        sha256: release.sha256,
+        signature: release.signature,
+        keyId: release.keyId,
+      },
+      added: entries.filter((entry) => difference.addedKeys.has(entry.key)),
+      amended: entries.filter((entry) => !difference.addedKeys.has(entry.key)),
+      retired: difference.retired,
+      advisories,
+    };
+    const body = JSON.stringify(changes);
+    if (this.changesCache.size >= CHANGES_CACHE_SIZE) this.changesCache.delete(this.changesCache.keys().next().value as string);
+    this.changesCache.set(cacheKey, body);
+    return body;
+  }
+
+  private unknownRelease(version: number) {
+    const latest = this.latestVersion;
+    return version > latest && latest > 0 ? RulebookErrors.releaseInFuture({ version, latest }) : RulebookErrors.releaseNotFound({ version });
+  }
+}

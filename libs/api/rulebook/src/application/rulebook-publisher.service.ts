@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ReleaseChangelog } from '@pepite/rulebook-format';
+import { changesToReach, planRelease, type RuleInForce } from '../domain/release-plan';
+import { changeKey, type RuleChange } from '../domain/rule-change';
+import { validateRuleDraft, type RuleDraft } from '../domain/rule-draft';
+import { publicKeyInfo } from '../domain/signing-key';
+import type { ReleaseEntity } from '../persistence/release.entity';
+import { bumpCounter, insertRuleVersions, lastRevisions, rulesInForce } from '../persistence/rulebook-store';
+import { RulebookErrors } from '../rulebook.errors';
+import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
+import { writeRelease } from './release-writer';
+import { RulebookEventHub } from './rulebook-event-hub';
+
+export interface PublishInput {
+  readonly changes: readonly RuleChange[];
+  readonly notes?: string | null;
+  /** References of the pépins this release answers. */
+  readonly answers?: readonly string[];
+  readonly publishedBy?: string | null;
+}
+
+/** The one place releases are made. Each method is one transaction. */
+@Injectable()
+export class RulebookPublisher {
+  private readonly keyId: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
+    private readonly hub: RulebookEventHub,
+  ) {
+    this.keyId = publicKeyInfo(options.signingKey).keyId;
+  }
+
+  /** Applies the changes to the latest release and publishes the result as release N+1. */
+  async publish(input: PublishInput, manager?: EntityManager): Promise<ReleaseEntity> {
+    input.changes.forEach(checkDraft);
+    return this.inTransaction(manager, async (tx) => {
+      const counter = await bumpCounter(tx, 'last_release');
+      const inForce = await rulesInForce(tx, counter.lastRelease - 1);
+      const plan = planRelease(inForce, await lastRevisions(tx, input.changes.map(changeKey)), input.changes);
+      const ids = await insertRuleVersions(tx, counter.lastRelease, plan.newVersions);
+      const rules = [
+        ...plan.kept,
+        ...plan.newVersions.map((entry) => ({ entry, versionId: ids.get(entry.key) as string })),
+      ];
+      return writeRelease(
+        tx,
+        {
+          version: counter.lastRelease,
+          advisorySeqAt: counter.lastAdvisorySeq,
+          notes: input.notes?.trim() || null,
+          publishedBy: input.publishedBy ?? null,
+          changelog: changelog(plan, null, input.answers),
+          rules,
+        },
+        this.options.signingKey,
+        this.keyId,
+      );
+    });
+  }
+
+  /** Publishes exactly this set of rules (an import): absent rules are retired, unchanged ones kept. */
+  async publishWhole(rules: readonly RuleDraft[], notes: string | null, publishedBy: string | null = null): Promise<ReleaseEntity> {
+    rules.forEach((rule) => checkDraft({ kind: 'CREATE', rule }));
+    return this.inTransaction(undefined, async (tx) => {
+      // Read under the counter lock so the diff is against what will really be N.
+      const latest = await this.lockedLatest(tx);
+      return this.publish({ changes: changesToReach(latest, rules), notes, publishedBy }, tx);
+    });
+  }
+
+  /** Rolling back is a new release whose content is that of an earlier one. */
+  rollback(toVersion: number, notes: string | null, publishedBy: string | null = null): Promise<ReleaseEntity> {
+    return this.inTransaction(undefined, async (tx) => {
+      const counter = await bumpCounter(tx, 'last_release');
+      const latest = counter.lastRelease - 1;
+      if (toVersion < 1 || toVersion > latest) throw RulebookErrors.releaseNotFound({ version: toVersion });
+      if (toVersion === latest) throw RulebookErrors.rollbackToLatest({ version: toVersion });
+      const current = await rulesInForce(tx, latest);
+      const target = await rulesInForce(tx, toVersion);
+      const sameVersion = (key: string) => current.get(key)?.versionId === target.get(key)?.versionId;
+      const plan = {
+        added: [...target.keys()].filter((key) => !current.has(key)),
+        amended: [...target.keys()].filter((key) => current.has(key) && !sameVersion(key)),
+        retired: [...current.keys()].filter((key) => !target.has(key)),
+      };
+      if (plan.added.length + plan.amended.length + plan.retired.length === 0) throw RulebookErrors.nothingToPublish();
+      return writeRelease(
+        tx,
+        {
+          version: counter.lastRelease,
+          advisorySeqAt: counter.lastAdvisorySeq,
+          notes: notes?.trim() || null,
+          publishedBy,
+          changelog: changelog(plan, toVersion, []),
+          rules: [...target.values()],
+        },
+        this.options.signingKey,
+        this.keyId,
+      );
+    });
+  }
+
+  /** Refuses incomplete or invalid wordings before anything is written or scheduled. */
+  validateChanges(changes: readonly RuleChange[]): void {
+    changes.forEach(checkDraft);
+  }
+
+  /** After a caller-owned transaction has committed: lets this instance see the release at once. */
+  announce(): Promise<void> {
+    return this.hub.catchUp();
+  }
+
+  private async lockedLatest(tx: EntityManager): Promise<Map<string, RuleInForce>> {
+    const rows: { last_release: number }[] = await tx.query('SELECT last_release FROM rulebook_counter WHERE id = 1 FOR UPDATE');
+    return rulesInForce(tx, rows[0]?.last_release ?? 0);
+  }
+
+  /**
+   * Runs in the caller's transaction when given one. Otherwise opens its own and, once it
+   * has committed, lets this instance's hub see the release before returning, so the
+   * publisher's next read already finds it (other instances hear the notification).
+   */
+  private async inTransaction<T>(manager: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (manager) return work(manager);
+    const result = await this.dataSource.transaction(work);
+    await this.hub.catchUp();
+    return result;
+  }
+}
+
+function changelog(
+  plan: { added: readonly string[]; amended: readonly string[]; retired: readonly string[] },
+  restoredFrom: number | null,
+  answers: readonly string[] = [],
+): ReleaseChangelog {
+  const sorted = (keys: readonly string[]) => [...keys].sort();
+  return {
+    added: sorted(plan.added),
+    amended: sorted(plan.amended),
+    retired: sorted(plan.retired),
+    restoredFrom,
+    answers: [...new Set(answers)].sort(),
+  };
+}
+
+function checkDraft(change: RuleChange): void {
+  if (change.kind === 'RETIRE') return;
+  const { problems } = validateRuleDraft(change.rule);
+  if (problems.length > 0) {
+    throw RulebookErrors.invalidRule({
+      key: String(change.rule.key),
+      fr: problems.map((problem) => problem.fr).join(' '),
+      en: problems.map((problem) => problem.en).join(' '),
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PublicAccess } from '@pepite/api/identity';
+import { publicKeyInfo } from '../domain/signing-key';
+import { ReleaseCatalog, type StoredSnapshot } from '../application/release-catalog.service';
+import { RulebookEventHub } from '../application/rulebook-event-hub';
+import { RulebookErrors } from '../rulebook.errors';
+import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
+import { matchesEtag, negotiateEncoding } from './content-encoding';
+import { openEventStream } from './event-stream';
+import { FeedReaderGuard } from './feed-reader.guard';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const VERSION = /^\d{1,9}$/;
+
+/**
+ * The public feed contract (DESIGN.md, "Feed"). Snapshots go out as the bytes stored at
+ * publication, in the encoding the client accepts; nothing is serialised on a read.
+ * Access: `@PublicAccess()` lets the global guard resolve a token without demanding one;
+ * FeedReaderGuard then requires a signed-in user unless the feed is configured public.
+ */
+@Controller('api/rulebook')
+@PublicAccess()
+@UseGuards(FeedReaderGuard)
+export class RulebookFeedController {
+  constructor(
+    private readonly catalog: ReleaseCatalog,
+    private readonly hub: RulebookEventHub,
+    @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
+  ) {}
+
+  @Get('releases/latest')
+  async latest(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const release = await this.catalog.latestRelease();
+    await this.sendSnapshot(request, response, release.version, 'no-cache');
+  }
+
+  @Get('releases/:version')
+  async byVersion(@Param('version') version: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.sendSnapshot(request, response, parseVersion(version), IMMUTABLE);
+  }
+
+  @Get('changes')
+  async changes(@Query('since') since: unknown, @Res() response: Response): Promise<void> {
+    const body = await this.catalog.changesSince(parseVersion(since));
+    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }).end(body);
+  }
+
+  @Get('advisories')
+  async advisories(@Res() response: Response): Promise<void> {
+    response.set('Cache-Control', 'no-cache').json(await this.catalog.activeAdvisories());
+  }
+
+  @Get('events')
+  async events(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await openEventStream(request, response, this.hub, {
+      heartbeatMs: this.options.sseHeartbeatSeconds * 1000,
+      retryMs: this.options.sseRetryMilliseconds,
+    });
+  }
+
+  @Get('public-key')
+  publicKey(@Res() response: Response): void {
+    response.set('Cache-Control', 'public, max-age=3600').json(publicKeyInfo(this.options.signingKey));
+  }
+
+  private async sendSnapshot(request: Request, response: Response, version: number, cacheControl: string): Promise<void> {
+    const encoding = negotiateEncoding(request.header('accept-encoding'));
+    const { release, body }: StoredSnapshot = await this.catalog.snapshot(version, encoding);
+    const etag = `"${release.sha256}"`;
+    response.set({
+      ETag: etag,
+      'Cache-Control': cacheControl,
+      Vary: 'Accept-Encoding',
+      'X-Rulebook-Version': String(release.version),
+      'X-Rulebook-Signature': release.signature,
+      'X-Rulebook-Key-Id': release.keyId,
+      'Access-Control-Expose-Headers': 'ETag, X-Rulebook-Version, X-Rulebook-Signature, X-Rulebook-Key-Id',
+    });
+    if (matchesEtag(request.header('if-none-match'), etag)) {
+      response.status(304).end();
+      return;
+    }
+    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
+    if (encoding !== 'identity') response.set('Content-Encoding', encoding);
+    response.status(200).end(body);
+  }
+}
+
+function parseVersion(value: unknown): number {
+  if (typeof value !== 'string' || !VERSION.test(value)) throw RulebookErrors.invalidVersion({ value: String(value ?? '') });
+  return Number(value);
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReleaseChangelog } from '@pepite/rulebook-format';
+
+/**
+ * Release N: written once, in the publication's transaction, never updated or deleted.
+ * The snapshot bytes (and their compressed forms) are what the feed serves as they are.
+ */
+@Entity('release')
+export class ReleaseEntity {
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'timestamptz' })
+  publishedAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  publishedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  @Column({ type: 'jsonb' })
+  changelog!: ReleaseChangelog;
+
+  @Column({ type: 'int' })
+  ruleCount!: number;
+
+  /** The advisory counter when this release was published: orders the live events. */
+  @Column({ type: 'int' })
+  advisorySeqAt!: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256!: string;
+
+  @Column({ type: 'text' })
+  signature!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  keyId!: string;
+
+  @Column({ type: 'bytea', select: false })
+  snapshot!: Buffer;
+
+  @Column({ type: 'bytea', select: false })
+  snapshotGzip!: Buffer;
+
+  @Column({ type: 'bytea', select: false })
+  snapshotBrotli!: Buffer;
+}

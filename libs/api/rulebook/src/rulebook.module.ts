@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AdvisoryService } from './application/advisory.service';
+import { ReleaseCatalog } from './application/release-catalog.service';
+import { RulebookImport } from './application/rulebook-import.service';
+import { RulebookEventHub } from './application/rulebook-event-hub';
+import { RulebookPublisher } from './application/rulebook-publisher.service';
+import { ScheduledPublications } from './application/scheduled-publications.service';
+import { FeedReaderGuard } from './feed/feed-reader.guard';
+import { RulebookFeedController } from './feed/rulebook-feed.controller';
+import { RULEBOOK_OPTIONS, type RulebookOptions } from './rulebook.options';
+
+@Module({})
+export class RulebookModule {
+  static forRoot(options: RulebookOptions): DynamicModule {
+    return {
+      module: RulebookModule,
+      controllers: [RulebookFeedController],
+      providers: [
+        { provide: RULEBOOK_OPTIONS, useValue: options },
+        RulebookEventHub,
+        ReleaseCatalog,
+        RulebookPublisher,
+        AdvisoryService,
+        ScheduledPublications,
+        RulebookImport,
+        FeedReaderGuard,
+      ],
+      exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport],
+    };
+  }
+}

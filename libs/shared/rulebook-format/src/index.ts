@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './wire-types';
+export * from './snapshot';

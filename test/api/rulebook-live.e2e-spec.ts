@@ -1,0 +1,121 @@
+import { Role } from '@pepite/api/identity';
+import { AdvisoryService, RulebookPublisher } from '@pepite/api/rulebook';
+import type { ReleaseEvent } from '@pepite/rulebook-format';
+import { openSse, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+
+describe('rulebook live events (SSE) and across instances', () => {
+  let api: TestApi;
+  let second: TestApi;
+  let agent: TestUser;
+  let publisher: RulebookPublisher;
+  const eventsUrl = (base: string) => `${base}/api/rulebook/events`;
+  const auth = () => ({ authorization: `Bearer ${agent.token}` });
+  const amend = (key: string, title: string) => publisher.publish({ changes: [{ kind: 'AMEND', rule: sampleRule(key, { title }) }] });
+
+  beforeAll(async () => {
+    api = await startTestApi({ RULEBOOK_SSE_HEARTBEAT_SECONDS: '1', RULEBOOK_SSE_RETRY_MS: '1500' });
+    second = await startTestApi({}, { database: api.database });
+    agent = await api.world.newUser(Role.OPERATOR);
+    publisher = api.app.get(RulebookPublisher);
+    await publisher.publish({ changes: [{ kind: 'CREATE', rule: sampleRule('CALLBACK-001') }, { kind: 'CREATE', rule: sampleRule('IDENTITY-001') }] });
+  });
+  afterAll(async () => {
+    await second.close();
+    await api.close();
+  });
+
+  it('tells clients how long to wait before reconnecting and keeps the line alive', async () => {
+    const stream = await openSse(eventsUrl(api.baseUrl), auth());
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(stream.retry).toBe(1500);
+      expect(stream.comments).toContain('heartbeat');
+      expect(stream.events).toEqual([]);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('pushes a release event with id = version to a connected client', async () => {
+    const stream = await openSse(eventsUrl(api.baseUrl), auth());
+    try {
+      const release = await amend('CALLBACK-001', 'Rappel promis sous 3 jours, revu');
+      const [event] = await stream.waitFor(1);
+      expect(event?.event).toBe('release');
+      expect(event?.id).toBe(String(release.version));
+      expect(JSON.parse(event?.data ?? '{}') as ReleaseEvent).toMatchObject({ version: release.version, sha256: release.sha256 });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('resumes from Last-Event-ID with exactly the events missed, in order, none repeated', async () => {
+    const stream = await openSse(eventsUrl(api.baseUrl), auth());
+    const first = await amend('CALLBACK-001', 'Rappel promis sous 3 jours, version A');
+    const [seen] = await stream.waitFor(1);
+    stream.close();
+    expect(seen?.id).toBe(String(first.version));
+
+    const missed = [];
+    missed.push((await amend('CALLBACK-001', 'Rappel promis sous 3 jours, version B')).version);
+    const advisory = await api.app.get(AdvisoryService).publishAdvisory({
+      ruleKey: 'IDENTITY-001',
+      message: 'Outil de vérification en panne : posez les trois questions de secours.',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    missed.push((await amend('IDENTITY-001', 'Vérification d’identité, version B')).version);
+    missed.push((await amend('CALLBACK-001', 'Rappel promis sous 3 jours, version C')).version);
+
+    const resumed = await openSse(eventsUrl(api.baseUrl), { ...auth(), 'last-event-id': seen?.id ?? '' });
+    try {
+      await resumed.waitFor(4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(resumed.events.map((event) => [event.event, event.id])).toEqual([
+        ['release', String(missed[0])],
+        ['advisory', `${missed[0]}.${advisory.seq}`],
+        ['release', String(missed[1])],
+        ['release', String(missed[2])],
+      ]);
+      // One more publication arrives live after the replay, once.
+      const live = await amend('IDENTITY-001', 'Vérification d’identité, version C');
+      await resumed.waitFor(5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(resumed.events.map((event) => event.id)).toEqual([
+        String(missed[0]),
+        `${missed[0]}.${advisory.seq}`,
+        String(missed[1]),
+        String(missed[2]),
+        String(live.version),
+      ]);
+    } finally {
+      resumed.close();
+    }
+
+    // Resuming from the advisory's id replays only what followed it.
+    const fromAdvisory = await openSse(eventsUrl(api.baseUrl), { ...auth(), 'last-event-id': `${missed[0]}.${advisory.seq}` });
+    try {
+      await fromAdvisory.waitFor(3);
+      expect(fromAdvisory.events.map((event) => event.id).slice(0, 3)).toEqual(missed.slice(1).map(String).concat(String(missed[2] + 1)));
+    } finally {
+      fromAdvisory.close();
+    }
+  });
+
+  it('delivers a release published on one instance to an SSE client of another', async () => {
+    const onSecond = await openSse(eventsUrl(second.baseUrl), auth());
+    try {
+      const release = await amend('IDENTITY-001', 'Vérification d’identité, publiée sur l’instance A');
+      const [event] = await onSecond.waitFor(1);
+      expect(event).toMatchObject({ event: 'release', id: String(release.version) });
+      // The second instance serves the new release too.
+      const latest = await fetch(`${second.baseUrl}/api/rulebook/releases/latest`, { headers: auth() });
+      expect(latest.headers.get('etag')).toBe(`"${release.sha256}"`);
+    } finally {
+      onSecond.close();
+    }
+  });
+
+  it('refuses the stream without a token', async () => {
+    await expect(openSse(eventsUrl(api.baseUrl))).rejects.toThrow(/401/);
+  });
+});
