@@ -10,7 +10,8 @@ execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio
 
 const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
-  env: { PEPITE_DEMO: '1', ...process.env },
+  // The demo feed is public so the rulebook opens in a browser without a token.
+  env: { PEPITE_DEMO: '1', RULEBOOK_FEED_PUBLIC: '1', ...process.env },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 
@@ -22,6 +23,8 @@ api.on('message', (message) => {
 
   API (GraphQL)     ${base}/graphql
   Health            ${base}/health/ready
+  Rulebook feed     ${base}/api/rulebook/releases/latest
+  Live events (SSE) ${base}/api/rulebook/events
 
   Demo accounts (password: pepite-demo)
     admin@pepite.demo

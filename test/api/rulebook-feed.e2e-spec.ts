@@ -148,3 +148,25 @@ describe('rulebook feed over HTTP', () => {
     expect(verify(null, Buffer.from(canonicalJson(signed)), key.pem, Buffer.from(signature, 'base64'))).toBe(true);
   });
 });
+
+describe('rulebook feed in public mode', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ RULEBOOK_FEED_PUBLIC: 'true' });
+    await api.app.get(RulebookPublisher).publish({ changes: [{ kind: 'CREATE', rule: sampleRule('KIOSK-001') }] });
+  });
+  afterAll(() => api.close());
+
+  it('serves every read without a token', async () => {
+    for (const path of ['/releases/latest', '/releases/1', '/changes?since=0', '/advisories', '/public-key']) {
+      const response = await fetch(`${api.baseUrl}/api/rulebook${path}`);
+      expect([path, response.status]).toEqual([path, 200]);
+    }
+    const changes = (await (await fetch(`${api.baseUrl}/api/rulebook/changes?since=0`)).json()) as RulebookChanges;
+    expect(changes.added.map((rule) => rule.key)).toEqual(['KIOSK-001']);
+  });
+
+  it('still refuses the GraphQL API without a token', async () => {
+    expect(await api.graphql.errorCode('{ me { id } }')).toBe('UNAUTHENTICATED');
+  });
+});
