@@ -305,10 +305,19 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       expect(me.body.data?.me).toEqual({ email: 'manager1@pepite.demo', role: 'MANAGER', displayName: 'Karim Benali' });
       expect(await countRows(databaseUrl, demoUsers)).toBe(12);
       expect(await countRows(databaseUrl, allUsers)).toBe(12);
+      expect(first.stderr()).toMatch(/published the demo rulebook as release 1 \(\d+ rules\)/);
+      const feed = await fetch(`${first.baseUrl}/api/rulebook/releases/latest`, { headers: { authorization: `Bearer ${token}` } });
+      const rulebook = (await feed.json()) as { version: number; rules: { key: string; rationale: string }[] };
+      expect(rulebook.version).toBe(1);
+      expect(rulebook.rules.length).toBeGreaterThanOrEqual(15);
+      expect(rulebook.rules.length).toBeLessThanOrEqual(25);
+      expect(rulebook.rules.every((rule) => rule.rationale.length > 50)).toBe(true);
       expect(await stop(first)).toBe(0);
 
       const second = await startApi({ ...env, PORT: String(await freePort()) });
-      expect(second.stderr()).toContain('demo data: already loaded');
+      expect(second.stderr()).toContain('demo data: accounts already loaded');
+      expect(second.stderr()).not.toContain('published the demo rulebook');
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM release')).toBe(1);
       expect(await countRows(databaseUrl, demoUsers)).toBe(12);
       expect(await countRows(databaseUrl, allUsers)).toBe(12);
       expect(await countRows(databaseUrl, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);

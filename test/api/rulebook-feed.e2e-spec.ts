@@ -111,6 +111,15 @@ describe('rulebook feed over HTTP', () => {
     expect(Buffer.byteLength(text)).toBeLessThan(full.length / 5);
   });
 
+  it('compresses a large changes answer when asked, with the same content', async () => {
+    const plain = await feed('/changes?since=0', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const compressed = await feed('/changes?since=0', { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    // fetch decodes brotli itself: the content must be identical.
+    expect(await compressed.json()).toEqual(await plain.json());
+  });
+
   it('refuses a since in the future or malformed with a clear error', async () => {
     const future = await feed('/changes?since=999');
     expect(future.status).toBe(404);

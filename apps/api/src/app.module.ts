@@ -5,7 +5,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@pepite/api/database';
-import { IdentityModule } from '@pepite/api/identity';
+import { AuthenticationService, IdentityModule } from '@pepite/api/identity';
+import { NotificationsModule } from '@pepite/api/notifications';
 import { RulebookModule } from '@pepite/api/rulebook';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -32,11 +33,17 @@ export class AppModule {
             applicationName: 'pepite-api',
           }),
         ),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          // Subscriptions authenticate their WebSocket with the identity context's tokens.
+          inject: [AuthenticationService],
+          useFactory: (authentication: AuthenticationService) => graphqlOptions(config, authentication),
+        }),
         HealthModule,
         JobsModule.forRoot({ url: databaseUrl, ...config.jobs }),
         IdentityModule.forRoot(config.identity),
         RulebookModule.forRoot(config.rulebook),
+        NotificationsModule.forRoot(),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

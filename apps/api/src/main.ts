@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   if (applied.length > 0) say(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
   const app = await createApi(config, database.url);
+  // Module hooks (the rulebook's event hub, the job queue) must run before the demo reads through them.
+  await app.init();
   if (config.demo) await loadDemoData(app, say);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();

@@ -1,15 +1,26 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import type { AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
 import { formatGraphqlError } from './format-graphql-error';
+import {
+  isSocketContext,
+  subscriptionContext,
+  subscriptionTransport,
+  type SocketContext,
+  type SubscriptionContext,
+} from './subscription-transport';
 
 export interface GraphqlContext {
   readonly req: Request;
   readonly res: Response;
 }
 
-/** Apollo as the GraphQL-over-HTTP spec and production hardening want it. */
-export function graphqlOptions(config: ApiConfig): ApolloDriverConfig {
+/**
+ * Apollo as the GraphQL-over-HTTP spec and production hardening want it, plus graphql-ws
+ * on the same path for subscriptions (authenticated with the same bearer tokens).
+ */
+export function graphqlOptions(config: ApiConfig, authentication: AuthenticationService): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -21,6 +32,10 @@ export function graphqlOptions(config: ApiConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
     formatError: formatGraphqlError,
-    context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
+    // Called by Apollo with Express's request and response, and by graphql-ws with its
+    // connection for every subscription.
+    context: (source: GraphqlContext | SocketContext): GraphqlContext | SubscriptionContext =>
+      isSocketContext(source) ? subscriptionContext(source) : { req: source.req, res: source.res },
+    subscriptions: { 'graphql-ws': subscriptionTransport(authentication) },
   };
 }

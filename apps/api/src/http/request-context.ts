@@ -14,6 +14,11 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/** Runs `work` inside a context that did not come through Express (a WebSocket operation). */
+export function withRequestContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
 /** Express middleware: runs the rest of the request inside its context. */
 export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
   const locale = (req.acceptsLanguages(...LOCALES) || DEFAULT_LOCALE) as Locale;

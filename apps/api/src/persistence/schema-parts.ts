@@ -1,8 +1,9 @@
 import { IDENTITY_ENTITIES } from '@pepite/api/identity';
+import { NOTIFICATION_ENTITIES } from '@pepite/api/notifications';
 import { RULEBOOK_ENTITIES } from '@pepite/api/rulebook';
 import { MIGRATIONS } from '@pepite/migrations';
 
 /** Every table of every context: the composition root is the only place that knows them all. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...RULEBOOK_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...RULEBOOK_ENTITIES, ...NOTIFICATION_ENTITIES];
 
 export { MIGRATIONS };

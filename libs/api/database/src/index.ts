@@ -7,3 +7,4 @@ export * from './database-location';
 export * from './migrate';
 export * from './schema-drift';
 export * from './job-queue';
+export * from './observable-async-iterator';

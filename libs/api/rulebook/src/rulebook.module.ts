@@ -7,6 +7,7 @@ import { RulebookPublisher } from './application/rulebook-publisher.service';
 import { ScheduledPublications } from './application/scheduled-publications.service';
 import { FeedReaderGuard } from './feed/feed-reader.guard';
 import { RulebookFeedController } from './feed/rulebook-feed.controller';
+import { RULEBOOK_GRAPHQL_PROVIDERS } from './graphql/rulebook-graphql.providers';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from './rulebook.options';
 
 @Module({})
@@ -24,6 +25,7 @@ export class RulebookModule {
         ScheduledPublications,
         RulebookImport,
         FeedReaderGuard,
+        ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
       exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport],
     };

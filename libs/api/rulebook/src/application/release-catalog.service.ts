@@ -25,6 +25,14 @@ const COLUMN: Record<SnapshotEncoding, 'snapshot' | 'snapshotGzip' | 'snapshotBr
   br: 'snapshotBrotli',
 };
 const CHANGES_CACHE_SIZE = 64;
+/** Bounds how long an advisory can outlive its expiry in the cached list. */
+const ADVISORY_CACHE_MS = 5_000;
+
+/** A `changes` answer, serialised once and compressed on first demand per encoding. */
+export interface ChangesBody {
+  readonly json: string;
+  readonly encoded: Map<SnapshotEncoding, Buffer>;
+}
 
 /**
  * Reads of the rulebook. The latest release's bytes are kept in memory and replaced when
@@ -34,7 +42,8 @@ const CHANGES_CACHE_SIZE = 64;
 @Injectable()
 export class ReleaseCatalog {
   private latestCache = new Map<SnapshotEncoding, StoredSnapshot>();
-  private readonly changesCache = new Map<string, string>();
+  private readonly changesCache = new Map<string, ChangesBody>();
+  private advisoryCache?: { key: string; validUntil: number; advisories: Promise<AdvisoryEntry[]> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -100,7 +109,31 @@ export class ReleaseCatalog {
     return versions.map((row) => ({ entry: ruleEntryOf(row), createdInRelease: row.createdInRelease, inReleases: releasesOf.get(row.id) ?? [] }));
   }
 
-  async activeAdvisories(): Promise<AdvisoryEntry[]> {
+  /**
+   * Active advisories, cached until the next advisory or release this instance sees, the
+   * first expiry, or a few seconds: every desktop's `changes` call needs them.
+   */
+  activeAdvisories(): Promise<AdvisoryEntry[]> {
+    const { version, advisorySeq } = this.hub.current;
+    const key = `${version}:${advisorySeq}`;
+    const now = Date.now();
+    if (this.advisoryCache && this.advisoryCache.key === key && this.advisoryCache.validUntil > now) return this.advisoryCache.advisories;
+    const advisories = this.loadActiveAdvisories();
+    const cache = { key, validUntil: now + ADVISORY_CACHE_MS, advisories };
+    this.advisoryCache = cache;
+    advisories.then(
+      (list) => {
+        const firstExpiry = Math.min(...list.map((a) => Date.parse(a.expiresAt)));
+        cache.validUntil = Math.min(cache.validUntil, firstExpiry);
+      },
+      () => {
+        if (this.advisoryCache === cache) this.advisoryCache = undefined;
+      },
+    );
+    return advisories;
+  }
+
+  private async loadActiveAdvisories(): Promise<AdvisoryEntry[]> {
     const rows = await this.dataSource
       .getRepository(AdvisoryEntity)
       .createQueryBuilder('a')
@@ -111,7 +144,7 @@ export class ReleaseCatalog {
   }
 
   /** `changes?since=N`, serialised once per (N, latest) pair: most desktops ask the same question. */
-  async changesSince(since: number): Promise<string> {
+  async changesSince(since: number): Promise<ChangesBody> {
     const latest = this.latestVersion;
     if (since > latest) throw latest === 0 ? RulebookErrors.noReleaseYet() : RulebookErrors.releaseInFuture({ version: since, latest });
     if (since < 0) throw RulebookErrors.invalidVersion({ value: String(since) });
@@ -139,7 +172,7 @@ export class ReleaseCatalog {
       retired: difference.retired,
       advisories,
     };
-    const body = JSON.stringify(changes);
+    const body: ChangesBody = { json: JSON.stringify(changes), encoded: new Map() };
     if (this.changesCache.size >= CHANGES_CACHE_SIZE) this.changesCache.delete(this.changesCache.keys().next().value as string);
     this.changesCache.set(cacheKey, body);
     return body;

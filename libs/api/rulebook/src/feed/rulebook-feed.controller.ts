@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { PublicAccess } from '@pepite/api/identity';
 import { publicKeyInfo } from '../domain/signing-key';
-import { ReleaseCatalog, type StoredSnapshot } from '../application/release-catalog.service';
+import { ReleaseCatalog, type ChangesBody, type StoredSnapshot } from '../application/release-catalog.service';
 import { RulebookEventHub } from '../application/rulebook-event-hub';
 import { RulebookErrors } from '../rulebook.errors';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
@@ -11,6 +12,8 @@ import { openEventStream } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Below about one packet, compressing costs more than it saves. */
+const COMPRESS_FROM_BYTES = 1400;
 const VERSION = /^\d{1,9}$/;
 
 /**
@@ -41,9 +44,15 @@ export class RulebookFeedController {
   }
 
   @Get('changes')
-  async changes(@Query('since') since: unknown, @Res() response: Response): Promise<void> {
+  async changes(@Query('since') since: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const body = await this.catalog.changesSince(parseVersion(since));
-    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }).end(body);
+    const encoding = negotiateEncoding(request.header('accept-encoding'));
+    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+    if (encoding === 'identity' || body.json.length < COMPRESS_FROM_BYTES) {
+      response.end(body.json);
+      return;
+    }
+    response.set('Content-Encoding', encoding).end(encodedChanges(body, encoding));
   }
 
   @Get('advisories')
@@ -85,6 +94,17 @@ export class RulebookFeedController {
     if (encoding !== 'identity') response.set('Content-Encoding', encoding);
     response.status(200).end(body);
   }
+}
+
+/** Compressed once per cached answer, then shared by every desktop asking the same question. */
+function encodedChanges(body: ChangesBody, encoding: 'gzip' | 'br'): Buffer {
+  let encoded = body.encoded.get(encoding);
+  if (!encoded) {
+    const bytes = Buffer.from(body.json, 'utf8');
+    encoded = encoding === 'br' ? brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(bytes);
+    body.encoded.set(encoding, encoded);
+  }
+  return encoded;
 }
 
 function parseVersion(value: unknown): number {

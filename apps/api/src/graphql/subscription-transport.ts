@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import { DEFAULT_LOCALE, ErrorCode, isLocale, type Locale } from '@pepite/api/errors';
+import type { AuthenticationService } from '@pepite/api/identity';
+import { withRequestContext } from '../http/request-context';
+import { formatGraphqlError } from './format-graphql-error';
+
+/** What graphql-ws's `ws` adapter passes as `ctx.extra`. */
+interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+type ConnectionParams = Record<string, unknown> | undefined;
+
+/** One graphql-ws connection. */
+export type SocketContext = Context<ConnectionParams, SocketExtra>;
+
+type SocketServerOptions = Pick<
+  ServerOptions<ConnectionParams, SocketExtra>,
+  'onConnect' | 'onSubscribe' | 'onNext' | 'onError'
+> & {
+  readonly path: string;
+};
+
+/**
+ * The `req` a subscription's guards and resolvers see, in place of Express's: the access
+ * guard reads the bearer token from its headers and records the caller on it.
+ */
+export interface SubscriptionRequest {
+  readonly headers: { readonly authorization?: string };
+  readonly ip?: string;
+}
+
+export interface SubscriptionContext {
+  readonly req: SubscriptionRequest;
+}
+
+/** Settled when the connection was accepted: the language its errors are written in. */
+interface Session {
+  readonly id: string;
+  readonly locale: Locale;
+}
+
+const sessions = new WeakMap<SocketContext, Session>();
+
+export function isSocketContext(value: unknown): value is SocketContext {
+  return typeof value === 'object' && value !== null && 'connectionInitReceived' in value && 'extra' in value;
+}
+
+/** One context per subscribe message, so the guard's per-request memo is per operation. */
+export function subscriptionContext(ctx: SocketContext): SubscriptionContext {
+  const authorization = authorizationOf(ctx.connectionParams);
+  return { req: { headers: authorization ? { authorization } : {}, ip: ctx.extra.request.socket.remoteAddress } };
+}
+
+/**
+ * graphql-ws on `/graphql`, for subscriptions only (queries and mutations stay on HTTP,
+ * with its CSRF, rate-limit and request-id handling). The client proves who it is in
+ * `connectionParams.authorization` ("Bearer <token>", as the HTTP header); a connection
+ * without a valid token is closed with 4401 before any operation. Each subscription is then
+ * checked again by the global access guard, like any other operation.
+ */
+export function subscriptionTransport(authentication: AuthenticationService): GraphQLWsSubscriptionsConfig {
+  const options: SocketServerOptions = {
+    path: '/graphql',
+    onConnect: async (ctx) => {
+      const token = bearerToken(authorizationOf(ctx.connectionParams));
+      const user = token ? await authentication.authenticate(token) : null;
+      if (!user) {
+        // 4401 rather than graphql-ws's default 4403: clients must sign in again, not retry.
+        ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+        return false;
+      }
+      const language = ctx.connectionParams?.['language'];
+      sessions.set(ctx, { id: randomUUID(), locale: isLocale(language) ? language : user.locale });
+      return true;
+    },
+    onSubscribe: (_ctx, _id, payload) => {
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [withCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
+      }
+      const operation = getOperationAST(document, payload.operationName);
+      if (operation && operation.operation !== 'subscription') {
+        return [
+          new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', {
+            extensions: { code: ErrorCode.BAD_REQUEST },
+          }),
+        ];
+      }
+      return undefined;
+    },
+    // Errors raised before execution (the document does not match the schema).
+    onError: (_ctx, _id, _payload, errors) =>
+      errors.map((error): GraphQLFormattedError => {
+        const { message, locations, extensions } = error.toJSON();
+        return {
+          message,
+          locations,
+          extensions: { code: extensions?.['code'] ?? ErrorCode.GRAPHQL_VALIDATION_FAILED },
+        };
+      }),
+    // Errors of execution (a guard refusing, a resolver failing) go through the same
+    // presentation as over HTTP, in the connection's language.
+    onNext: (ctx, id, _payload, _args, result) => {
+      if (!result.errors?.length) return undefined;
+      const session = sessions.get(ctx);
+      const context = { requestId: session ? `${session.id}:${id}` : id, locale: session?.locale ?? DEFAULT_LOCALE };
+      const errors = withRequestContext(context, () =>
+        result.errors?.map((error) => formatGraphqlError(error.toJSON(), error)),
+      );
+      return { ...result, errors };
+    },
+  };
+  // Nest passes every graphql-ws option through to `useServer`, though its type lists fewer
+  // (not onError) and leaves `extra` unknown; its `ws` adapter passes { socket, request }.
+  return options as GraphQLWsSubscriptionsConfig;
+}
+
+function authorizationOf(params: ConnectionParams): string | undefined {
+  const value = params?.['authorization'] ?? params?.['Authorization'];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function bearerToken(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
+function withCode(error: unknown, code: ErrorCode): GraphQLError {
+  if (error instanceof GraphQLError) {
+    return new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code } });
+  }
+  return new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code } });
+}

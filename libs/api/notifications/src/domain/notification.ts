@@ -1,0 +1,111 @@
+import type { Locale, Translated } from '@pepite/api/errors';
+
+/** Limits of the stored columns (see the `notification` table). */
+export const MAX_KIND_LENGTH = 60;
+export const MAX_SUBJECT_TYPE_LENGTH = 40;
+
+/**
+ * What a context asks to tell people. The notifying context renders the text in every
+ * language at notify time, so this context never needs to know other contexts' words;
+ * `params` is machine data for clients (a reference, a version), never shown as such.
+ */
+export interface NotifyInput {
+  /** Who is told; duplicates are told once. An empty list notifies nobody. */
+  readonly recipientIds: readonly string[];
+  /** What happened, in SCREAMING_SNAKE_CASE, e.g. `PEPIN_ACKNOWLEDGED`. */
+  readonly kind: string;
+  /** The kind of object it is about, e.g. `PEPIN` (letters, digits, _); given together with `subjectId`. */
+  readonly subjectType?: string;
+  /** The object it is about (a UUID), e.g. the pépin's id. */
+  readonly subjectId?: string;
+  /** The sentence people read, in French and English. */
+  readonly text: Translated;
+  /** Machine data for clients, stored as JSON, e.g. `{ reference: 'PEP-000123', release: 7 }`. */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** A notification as its recipient reads it. */
+export interface NotificationView {
+  readonly id: string;
+  readonly recipientId: string;
+  readonly kind: string;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly text: Translated;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly readAt: Date | null;
+  readonly createdAt: Date;
+}
+
+/** The text of a notification in one language. */
+export function textIn(notification: NotificationView, locale: Locale): string {
+  return notification.text[locale];
+}
+
+/** A notify input checked and normalised: what is written, one row per recipient. */
+export interface NotificationDraft {
+  readonly recipientIds: readonly string[];
+  readonly kind: string;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly text: Translated;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+const KIND = /^[A-Z][A-Z0-9_]*$/;
+const SUBJECT_TYPE = /^[A-Za-z][A-Za-z0-9_]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks what a calling context passes to `notify`. A failure is a programming error of
+ * that context (nothing a user typed), so it is a plain `Error`, reported as internal.
+ */
+export function notificationDraft(input: NotifyInput): NotificationDraft {
+  const problems: string[] = [];
+  const badRecipients = input.recipientIds.filter((id) => !UUID.test(id));
+  if (badRecipients.length > 0) problems.push(`recipientIds must be UUIDs (got ${JSON.stringify(badRecipients)})`);
+  if (!KIND.test(input.kind) || input.kind.length > MAX_KIND_LENGTH) {
+    problems.push(
+      `kind must be SCREAMING_SNAKE_CASE of at most ${MAX_KIND_LENGTH} characters (got ${JSON.stringify(input.kind)})`,
+    );
+  }
+  const subjectType = input.subjectType ?? null;
+  const subjectId = input.subjectId ?? null;
+  if ((subjectType === null) !== (subjectId === null)) problems.push('subjectType and subjectId go together');
+  if (subjectType !== null && (!SUBJECT_TYPE.test(subjectType) || subjectType.length > MAX_SUBJECT_TYPE_LENGTH)) {
+    problems.push(
+      `subjectType must be letters, digits and _, at most ${MAX_SUBJECT_TYPE_LENGTH} characters (got ${JSON.stringify(subjectType)})`,
+    );
+  }
+  if (subjectId !== null && !UUID.test(subjectId))
+    problems.push(`subjectId must be a UUID (got ${JSON.stringify(subjectId)})`);
+  if (!input.text.fr.trim() || !input.text.en.trim()) problems.push('text needs a French and an English sentence');
+  const params = input.params ?? {};
+  if (!isPlainObject(params)) problems.push('params must be a plain object');
+  else if (!isJsonValue(params))
+    problems.push('params must hold JSON values only (no undefined, functions, dates or NaN)');
+  if (problems.length > 0) throw new Error(`notify: ${problems.join('; ')}`);
+  return {
+    // Lower case, so that one user written two ways is still told once.
+    recipientIds: [...new Set(input.recipientIds.map((id) => id.toLowerCase()))],
+    kind: input.kind,
+    subjectType,
+    subjectId: subjectId?.toLowerCase() ?? null,
+    text: { fr: input.text.fr, en: input.text.en },
+    params,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** True when the value survives a JSON round trip unchanged. */
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  return isPlainObject(value) && Object.values(value).every(isJsonValue);
+}

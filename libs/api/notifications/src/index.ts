@@ -1,0 +1,10 @@
+export type { NotifyInput, NotificationView } from './domain/notification';
+export {
+  MAX_NOTIFICATIONS_PAGE,
+  NotificationsService,
+  type NotificationPage,
+  type NotificationPageQuery,
+} from './application/notifications.service';
+export { NOTIFICATION_ENTITIES } from './persistence/notification-entities';
+export { NotificationErrors } from './notifications.errors';
+export { NotificationsModule } from './notifications.module';

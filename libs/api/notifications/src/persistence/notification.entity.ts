@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One notification for one person. Written by `NotificationsService.notify` in the
+ * notifying context's transaction; afterwards only `read_at` ever changes.
+ */
+@Entity('notification')
+// A recipient's list, newest first: PostgreSQL walks this index backwards for
+// ORDER BY created_at DESC, id DESC, so it serves that order as a DESC index would.
+@Index(['recipientId', 'createdAt', 'id'])
+// The unread badge and the "unread only" list.
+@Index(['recipientId'], { where: '"read_at" IS NULL' })
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  recipientId!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  subjectType!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  @Column({ type: 'text' })
+  textFr!: string;
+
+  @Column({ type: 'text' })
+  textEn!: string;
+
+  @Column({ type: 'jsonb' })
+  params!: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  /**
+   * The writing transaction's top-level id (`pg_current_xact_id()`). A live subscription
+   * compares it with the snapshot of its previous read, so it sends exactly the rows
+   * committed since, whatever their `created_at` and however commits interleave.
+   */
+  @Column({ type: 'bigint' })
+  txId!: string;
+}

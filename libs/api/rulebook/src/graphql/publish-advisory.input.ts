@@ -1,0 +1,20 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsDate, Matches, MaxLength, MinLength } from 'class-validator';
+import { RULE_KEY_PATTERN } from '../domain/rule-draft';
+
+@InputType()
+export class PublishAdvisoryInput {
+  @Field({ description: 'The rule in force that the advisory is about.' })
+  @MaxLength(40)
+  @Matches(RULE_KEY_PATTERN)
+  ruleKey!: string;
+
+  @Field({ description: '10 to 2,000 characters.' })
+  @MinLength(10)
+  @MaxLength(2000)
+  message!: string;
+
+  @Field({ description: 'In the future, within 90 days.' })
+  @IsDate()
+  expiresAt!: Date;
+}

@@ -1,0 +1,51 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
+import { ReleaseCatalog } from '../application/release-catalog.service';
+import { RulebookPublisher } from '../application/rulebook-publisher.service';
+import { ReleaseConnectionType } from './release-connection.type';
+import { releaseCursor, versionOfCursor } from './release-cursor';
+import { ReleaseType } from './release.type';
+import { ReleasesArgs } from './releases.args';
+import { RollbackReleaseArgs } from './rollback-release.args';
+
+@Resolver(() => ReleaseType)
+export class ReleaseResolver {
+  constructor(
+    private readonly catalog: ReleaseCatalog,
+    private readonly publisher: RulebookPublisher,
+  ) {}
+
+  @AnyRole()
+  @Query(() => ReleaseConnectionType, { description: 'Published releases, newest first (Relay connection).' })
+  async releases(@Args() { first, after }: ReleasesArgs): Promise<ReleaseConnectionType> {
+    const before = after == null ? undefined : versionOfCursor(after);
+    const latest = this.catalog.latestVersion;
+    // One more than asked tells whether there is a next page.
+    const rows = await this.catalog.releases(first + 1, before);
+    const edges = rows
+      .slice(0, first)
+      .map((release) => ({ cursor: releaseCursor(release.version), node: ReleaseType.of(release) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        // Versions are gapless: newer releases exist exactly when the cursor's is published.
+        hasPreviousPage: before !== undefined && before <= latest,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: latest,
+    };
+  }
+
+  @Access(Role.MANAGER, Role.ADMIN)
+  @Mutation(() => ReleaseType, {
+    description: 'Publishes a new release whose rules are those of an earlier one (managers and admins).',
+  })
+  async rollbackRelease(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args() { toVersion, notes }: RollbackReleaseArgs,
+  ): Promise<ReleaseType> {
+    return ReleaseType.of(await this.publisher.rollback(toVersion, notes ?? null, caller.id));
+  }
+}
