@@ -1,9 +1,9 @@
-import { createClient, type Client, type FormattedExecutionResult as GraphqlResult } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { Role } from '@pepite/api/identity';
 import { NotificationsService, type NotifyInput } from '@pepite/api/notifications';
-import { startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+import { startTestApi, type TestApi, type TestUser, eventually, watchSubscription, type SubscriptionWatch } from '@pepite/test-support';
 import { NotificationEventHub } from '../../libs/api/notifications/src/application/notification-event-hub';
 import { NotificationWatcher } from '../../libs/api/notifications/src/application/notification-watcher';
 
@@ -306,7 +306,7 @@ describe('notifications', () => {
       clients.push(client);
       return client;
     };
-    const referencesOf = (watch: Watch) =>
+    const referencesOf = (watch: SubscriptionWatch) =>
       watch.results.map(
         (result) => (result.data?.['notificationAdded'] as NotificationView | undefined)?.params['reference'],
       );
@@ -315,8 +315,8 @@ describe('notifications', () => {
       const alice = await api.world.newUser(Role.OPERATOR, { locale: 'en' });
       const bob = await api.world.newUser(Role.MANAGER);
       const open = watcher.watching;
-      const alices = subscribe(connect(alice));
-      const bobs = subscribe(connect(bob));
+      const alices = watchSubscription(connect(alice), NOTIFICATION_ADDED);
+      const bobs = watchSubscription(connect(bob), NOTIFICATION_ADDED);
       await eventually(() => watcher.watching === open + 2);
 
       await service.notify(acknowledged([alice], 1));
@@ -362,7 +362,7 @@ describe('notifications', () => {
     it('pushes nothing for a notification whose transaction rolled back', async () => {
       const reader = await api.world.newUser(Role.OPERATOR);
       const open = watcher.watching;
-      const watch = subscribe(connect(reader));
+      const watch = watchSubscription(connect(reader), NOTIFICATION_ADDED);
       await eventually(() => watcher.watching === open + 1);
       await expect(
         dataSource.transaction(async (manager) => {
@@ -380,7 +380,7 @@ describe('notifications', () => {
     it('misses nothing from a transaction that began earlier but committed later', async () => {
       const reader = await api.world.newUser(Role.OPERATOR);
       const open = watcher.watching;
-      const watch = subscribe(connect(reader));
+      const watch = watchSubscription(connect(reader), NOTIFICATION_ADDED);
       await eventually(() => watcher.watching === open + 1);
       const slow = dataSource.createQueryRunner();
       await slow.connect();
@@ -409,7 +409,7 @@ describe('notifications', () => {
     it('catches up after its LISTEN connection is cut: what was notified meanwhile still arrives, once', async () => {
       const reader = await api.world.newUser(Role.OPERATOR);
       const open = watcher.watching;
-      const watch = subscribe(connect(reader));
+      const watch = watchSubscription(connect(reader), NOTIFICATION_ADDED);
       await eventually(() => watcher.watching === open + 1);
       const hub = api.app.get(NotificationEventHub);
       const listeners = () =>
@@ -439,7 +439,7 @@ describe('notifications', () => {
         retryAttempts: 0,
       });
       clients.push(client);
-      const watch = subscribe(client);
+      const watch = watchSubscription(client, NOTIFICATION_ADDED);
       await eventually(() => watch.failure() !== undefined);
       expect(watch.failure()).toMatchObject({ code: 4401 });
       expect(watch.results).toEqual([]);
@@ -447,41 +447,3 @@ describe('notifications', () => {
   });
 });
 
-type FormattedExecutionResult = GraphqlResult<Record<string, unknown>, unknown>;
-
-interface Watch {
-  readonly results: FormattedExecutionResult[];
-  /** Resolves once `count` results have arrived (rejects after 10 s). */
-  next(count: number): Promise<void>;
-  failure(): unknown;
-  dispose(): void;
-}
-
-function subscribe(client: Client, query = NOTIFICATION_ADDED): Watch {
-  const results: FormattedExecutionResult[] = [];
-  let failure: unknown;
-  const dispose = client.subscribe(
-    { query },
-    {
-      next: (result) => void results.push(result),
-      error: (error) => {
-        failure = error;
-      },
-      complete: () => undefined,
-    },
-  );
-  return {
-    results,
-    next: (count) => eventually(() => results.length >= count),
-    failure: () => failure,
-    dispose,
-  };
-}
-
-async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met after ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

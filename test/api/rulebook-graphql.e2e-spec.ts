@@ -1,9 +1,9 @@
-import { createClient, type Client, type FormattedExecutionResult as GraphqlResult } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { Role } from '@pepite/api/identity';
 import { RulebookPublisher } from '@pepite/api/rulebook';
-import { sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+import { sampleRule, startTestApi, type TestApi, type TestUser, eventually, watchSubscription } from '@pepite/test-support';
 import { RulebookChangeFeed } from '../../libs/api/rulebook/src/graphql/rulebook-change-feed';
 
 const RELEASE_FIELDS =
@@ -558,7 +558,7 @@ describe('rulebook GraphQL API', () => {
 
     it('pushes a RELEASE after a publication and an ADVISORY after publishAdvisory, to every subscriber', async () => {
       const open = feed.openSubscriptions;
-      const watchers = [subscribe(connect(bearer(operator)).client), subscribe(connect(bearer(manager)).client)];
+      const watchers = [watchSubscription(connect(bearer(operator)).client, RULEBOOK_CHANGED), watchSubscription(connect(bearer(manager)).client, RULEBOOK_CHANGED)];
       await eventually(() => feed.openSubscriptions === open + 2);
 
       const release = await publisher.publish({
@@ -646,7 +646,7 @@ describe('rulebook GraphQL API', () => {
     ])('closes a connection with %s (4401) and sends it nothing', async (name, params) => {
       const open = feed.openSubscriptions;
       const { client, closes } = connect(params());
-      const watcher = subscribe(client);
+      const watcher = watchSubscription(client, RULEBOOK_CHANGED);
       await eventually(() => watcher.failure() !== undefined);
       expect(watcher.failure()).toMatchObject({ code: 4401, reason: 'Unauthorized' });
       expect(closes).toEqual([expect.objectContaining({ code: 4401 })]);
@@ -664,10 +664,10 @@ describe('rulebook GraphQL API', () => {
       const open = feed.openSubscriptions;
       const leaver = await api.world.newUser(Role.OPERATOR);
       const { client } = connect({ ...bearer(leaver), language: 'en' });
-      const before = subscribe(client);
+      const before = watchSubscription(client, RULEBOOK_CHANGED);
       await eventually(() => feed.openSubscriptions === open + 1);
       await api.graphql.ok('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: leaver.id }, as(admin));
-      const after = subscribe(client);
+      const after = watchSubscription(client, RULEBOOK_CHANGED);
       await after.next(1);
       expect(after.results[0]?.errors).toEqual([
         expect.objectContaining({
@@ -683,10 +683,10 @@ describe('rulebook GraphQL API', () => {
 
     it('serves only subscriptions over the socket, with coded errors', async () => {
       const { client } = connect(bearer(manager));
-      const query = subscribe(client, '{ advisories { id } }');
+      const query = watchSubscription(client, '{ advisories { id } }');
       await eventually(() => query.failure() !== undefined);
       expect(query.failure()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
-      const invalid = subscribe(client, 'subscription { rulebookChanged { nope } }');
+      const invalid = watchSubscription(client, 'subscription { rulebookChanged { nope } }');
       await eventually(() => invalid.failure() !== undefined);
       expect(invalid.failure()).toEqual([
         expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
@@ -695,44 +695,3 @@ describe('rulebook GraphQL API', () => {
   });
 });
 
-type FormattedExecutionResult = GraphqlResult<Record<string, unknown>, unknown>;
-
-interface Watcher {
-  readonly results: FormattedExecutionResult[];
-  /** Resolves with the first `count` results (rejects after 10 s). */
-  next(count: number): Promise<FormattedExecutionResult[]>;
-  failure(): unknown;
-  dispose(): void;
-}
-
-function subscribe(client: Client, query = RULEBOOK_CHANGED): Watcher {
-  const results: FormattedExecutionResult[] = [];
-  let failure: unknown;
-  const dispose = client.subscribe(
-    { query },
-    {
-      next: (result) => void results.push(result),
-      error: (error) => {
-        failure = error;
-      },
-      complete: () => undefined,
-    },
-  );
-  return {
-    results,
-    next: async (count) => {
-      await eventually(() => results.length >= count);
-      return results.slice(0, count);
-    },
-    failure: () => failure,
-    dispose,
-  };
-}
-
-async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met after ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

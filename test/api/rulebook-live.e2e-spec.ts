@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Role } from '@pepite/api/identity';
 import { AdvisoryService, RulebookPublisher } from '@pepite/api/rulebook';
 import type { ReleaseEvent } from '@pepite/rulebook-format';
@@ -112,6 +113,22 @@ describe('rulebook live events (SSE) and across instances', () => {
       expect(latest.headers.get('etag')).toBe(`"${release.sha256}"`);
     } finally {
       onSecond.close();
+    }
+  });
+
+  it('catches up from the tables when its LISTEN connection is cut', async () => {
+    const dataSource = api.app.get(DataSource);
+    const stream = await openSse(eventsUrl(second.baseUrl), auth());
+    try {
+      // Cut the second instance's listener (and the first's), then publish during the break.
+      await dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'pepite-rulebook-listener'`,
+      );
+      const release = await amend('CALLBACK-001', 'Publiée pendant la coupure');
+      const [event] = await stream.waitFor(1, 15_000);
+      expect(event).toMatchObject({ event: 'release', id: String(release.version) });
+    } finally {
+      stream.close();
     }
   });
 

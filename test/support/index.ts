@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './test-world';
 export * from './rulebook-fixtures';
 export * from './sse-reader';
+export * from './graphql-subscriptions';

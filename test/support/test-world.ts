@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Role, UserDirectoryService, type SiteEntity, type TeamEntity } from '@pepite/api/identity';
+import { Role, UserDirectoryService, type AuthenticatedUser, type SiteEntity, type TeamEntity } from '@pepite/api/identity';
+import { PepinFiling, type FilePepinCommand, type PepinView } from '@pepite/api/pepins';
 import type { GraphqlClient } from './graphql-client';
 
 export interface TestUser {
@@ -11,7 +12,13 @@ export interface TestUser {
   readonly siteId: string;
   readonly teamId: string | null;
   readonly displayName: string;
+  readonly locale: 'fr' | 'en';
   readonly token: string;
+}
+
+/** The caller as the application's services take it. */
+export function authenticated(user: TestUser): AuthenticatedUser {
+  return { id: user.id, role: user.role, siteId: user.siteId, teamId: user.teamId, displayName: user.displayName, locale: user.locale };
 }
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
@@ -55,7 +62,26 @@ export class TestWorld {
       locale: options.locale,
     });
     const token = await this.login(email, password);
-    return { id: user.id, email, password, role, siteId: user.siteId, teamId: user.teamId, displayName: user.displayName, token };
+    return {
+      id: user.id,
+      email,
+      password,
+      role,
+      siteId: user.siteId,
+      teamId: user.teamId,
+      displayName: user.displayName,
+      locale: user.locale,
+      token,
+    };
+  }
+
+  /** A pépin filed by an operator through the pépins context's own service (no rule unless given). */
+  newPepin(reporter: TestUser, command: Partial<FilePepinCommand> = {}): Promise<PepinView> {
+    return this.app.get(PepinFiling).filePepin(authenticated(reporter), {
+      title: `Pépin ${unique()}`,
+      description: 'La règle ne prévoit pas ce cas et le client est reparti mécontent.',
+      ...command,
+    });
   }
 
   async login(email: string, password: string): Promise<string> {

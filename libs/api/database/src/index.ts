@@ -8,3 +8,4 @@ export * from './migrate';
 export * from './schema-drift';
 export * from './job-queue';
 export * from './observable-async-iterator';
+export * from './pg-listener';

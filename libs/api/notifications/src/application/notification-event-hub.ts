@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { isUuid, PgListener } from '@pepite/api/database';
 import { NOTIFICATIONS_CHANNEL } from '../persistence/notification-store';
 
 /** A signal that every watcher must look: the hub may have missed notifications. */
@@ -14,7 +13,6 @@ export type LookSignal = string;
 
 /** How often every watcher looks even without a notification (a listener that silently died). */
 const SAFETY_POLL_MS = 30_000;
-const MAX_RECONNECT_MS = 30_000;
 
 /**
  * One LISTEN connection per API instance. A notification carries only the recipient's id:
@@ -27,69 +25,40 @@ export class NotificationEventHub implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationEventHub.name);
   private readonly subject = new Subject<LookSignal>();
   readonly signals$ = this.subject.asObservable();
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
+  private readonly listener: PgListener;
   private closed = false;
-  private failures = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.listener = new PgListener({
+      url: (dataSource.options as { url?: string }).url ?? '',
+      channel: NOTIFICATIONS_CHANNEL,
+      applicationName: 'pepite-notifications-listener',
+      onNotification: (recipientId) => {
+        if (isUuid(recipientId)) this.signal(recipientId.toLowerCase());
+      },
+      // After a break the hub cannot know whom it missed: everyone looks.
+      onReconnected: () => this.signal(EVERYONE),
+      warn: (message) => this.logger.warn(message),
+      safetyPollMs: SAFETY_POLL_MS,
+    });
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
-    this.timer = setInterval(() => this.signal(EVERYONE), SAFETY_POLL_MS).unref();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
-    clearTimeout(this.reconnectTimer);
     this.subject.complete();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Whether the LISTEN connection is up. */
   get listening(): boolean {
-    return this.listener !== undefined;
+    return this.listener.listening;
   }
 
   private signal(who: LookSignal): void {
     if (!this.closed) this.subject.next(who);
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'pepite-notifications-listener' });
-    client.on('notification', (message) => {
-      const recipientId = message.payload ?? '';
-      if (isUuid(recipientId)) this.signal(recipientId.toLowerCase());
-    });
-    client.on('error', (error) => this.logger.warn(`notifications listener: ${error.message}`));
-    client.on('end', () => {
-      if (this.listener === client) this.listener = undefined;
-      if (!this.closed) this.reconnectLater();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
-      this.listener = client;
-      // Whatever was committed while nobody listened (nothing at start: no watcher yet).
-      if (this.failures > 0) this.signal(EVERYONE);
-      this.failures = 0;
-    } catch (error) {
-      this.logger.warn(`notifications listener cannot connect: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      this.reconnectLater();
-    }
-  }
-
-  private reconnectLater(): void {
-    if (this.closed || this.reconnectTimer) return;
-    this.failures++;
-    const delay = Math.min(MAX_RECONNECT_MS, 500 * 2 ** Math.min(this.failures, 6));
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.listen();
-    }, delay).unref();
   }
 }

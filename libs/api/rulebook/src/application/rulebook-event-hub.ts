@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { PgListener } from '@pepite/api/database';
 
 import { AdvisoryEntity } from '../persistence/advisory.entity';
 import { advisoryEntryOf } from '../persistence/advisory-rows';
@@ -12,7 +12,6 @@ import { RULEBOOK_CHANNEL } from './release-writer';
 
 /** How often the hub looks at the tables even without a notification (a lost one, a restart). */
 const SAFETY_POLL_MS = 30_000;
-const MAX_RECONNECT_MS = 30_000;
 
 /**
  * The live events of this instance. A notification carries no data: it only says "look",
@@ -25,30 +24,36 @@ export class RulebookEventHub implements OnModuleInit, OnModuleDestroy {
   private readonly subject = new Subject<FeedEvent>();
   readonly events$ = this.subject.asObservable();
   private position: FeedPosition = { version: 0, advisorySeq: 0 };
-  private listener?: Client;
+  private readonly listener: PgListener;
   private chain: Promise<void> = Promise.resolve();
-  private timer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
   private closed = false;
-  private failures = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.listener = new PgListener({
+      url: (dataSource.options as { url?: string }).url ?? '',
+      channel: RULEBOOK_CHANNEL,
+      applicationName: 'pepite-rulebook-listener',
+      onNotification: () => void this.catchUp(),
+      onReconnected: () => void this.catchUp(),
+      warn: (message) => this.logger.warn(message),
+      safetyPollMs: SAFETY_POLL_MS,
+    });
+  }
 
   async onModuleInit(): Promise<void> {
     const rows: { last_release: number; last_advisory_seq: number }[] = await this.dataSource.query(
       'SELECT last_release, last_advisory_seq FROM rulebook_counter WHERE id = 1',
     );
     this.position = { version: rows[0]?.last_release ?? 0, advisorySeq: rows[0]?.last_advisory_seq ?? 0 };
-    await this.listen();
-    this.timer = setInterval(() => this.catchUp(), SAFETY_POLL_MS).unref();
+    await this.listener.start();
+    // Anything published between reading the counter and listening.
+    await this.catchUp();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
-    clearTimeout(this.reconnectTimer);
     this.subject.complete();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.chain;
   }
 
@@ -107,37 +112,5 @@ export class RulebookEventHub implements OnModuleInit, OnModuleDestroy {
       }
     });
     return this.chain;
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'pepite-rulebook-listener' });
-    client.on('notification', () => void this.catchUp());
-    client.on('error', (error) => this.logger.warn(`rulebook listener: ${error.message}`));
-    client.on('end', () => {
-      if (!this.closed) this.reconnectLater();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${RULEBOOK_CHANNEL}`);
-      this.listener = client;
-      this.failures = 0;
-      // Anything published while we were not listening.
-      await this.catchUp();
-    } catch (error) {
-      this.logger.warn(`rulebook listener cannot connect: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
-      this.reconnectLater();
-    }
-  }
-
-  private reconnectLater(): void {
-    if (this.closed || this.reconnectTimer) return;
-    this.failures++;
-    const delay = Math.min(MAX_RECONNECT_MS, 500 * 2 ** Math.min(this.failures, 6));
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.listen();
-    }, delay).unref();
   }
 }
