@@ -2,5 +2,6 @@
 import { Identity1795457862516 } from './1795457862516-Identity';
 import { Rulebook1795461030482 } from './1795461030482-Rulebook';
 import { Notifications1795462478577 } from './1795462478577-Notifications';
+import { Pepins1795463014598 } from './1795463014598-Pepins';
 
-export const MIGRATIONS = [Identity1795457862516, Rulebook1795461030482, Notifications1795462478577];
+export const MIGRATIONS = [Identity1795457862516, Rulebook1795461030482, Notifications1795462478577, Pepins1795463014598];

@@ -60,7 +60,13 @@ export async function publishRules(api: TestApi, keys: string[], category = 'Rem
 }
 
 /** Moves pépins through the service the proposals context will use (later statuses). */
-export function moveTo(api: TestApi, manager: TestUser, ids: string[], to: PepinStatus, message: string | null = null): Promise<PepinView[]> {
+export function moveTo(
+  api: TestApi,
+  manager: TestUser,
+  ids: string[],
+  to: PepinStatus,
+  message: string | null = null,
+): Promise<PepinView[]> {
   return api.app.get(PepinTriage).moveToStatus(ids, to, authenticated(manager), message);
 }
 
@@ -68,6 +74,10 @@ export async function notificationsOf(api: TestApi, user: TestUser): Promise<rea
   return (await api.app.get(NotificationsService).list(user.id, { first: 100 })).notifications;
 }
 
-export function sql<T = Record<string, unknown>>(api: TestApi, query: string, parameters: unknown[] = []): Promise<T[]> {
+export function sql<T = Record<string, unknown>>(
+  api: TestApi,
+  query: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
   return api.app.get(DataSource).query(query, parameters);
 }

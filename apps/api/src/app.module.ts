@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@pepite/api/database';
 import { AuthenticationService, IdentityModule } from '@pepite/api/identity';
 import { NotificationsModule } from '@pepite/api/notifications';
+import { PepinsModule } from '@pepite/api/pepins';
 import { RulebookModule } from '@pepite/api/rulebook';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -20,6 +21,8 @@ import { ALL_ENTITIES, MIGRATIONS } from './persistence/schema-parts';
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig, databaseUrl: string): DynamicModule {
+    // One rulebook module instance, also handed to the contexts that read releases.
+    const rulebook = RulebookModule.forRoot(config.rulebook);
     return {
       module: AppModule,
       imports: [
@@ -40,10 +43,11 @@ export class AppModule {
           useFactory: (authentication: AuthenticationService) => graphqlOptions(config, authentication),
         }),
         HealthModule,
-        JobsModule.forRoot({ url: databaseUrl, ...config.jobs }),
+        JobsModule.forRoot({ url: databaseUrl, ...config.jobs, controllableClock: config.env === 'test' }),
         IdentityModule.forRoot(config.identity),
-        RulebookModule.forRoot(config.rulebook),
+        rulebook,
         NotificationsModule.forRoot(),
+        PepinsModule.forRoot({ rulebook }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

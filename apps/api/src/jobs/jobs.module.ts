@@ -1,16 +1,17 @@
 import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
-import { JobQueue } from '@pepite/api/database';
+import { Clock, JobQueue } from '@pepite/api/database';
 
-/** One durable job queue for every context; started before they register their workers. */
+/** One durable job queue and one clock for every context; the queue starts before they register workers. */
 @Global()
 @Module({})
 export class JobsModule implements BeforeApplicationShutdown {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
 
-  static forRoot(options: { url: string; runWorkers: boolean; pollingIntervalSeconds: number }): DynamicModule {
+  static forRoot(options: { url: string; runWorkers: boolean; pollingIntervalSeconds: number; controllableClock: boolean }): DynamicModule {
     return {
       module: JobsModule,
       providers: [
+        { provide: Clock, useValue: new Clock(options.controllableClock) },
         {
           provide: JobQueue,
           useFactory: async () => {
@@ -21,7 +22,7 @@ export class JobsModule implements BeforeApplicationShutdown {
           },
         },
       ],
-      exports: [JobQueue],
+      exports: [JobQueue, Clock],
     };
   }
 

@@ -9,3 +9,4 @@ export * from './schema-drift';
 export * from './job-queue';
 export * from './observable-async-iterator';
 export * from './pg-listener';
+export * from './clock';

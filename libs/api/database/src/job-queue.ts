@@ -31,7 +31,8 @@ export class JobQueue {
       connectionString: options.url,
       application_name: 'pepite-jobs',
       max: 4,
-      schedule: false,
+      // Cron schedules (periodic sweeps) are kept by the instances that run workers.
+      schedule: options.runWorkers,
       supervise: options.runWorkers,
     });
     this.boss.on('error', (error: Error) => options.log?.(`job queue: ${error.message}`));
@@ -65,6 +66,17 @@ export class JobQueue {
     await this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
+  }
+
+  /**
+   * Runs `handler` on a cron schedule, once per tick across all instances (pg-boss keeps
+   * one schedule per name). Used for sweeps over deadlines, which survive restarts.
+   */
+  async every(name: string, cron: string, handler: () => Promise<void>): Promise<void> {
+    await this.ensureQueue(name);
+    if (!this.options.runWorkers) return;
+    await this.boss.schedule(name, cron, {}, { singletonKey: name });
+    await this.work<object>(name, handler);
   }
 
   private async ensureQueue(name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, In, QueryFailedError } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import type { Locale } from '@pepite/api/errors';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
@@ -126,6 +126,23 @@ export class UserDirectoryService {
 
   listTeams(siteId: string): Promise<TeamEntity[]> {
     return this.dataSource.getRepository(TeamEntity).find({ where: { siteId }, order: { name: 'ASC' } });
+  }
+
+  async getSite(id: string): Promise<SiteEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.dataSource.getRepository(SiteEntity).findOneBy({ id });
+  }
+
+  /** Users by id (active or not), for contexts that show names; unknown ids are left out. */
+  async getUsers(ids: readonly string[]): Promise<UserEntity[]> {
+    const wanted = [...new Set(ids.filter(isUuid))];
+    if (wanted.length === 0) return [];
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In(wanted) });
+  }
+
+  /** Active users of a site with one role, by name. */
+  listActiveUsers(siteId: string, role: Role): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ where: { siteId, role, active: true }, order: { displayName: 'ASC' } });
   }
 }
 

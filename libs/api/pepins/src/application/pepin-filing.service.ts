@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '@pepite/api/database';
+import { CommonErrors } from '@pepite/api/errors';
+import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
+import type { Pepin } from '../domain/pepin';
+import { filingFingerprint, validateFiling, type FilePepinCommand } from '../domain/pepin-filing';
+import { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
+import { isOpen, PepinStatus } from '../domain/pepin-status';
+import { PepinErrors, invalidFiling } from '../pepins.errors';
+import {
+  appendEvent,
+  findByIdempotencyKey,
+  findPepins,
+  insertPepin,
+  lockPepins,
+  recountSupports,
+  upsertSupport,
+} from '../persistence/pepin-store';
+import { pepinView, type PepinView } from './pepin-views';
+import { RuleReferences } from './rule-references.service';
+
+/** The acknowledgement promise when a site has none recorded (DESIGN.md: 3 days). */
+export const DEFAULT_ACK_SLA_HOURS = 72;
+
+/** What operators do: file a pépin, say "me too". */
+@Injectable()
+export class PepinFiling {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: UserDirectoryService,
+    private readonly rules: RuleReferences,
+  ) {}
+
+  /**
+   * Files a pépin for `reporter` (an operator) on their site and team. With an
+   * idempotency key, a retry returns the pépin the first attempt created and creates
+   * nothing; the same key with different content is a CONFLICT.
+   */
+  async filePepin(reporter: AuthenticatedUser, command: FilePepinCommand): Promise<PepinView> {
+    if (reporter.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    const { draft, problems } = validateFiling(command);
+    if (!draft) throw invalidFiling(problems);
+    const contentHash = filingFingerprint(draft);
+    if (draft.idempotencyKey !== null) {
+      const earlier = await findByIdempotencyKey(this.dataSource.manager, reporter.id, draft.idempotencyKey);
+      if (earlier) return this.replay(reporter, earlier, contentHash);
+    }
+    const rule = draft.ruleKey === null ? null : await this.rules.resolve(draft.ruleKey, draft.ruleVersion);
+    const site = await this.directory.getSite(reporter.siteId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const created = await insertPepin(manager, {
+        siteId: reporter.siteId,
+        teamId: reporter.teamId,
+        reporterId: reporter.id,
+        signed: draft.signed,
+        title: draft.title,
+        description: draft.description,
+        customerImpact: draft.customerImpact,
+        ruleKey: rule?.key ?? null,
+        ruleVersion: rule?.version ?? null,
+        ruleCategory: rule?.category ?? null,
+        noRuleApplies: rule === null,
+        callReference: draft.callReference,
+        ackSlaHours: site?.ackSlaHours ?? DEFAULT_ACK_SLA_HOURS,
+        idempotencyKey: draft.idempotencyKey,
+        contentHash,
+      });
+      if (created !== null) {
+        await appendEvent(manager, {
+          pepinId: created,
+          actorRole: PepinActorRole.REPORTER,
+          actorId: null,
+          kind: PepinEventKind.FILED,
+          fromStatus: null,
+          toStatus: PepinStatus.NEW,
+          message: null,
+        });
+      }
+      return created;
+    });
+    if (id === null) {
+      // A concurrent attempt with the same key won the race; its row is committed now.
+      const earlier = await findByIdempotencyKey(this.dataSource.manager, reporter.id, draft.idempotencyKey as string);
+      if (!earlier) throw new Error('filePepin: idempotency conflict without a row');
+      return this.replay(reporter, earlier, contentHash);
+    }
+    return this.reporterView(this.dataSource.manager, reporter, id);
+  }
+
+  /**
+   * "Me too" from an operator of the pépin's site: counted once per operator (asking
+   * again only changes whether the support is signed). Not on their own pépin, not on a
+   * closed one. `signed` null keeps the support's signature as it was. Nothing a manager sees moves but the count: no history line, no
+   * `updatedAt`, so the support cannot be timed against a shift.
+   */
+  async supportPepin(operator: AuthenticatedUser, pepinId: string, signed: boolean | null = null): Promise<PepinView> {
+    if (operator.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    if (!isUuid(pepinId)) throw PepinErrors.notFound();
+    return this.dataSource.transaction(async (manager) => {
+      const pepin = (await lockPepins(manager, [pepinId])).get(pepinId);
+      if (!pepin || pepin.siteId !== operator.siteId) throw PepinErrors.notFound();
+      if (pepin.reporterId === operator.id) throw PepinErrors.ownPepin();
+      if (!isOpen(pepin.status))
+        throw PepinErrors.pepinClosed({
+          reference: pepinView(pepin, noViewer(operator)).reference,
+          status: pepin.status,
+        });
+      if (await upsertSupport(manager, pepin.id, operator.id, signed)) await recountSupports(manager, [pepin.id]);
+      const [fresh] = await findPepins(manager, [pepin.id]);
+      return pepinView(fresh as Pepin, { ...noViewer(operator), isSupporter: true });
+    });
+  }
+
+  private replay(reporter: AuthenticatedUser, earlier: Pepin, contentHash: string): Promise<PepinView> {
+    if (earlier.contentHash !== contentHash) throw PepinErrors.idempotencyConflict();
+    return this.reporterView(this.dataSource.manager, reporter, earlier.id);
+  }
+
+  private async reporterView(manager: EntityManager, reporter: AuthenticatedUser, id: string): Promise<PepinView> {
+    const [pepin] = await findPepins(manager, [id]);
+    if (!pepin) throw PepinErrors.notFound();
+    return pepinView(pepin, { ...noViewer(reporter), isReporter: true });
+  }
+}
+
+function noViewer(user: AuthenticatedUser) {
+  return { userId: user.id, locale: user.locale, isReporter: false, isSupporter: false, canManage: false };
+}

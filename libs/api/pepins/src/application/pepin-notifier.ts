@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotificationsService } from '@pepite/api/notifications';
+import { referenceOf, type Pepin } from '../domain/pepin';
+import type { Notice, NoticeAudience } from '../domain/pepin-notices';
+import { supporterIds } from '../persistence/pepin-store';
+
+export const PEPIN_SUBJECT = 'PEPIN';
+export const LISTENING_SESSION_SUBJECT = 'LISTENING_SESSION';
+
+/**
+ * Tells the people behind a pépin, in the caller's transaction: the reporter and every
+ * supporter are told the same news, each in the words meant for them. The subject is the
+ * pépin unless said otherwise (a merged duplicate points to the pépin kept).
+ */
+@Injectable()
+export class PepinNotifier {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async toFollowers(
+    manager: EntityManager,
+    pepin: Pepin,
+    notice: (audience: NoticeAudience) => Notice,
+    params: Record<string, string | number | null> = {},
+    options: { readonly supporters?: readonly string[]; readonly subjectId?: string } = {},
+  ): Promise<void> {
+    const others = (options.supporters ?? (await supporterIds(manager, pepin.id))).filter(
+      (id) => id !== pepin.reporterId,
+    );
+    const base = {
+      subjectType: PEPIN_SUBJECT,
+      subjectId: options.subjectId ?? pepin.id,
+      params: { reference: referenceOf(pepin), ...params },
+    };
+    const toReporter = notice('REPORTER');
+    await this.notifications.notify(
+      { ...base, recipientIds: [pepin.reporterId], kind: toReporter.kind, text: toReporter.text },
+      manager,
+    );
+    if (others.length > 0) {
+      const toSupporters = notice('SUPPORTER');
+      await this.notifications.notify(
+        { ...base, recipientIds: others, kind: toSupporters.kind, text: toSupporters.text },
+        manager,
+      );
+    }
+  }
+
+  async to(
+    manager: EntityManager,
+    recipientIds: readonly string[],
+    notice: Notice,
+    subject: { type: string; id: string },
+    params: Record<string, string | number | null> = {},
+  ): Promise<void> {
+    if (recipientIds.length === 0) return;
+    await this.notifications.notify(
+      { recipientIds, kind: notice.kind, text: notice.text, subjectType: subject.type, subjectId: subject.id, params },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,298 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_MY_PEPINS, MAX_QUEUE_PAGE } from '../application/pepin-queries.service';
+import { SIMILAR_SEARCH } from '../domain/similar-search';
+import { CustomerImpact, PepinQueueOrder, PepinStatus } from './pepin-enums';
+
+// Lengths and formats are checked by the use cases (domain/pepin-filing.ts), which say
+// what is wrong in French and English, the same way for every entry point.
+
+@InputType()
+export class FilePepinInput {
+  @Field({ description: 'A short title, 5 to 140 characters.' })
+  @IsString()
+  title!: string;
+
+  @Field({ description: 'What happened, 20 to 4,000 characters.' })
+  @IsString()
+  description!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The rule that blocked you (e.g. REFUND-004). Leave empty if no rule covers this.',
+  })
+  @IsOptional()
+  @IsString()
+  ruleKey?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The rulebook release you were reading; the one in force if omitted.',
+  })
+  @IsOptional()
+  @IsInt()
+  ruleVersion?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Say explicitly that no rule covers this (not with a rule key).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  noRuleApplies?: boolean | null;
+
+  @Field(() => CustomerImpact, { nullable: true, description: 'NONE when omitted.' })
+  @IsOptional()
+  @IsEnum(CustomerImpact)
+  customerImpact?: CustomerImpact | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The call’s reference in the telephony system. Seen by managers only if you sign.',
+  })
+  @IsOptional()
+  @IsString()
+  callReference?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Let managers see your name. Anonymous when omitted.' })
+  @IsOptional()
+  @IsBoolean()
+  signed?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Send the same key when retrying: you get the same pépin back and nothing new is created.',
+  })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
+}
+
+@InputType('PepinFilter')
+export class PepinFilterInput {
+  @Field(() => [PepinStatus], { nullable: true, description: 'Any of these statuses; every status when omitted.' })
+  @IsOptional()
+  @IsEnum(PepinStatus, { each: true })
+  statuses?: PepinStatus[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  ruleKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The rule’s category (case-insensitive).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  category?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The reporter’s team when they filed.' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Still NEW past the acknowledgement due date (true), or not (false).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  noRuleApplies?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'Filed at or after.' })
+  @IsOptional()
+  @IsDate()
+  filedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Filed before.' })
+  @IsOptional()
+  @IsDate()
+  filedTo?: Date | null;
+}
+
+@ArgsType()
+export class PepinsArgs {
+  @Field(() => PepinFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PepinFilterInput)
+  filter?: PepinFilterInput | null;
+
+  @Field(() => PepinQueueOrder, { defaultValue: PepinQueueOrder.ACK_DUE_SOONEST })
+  @IsEnum(PepinQueueOrder)
+  orderBy: PepinQueueOrder = PepinQueueOrder.ACK_DUE_SOONEST;
+
+  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_QUEUE_PAGE}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUEUE_PAGE)
+  first = 20;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
+
+@ArgsType()
+export class PepinIdArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+}
+
+@ArgsType()
+export class MyPepinsArgs {
+  @Field(() => Int, { defaultValue: 100, description: `At most ${MAX_MY_PEPINS}, most recent first.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MY_PEPINS)
+  first = 100;
+}
+
+@ArgsType()
+export class SimilarPepinsArgs {
+  @Field({ description: 'What the operator is typing (its first 300 characters count).' })
+  @IsString()
+  @MaxLength(4000)
+  text!: string;
+
+  @Field(() => Int, { defaultValue: SIMILAR_SEARCH.defaultLimit, description: `At most ${SIMILAR_SEARCH.maxLimit}.` })
+  @IsInt()
+  @Min(1)
+  @Max(SIMILAR_SEARCH.maxLimit)
+  first: number = SIMILAR_SEARCH.defaultLimit;
+}
+
+@ArgsType()
+export class SupportPepinArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Let managers see your name on this support; unchanged (or anonymous) when omitted.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  signed?: boolean | null;
+}
+
+@ArgsType()
+export class AcknowledgePepinArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'A word to the reporter (at most 2,000 characters).' })
+  @IsOptional()
+  @IsString()
+  message?: string | null;
+}
+
+@ArgsType()
+export class DeclinePepinArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field({ description: 'Why, in a real sentence (20 characters and 4 words at least); the reporter reads it.' })
+  @IsString()
+  reason!: string;
+}
+
+@ArgsType()
+export class MarkDuplicateArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field(() => ID, { description: 'The open pépin of the same site to keep.' })
+  @IsString()
+  duplicateOf!: string;
+}
+
+@ArgsType()
+export class PepinMessageArgs {
+  @Field(() => ID)
+  @IsString()
+  pepinId!: string;
+
+  @Field({ description: '2 to 2,000 characters.' })
+  @IsString()
+  body!: string;
+}
+
+@InputType()
+export class RequestListeningSessionInput {
+  @Field(() => ID)
+  @IsString()
+  pepinId!: string;
+
+  @Field(() => ID, { description: 'The manager you choose: they, and only they, will know it is you.' })
+  @IsString()
+  managerId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The call to re-listen; your pépin’s own call when omitted.' })
+  @IsOptional()
+  @IsString()
+  callReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why you ask (at most 1,000 characters).' })
+  @IsOptional()
+  @IsString()
+  reason?: string | null;
+}
+
+@ArgsType()
+export class ScheduleListeningSessionArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field({ description: 'In the future, within 90 days.' })
+  @IsDate()
+  scheduledAt!: Date;
+}
+
+@ArgsType()
+export class WriteListeningNotesArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field({ description: 'Your notes (replace the previous ones), at most 4,000 characters.' })
+  @IsString()
+  notes!: string;
+}
+
+@ArgsType()
+export class CompleteListeningSessionArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field({ description: 'What came of it, 10 to 2,000 characters; attached to the pépin.' })
+  @IsString()
+  outcome!: string;
+}

@@ -1,0 +1,17 @@
+import type { Provider } from '@nestjs/common';
+import { PepinConversationResolver } from './conversation.resolver';
+import { ListeningSessionResolver } from './listening-session.resolver';
+import { People } from './people';
+import { PepinEventResolver, PepinMessageResolver, PepinResolver } from './pepin.resolver';
+import { RequestBatcher } from './request-batcher';
+
+/** The pépins' GraphQL API. */
+export const PEPIN_GRAPHQL_PROVIDERS: Provider[] = [
+  { provide: RequestBatcher, useValue: new RequestBatcher() },
+  People,
+  PepinResolver,
+  PepinEventResolver,
+  PepinMessageResolver,
+  PepinConversationResolver,
+  ListeningSessionResolver,
+];

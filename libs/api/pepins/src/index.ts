@@ -1,0 +1,17 @@
+export * from './domain/pepin-status';
+export * from './domain/pepin-lifecycle';
+export * from './domain/pepin-reference';
+export * from './domain/pepin-queue';
+export * from './domain/listening-session';
+export type { FilePepinCommand } from './domain/pepin-filing';
+export { PEPIN_LIMITS } from './domain/pepin-filing';
+export * from './pepins.errors';
+export * from './pepins.module';
+export * from './application/pepin-views';
+export * from './application/pepin-filing.service';
+export * from './application/pepin-triage.service';
+export * from './application/pepin-queries.service';
+export * from './application/pepin-conversation.service';
+export * from './application/listening-sessions.service';
+export { PepinMessageAuthorKind } from './persistence/pepin-message.entity';
+export * from './persistence/pepins-entities';

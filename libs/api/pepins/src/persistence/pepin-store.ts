@@ -1,0 +1,304 @@
+import type { EntityManager } from 'typeorm';
+import type { Pepin } from '../domain/pepin';
+import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
+import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
+
+/**
+ * The pépin table in SQL. Timestamps go through as text where a cursor needs them, so
+ * PostgreSQL's microseconds survive the round trip (a JavaScript Date keeps milliseconds).
+ */
+export const PEPIN_COLUMNS = `p.id, p.number::text AS number, p.site_id, p.team_id, p.reporter_id, p.signed, p.title, p.description,
+  p.customer_impact, p.rule_key, p.rule_version, p.rule_category, p.no_rule_applies, p.call_reference, p.status, p.ack_due_at,
+  p.acknowledged_at, p.escalation_level, p.support_count, p.duplicate_of, p.idempotency_key, p.content_hash, p.created_at,
+  p.updated_at, p.ack_due_at::text AS ack_due_at_text, p.created_at::text AS created_at_text`;
+
+export interface PepinRow {
+  readonly id: string;
+  readonly number: string;
+  readonly site_id: string;
+  readonly team_id: string | null;
+  readonly reporter_id: string;
+  readonly signed: boolean;
+  readonly title: string;
+  readonly description: string;
+  readonly customer_impact: CustomerImpact;
+  readonly rule_key: string | null;
+  readonly rule_version: number | null;
+  readonly rule_category: string | null;
+  readonly no_rule_applies: boolean;
+  readonly call_reference: string | null;
+  readonly status: PepinStatus;
+  readonly ack_due_at: Date;
+  readonly acknowledged_at: Date | null;
+  readonly escalation_level: number;
+  readonly support_count: number;
+  readonly duplicate_of: string | null;
+  readonly idempotency_key: string | null;
+  readonly content_hash: string;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly ack_due_at_text: string;
+  readonly created_at_text: string;
+}
+
+export function pepinOf(row: PepinRow): Pepin {
+  return {
+    id: row.id,
+    number: row.number,
+    siteId: row.site_id,
+    teamId: row.team_id,
+    reporterId: row.reporter_id,
+    signed: row.signed,
+    title: row.title,
+    description: row.description,
+    customerImpact: row.customer_impact,
+    ruleKey: row.rule_key,
+    ruleVersion: row.rule_version,
+    ruleCategory: row.rule_category,
+    noRuleApplies: row.no_rule_applies,
+    callReference: row.call_reference,
+    status: row.status,
+    ackDueAt: row.ack_due_at,
+    acknowledgedAt: row.acknowledged_at,
+    escalationLevel: row.escalation_level,
+    supportCount: row.support_count,
+    duplicateOf: row.duplicate_of,
+    idempotencyKey: row.idempotency_key,
+    contentHash: row.content_hash,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findPepins(manager: EntityManager, ids: readonly string[]): Promise<Pepin[]> {
+  if (ids.length === 0) return [];
+  const rows: PepinRow[] = await manager.query(`SELECT ${PEPIN_COLUMNS} FROM pepin p WHERE p.id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  return rows.map(pepinOf);
+}
+
+/** Locks the rows for the rest of the transaction, in id order so two lockers never deadlock. */
+export async function lockPepins(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Pepin>> {
+  if (ids.length === 0) return new Map();
+  const rows: PepinRow[] = await manager.query(
+    `SELECT ${PEPIN_COLUMNS} FROM pepin p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, pepinOf(row)]));
+}
+
+export async function findByIdempotencyKey(
+  manager: EntityManager,
+  reporterId: string,
+  key: string,
+): Promise<Pepin | null> {
+  const rows: PepinRow[] = await manager.query(
+    `SELECT ${PEPIN_COLUMNS} FROM pepin p WHERE p.reporter_id = $1 AND p.idempotency_key = $2`,
+    [reporterId, key],
+  );
+  return rows[0] ? pepinOf(rows[0]) : null;
+}
+
+export interface NewPepin {
+  readonly siteId: string;
+  readonly teamId: string | null;
+  readonly reporterId: string;
+  readonly signed: boolean;
+  readonly title: string;
+  readonly description: string;
+  readonly customerImpact: CustomerImpact;
+  readonly ruleKey: string | null;
+  readonly ruleVersion: number | null;
+  readonly ruleCategory: string | null;
+  readonly noRuleApplies: boolean;
+  readonly callReference: string | null;
+  readonly ackSlaHours: number;
+  readonly idempotencyKey: string | null;
+  readonly contentHash: string;
+}
+
+/**
+ * Writes a new pépin and its FILED history line; null when the reporter already filed
+ * one with this idempotency key (the row of a concurrent retry included: the insert waits
+ * for that transaction and then does nothing).
+ */
+export async function insertPepin(manager: EntityManager, pepin: NewPepin): Promise<string | null> {
+  const rows: { id: string }[] = await manager.query(
+    `INSERT INTO pepin (site_id, team_id, reporter_id, signed, title, description, customer_impact, rule_key, rule_version,
+       rule_category, no_rule_applies, call_reference, status, ack_due_at, idempotency_key, content_hash, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'NEW', now() + make_interval(hours => $13), $14, $15, now(), now())
+     ON CONFLICT (reporter_id, idempotency_key) DO NOTHING
+     RETURNING id`,
+    [
+      pepin.siteId,
+      pepin.teamId,
+      pepin.reporterId,
+      pepin.signed,
+      pepin.title,
+      pepin.description,
+      pepin.customerImpact,
+      pepin.ruleKey,
+      pepin.ruleVersion,
+      pepin.ruleCategory,
+      pepin.noRuleApplies,
+      pepin.callReference,
+      pepin.ackSlaHours,
+      pepin.idempotencyKey,
+      pepin.contentHash,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export interface NewPepinEvent {
+  readonly pepinId: string;
+  readonly actorRole: PepinActorRole;
+  readonly actorId: string | null;
+  readonly kind: PepinEventKind;
+  readonly fromStatus: PepinStatus | null;
+  readonly toStatus: PepinStatus | null;
+  readonly message: string | null;
+}
+
+export async function appendEvent(manager: EntityManager, event: NewPepinEvent): Promise<void> {
+  await manager.query(
+    `INSERT INTO pepin_event (pepin_id, at, actor_role, actor_id, kind, from_status, to_status, message)
+     VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7)`,
+    [event.pepinId, event.actorRole, event.actorId, event.kind, event.fromStatus, event.toStatus, event.message],
+  );
+}
+
+export interface PepinEventRow {
+  readonly id: string;
+  readonly pepinId: string;
+  readonly at: Date;
+  readonly actorRole: PepinActorRole;
+  readonly actorId: string | null;
+  readonly kind: PepinEventKind;
+  readonly fromStatus: PepinStatus | null;
+  readonly toStatus: PepinStatus | null;
+  readonly message: string | null;
+}
+
+/** Oldest first (`at` is the clock time of the write, so one transaction's lines keep their order). */
+export function eventsOf(manager: EntityManager, pepinIds: readonly string[]): Promise<PepinEventRow[]> {
+  return manager.query(
+    `SELECT id, pepin_id AS "pepinId", at, actor_role AS "actorRole", actor_id AS "actorId", kind, from_status AS "fromStatus",
+       to_status AS "toStatus", message
+     FROM pepin_event WHERE pepin_id = ANY($1::uuid[]) ORDER BY at, id`,
+    [pepinIds],
+  );
+}
+
+/** Sets the status and what goes with it; `updated_at` moves (a change managers see). */
+export async function updateStatus(
+  manager: EntityManager,
+  id: string,
+  to: PepinStatus,
+  extra: { duplicateOf?: string; acknowledged?: boolean } = {},
+): Promise<void> {
+  await manager.query(
+    `UPDATE pepin SET status = $2, updated_at = now(),
+       acknowledged_at = CASE WHEN $3 THEN now() ELSE acknowledged_at END,
+       duplicate_of = COALESCE($4, duplicate_of)
+     WHERE id = $1`,
+    [id, to, extra.acknowledged === true, extra.duplicateOf ?? null],
+  );
+}
+
+/** Recounts the supports of pépins; deliberately leaves `updated_at` alone. */
+export async function recountSupports(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  await manager.query(
+    `UPDATE pepin p SET support_count = (SELECT count(*) FROM pepin_support s WHERE s.pepin_id = p.id) WHERE p.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+export async function touch(manager: EntityManager, id: string): Promise<void> {
+  await manager.query(`UPDATE pepin SET updated_at = now() WHERE id = $1`, [id]);
+}
+
+/**
+ * Records "me too"; asking again only updates whether it is signed (null: unchanged). True when the
+ * support is new (the count must move).
+ */
+export async function upsertSupport(
+  manager: EntityManager,
+  pepinId: string,
+  supporterId: string,
+  signed: boolean | null,
+): Promise<boolean> {
+  const rows: { inserted: boolean }[] = await manager.query(
+    `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at) VALUES ($1, $2, COALESCE($3::boolean, false), now())
+     ON CONFLICT (pepin_id, supporter_id) DO UPDATE SET signed = COALESCE($3::boolean, pepin_support.signed)
+     RETURNING (xmax = 0) AS inserted`,
+    [pepinId, supporterId, signed],
+  );
+  return rows[0]?.inserted === true;
+}
+
+export async function isSupporter(manager: EntityManager, pepinId: string, userId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM pepin_support WHERE pepin_id = $1 AND supporter_id = $2`, [
+    pepinId,
+    userId,
+  ]);
+  return rows.length > 0;
+}
+
+/** Of these pépins, those the user supports. */
+export async function supportedBy(
+  manager: EntityManager,
+  pepinIds: readonly string[],
+  userId: string,
+): Promise<Set<string>> {
+  if (pepinIds.length === 0) return new Set();
+  const rows: { pepin_id: string }[] = await manager.query(
+    `SELECT pepin_id FROM pepin_support WHERE pepin_id = ANY($1::uuid[]) AND supporter_id = $2`,
+    [pepinIds, userId],
+  );
+  return new Set(rows.map((row) => row.pepin_id));
+}
+
+export async function supporterIds(manager: EntityManager, pepinId: string): Promise<string[]> {
+  const rows: { supporter_id: string }[] = await manager.query(
+    `SELECT supporter_id FROM pepin_support WHERE pepin_id = $1`,
+    [pepinId],
+  );
+  return rows.map((row) => row.supporter_id);
+}
+
+/** Signed supports only: the others must stay invisible. Oldest first. */
+export async function signedSupporters(
+  manager: EntityManager,
+  pepinIds: readonly string[],
+): Promise<{ pepinId: string; supporterId: string }[]> {
+  if (pepinIds.length === 0) return [];
+  return manager.query(
+    `SELECT pepin_id AS "pepinId", supporter_id AS "supporterId" FROM pepin_support
+     WHERE pepin_id = ANY($1::uuid[]) AND signed ORDER BY created_at, supporter_id`,
+    [pepinIds],
+  );
+}
+
+/**
+ * Moves the supports of `fromId` to `toId` (the kept pépin): its reporter becomes a
+ * supporter too, unless they reported the kept one. Someone already supporting the kept
+ * pépin keeps their own support as it was.
+ */
+export async function moveSupports(manager: EntityManager, from: Pepin, to: Pepin): Promise<void> {
+  await manager.query(
+    `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at)
+     SELECT $2, supporter_id, signed, created_at FROM pepin_support WHERE pepin_id = $1 AND supporter_id <> $3
+     ON CONFLICT DO NOTHING`,
+    [from.id, to.id, to.reporterId],
+  );
+  if (from.reporterId !== to.reporterId) {
+    await manager.query(
+      `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
+      [to.id, from.reporterId, from.signed],
+    );
+  }
+  await manager.query(`DELETE FROM pepin_support WHERE pepin_id = $1`, [from.id]);
+  await recountSupports(manager, [from.id, to.id]);
+}
