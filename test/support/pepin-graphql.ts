@@ -32,6 +32,7 @@ export interface PepinJson {
   readonly updatedAt: string;
   readonly acknowledgedAt: string | null;
   readonly overdue: boolean;
+  readonly escalationLevel: number;
   readonly ruleKey: string | null;
   readonly ruleVersion: number | null;
   readonly ruleCategory: string | null;

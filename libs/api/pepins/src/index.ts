@@ -15,3 +15,5 @@ export * from './application/pepin-conversation.service';
 export * from './application/listening-sessions.service';
 export { PepinMessageAuthorKind } from './persistence/pepin-message.entity';
 export * from './persistence/pepins-entities';
+export * from './application/acknowledgement-deadlines.service';
+export * from './domain/acknowledgement-promise';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { AcknowledgementDeadlines } from './application/acknowledgement-deadlines.service';
 import { ListeningSessions } from './application/listening-sessions.service';
 import { PepinConversation } from './application/pepin-conversation.service';
 import { PepinFiling } from './application/pepin-filing.service';
@@ -37,9 +38,10 @@ export class PepinsModule {
         PepinQueries,
         PepinConversation,
         ListeningSessions,
+        AcknowledgementDeadlines,
         ...PEPIN_GRAPHQL_PROVIDERS,
       ],
-      exports: [PepinFiling, PepinTriage, PepinQueries, PepinConversation, ListeningSessions],
+      exports: [PepinFiling, PepinTriage, PepinQueries, PepinConversation, ListeningSessions, AcknowledgementDeadlines],
     };
   }
 }

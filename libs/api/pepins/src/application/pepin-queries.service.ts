@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { isUuid, Clock } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { referenceOf, type Pepin } from '../domain/pepin';
@@ -83,7 +83,10 @@ export interface PepinLinkView {
 /** Reads of pépins, each shaped for the one who asks. */
 @Injectable()
 export class PepinQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * The triage queue (managers: their site; admins: every site), a Relay-style page with
@@ -103,7 +106,8 @@ export class PepinQueries {
       throw PepinErrors.invalidPeriod();
     const cursor = after === null ? null : decodeQueueCursor(after, order);
     if (after !== null && cursor === null) throw PepinErrors.invalidCursor();
-    const scope = { siteId: user.role === Role.ADMIN ? null : user.siteId };
+    const now = this.clock.now();
+    const scope = { siteId: user.role === Role.ADMIN ? null : user.siteId, now };
     const manager = this.dataSource.manager;
     const [rows, totalCount, counts] = await Promise.all([
       queuePage(manager, scope, filter, order, first + 1, cursor),
@@ -111,7 +115,6 @@ export class PepinQueries {
       countsByStatus(manager, scope, filter),
     ]);
     const viewer = managerViewer(user);
-    const now = new Date();
     return {
       edges: rows
         .slice(0, first)
@@ -133,7 +136,7 @@ export class PepinQueries {
     if (!pepin) throw PepinErrors.notFound();
     const viewer = await this.viewerOf(user, pepin);
     if (!viewer) throw PepinErrors.notFound();
-    return pepinView(pepin, viewer);
+    return pepinView(pepin, viewer, this.clock.now());
   }
 
   /** How `user` may look at `pepin`, or null when they may not. */
@@ -160,7 +163,7 @@ export class PepinQueries {
        ) mine ORDER BY since DESC, id LIMIT $2`,
         [operator.id, limit],
       );
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((row) => {
       const isReporter = row.relation === 'REPORTER';
       const viewer = {
@@ -254,6 +257,6 @@ export class PepinQueries {
   async dueForAcknowledgement(before: Date, limit = 100): Promise<PepinView[]> {
     const pepins = await dueForAcknowledgement(this.dataSource.manager, before, limit);
     const viewer = { userId: '', locale: 'fr' as const, isReporter: false, isSupporter: false, canManage: true };
-    return pepins.map((pepin) => pepinView(pepin, viewer));
+    return pepins.map((pepin) => pepinView(pepin, viewer, this.clock.now()));
   }
 }

@@ -7,6 +7,8 @@ import { PEPIN_COLUMNS, pepinOf, type PepinRow } from './pepin-store';
 export interface QueueScope {
   /** Null: every site (admins). */
   readonly siteId: string | null;
+  /** What "overdue" is judged against: the application's clock, not the database's. */
+  readonly now: Date;
 }
 
 export interface QueuePageRow {
@@ -34,8 +36,8 @@ function filtered(scope: QueueScope, filter: PepinQueueFilter, withStatus: boole
   if (filter.category) sql.where.push(`lower(p.rule_category) = lower(${sql.param(filter.category)})`);
   if (filter.teamId) sql.where.push(`p.team_id = ${sql.param(filter.teamId)}`);
   if (filter.noRuleApplies != null) sql.where.push(`p.no_rule_applies = ${sql.param(filter.noRuleApplies)}`);
-  if (filter.overdue === true) sql.where.push(`p.status = 'NEW' AND p.ack_due_at < now()`);
-  if (filter.overdue === false) sql.where.push(`NOT (p.status = 'NEW' AND p.ack_due_at < now())`);
+  if (filter.overdue === true) sql.where.push(`p.status = 'NEW' AND p.ack_due_at < ${sql.param(scope.now)}`);
+  if (filter.overdue === false) sql.where.push(`NOT (p.status = 'NEW' AND p.ack_due_at < ${sql.param(scope.now)})`);
   if (filter.filedFrom) sql.where.push(`p.created_at >= ${sql.param(filter.filedFrom)}`);
   if (filter.filedTo) sql.where.push(`p.created_at < ${sql.param(filter.filedTo)}`);
   return sql;

@@ -1,0 +1,75 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, JobQueue } from '@pepite/api/database';
+import { Role, UserDirectoryService } from '@pepite/api/identity';
+import { ACKNOWLEDGEMENT_PROMISE, dueEscalationLevel, escalationNotice, reporterLateNotice } from '../domain/acknowledgement-promise';
+import { referenceOf } from '../domain/pepin';
+import { lockOverduePepins, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
+import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
+import { PepinTriage } from './pepin-triage.service';
+
+export const ACKNOWLEDGEMENT_SWEEP_JOB = 'pepins.acknowledgement-sweep';
+const BATCH = 200;
+
+/**
+ * Keeps the 72-hour promise honest. A durable pg-boss schedule runs a sweep every minute
+ * on one instance; each overdue pépin is escalated in its own small transaction (history
+ * line, notifications), so a failure on one never holds back the others. Deadlines are
+ * judged by the application's Clock, which tests move forward.
+ */
+@Injectable()
+export class AcknowledgementDeadlines implements OnModuleInit {
+  private readonly logger = new Logger(AcknowledgementDeadlines.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly triage: PepinTriage,
+    private readonly notifier: PepinNotifier,
+    private readonly directory: UserDirectoryService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.every(ACKNOWLEDGEMENT_SWEEP_JOB, '* * * * *', async () => {
+      const escalated = await this.sweep();
+      if (escalated > 0) this.logger.log(`escalated ${escalated} overdue pépin(s)`);
+    });
+  }
+
+  /** Escalates every pépin due at the clock's now; returns how many levels were raised. */
+  async sweep(): Promise<number> {
+    let escalated = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (tx) => {
+        const now = this.clock.now();
+        const due = await lockOverduePepins(tx, now, ACKNOWLEDGEMENT_PROMISE.adminAfterHours, BATCH);
+        for (const pepin of due) {
+          const level = dueEscalationLevel(pepin.ackDueAt, pepin.escalationLevel, now);
+          if (level === null || (await this.triage.recordEscalation(pepin.id, { now, manager: tx })) !== level) continue;
+          await this.tell(tx, pepin, level, now);
+          escalated++;
+        }
+        return due.length < BATCH;
+      });
+      if (done) return escalated;
+    }
+  }
+
+  private async tell(tx: Parameters<PepinNotifier['to']>[0], pepin: OverduePepinRow, level: 1 | 2, now: Date): Promise<void> {
+    const subject = { reference: referenceOf(pepin), title: pepin.title };
+    const params = { reference: subject.reference, level };
+    const recipients = await this.recipients(pepin, level);
+    await this.notifier.to(tx, recipients, escalationNotice(level, subject, pepin.ackDueAt, now), { type: PEPIN_SUBJECT, id: pepin.id }, params);
+    if (level === 1) await this.notifier.to(tx, [pepin.reporterId], reporterLateNotice(subject), { type: PEPIN_SUBJECT, id: pepin.id }, params);
+  }
+
+  /** Level 1: the reporter's team's managers (the site's when the team has none); level 2: the site's admins. */
+  private async recipients(pepin: OverduePepinRow, level: 1 | 2): Promise<string[]> {
+    if (level === 2) return (await this.directory.listActiveUsers(pepin.siteId, Role.ADMIN)).map((user) => user.id);
+    const managers = await this.directory.listActiveUsers(pepin.siteId, Role.MANAGER);
+    const team = managers.filter((manager) => pepin.teamId !== null && manager.teamId === pepin.teamId);
+    return (team.length > 0 ? team : managers).map((manager) => manager.id);
+  }
+}

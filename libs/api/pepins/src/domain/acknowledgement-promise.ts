@@ -1,0 +1,47 @@
+import type { Notice, NoticeSubject } from './pepin-notices';
+
+/**
+ * The promise to operators: every pépin is acknowledged within the site's `ackSlaHours`.
+ * Past it, the team's managers are told (level 1); a day later, the site's admins (level 2).
+ */
+export const ACKNOWLEDGEMENT_PROMISE = {
+  adminAfterHours: 24,
+  maxLevel: 2,
+} as const;
+
+/** Which level is due for a NEW pépin at `now`, if any beyond the one it has. */
+export function dueEscalationLevel(ackDueAt: Date, level: number, now: Date): 1 | 2 | null {
+  const late = now.getTime() - ackDueAt.getTime();
+  if (late <= 0) return null;
+  if (level === 0) return 1;
+  if (level === 1 && late > ACKNOWLEDGEMENT_PROMISE.adminAfterHours * 3_600_000) return 2;
+  return null;
+}
+
+function hoursLate(ackDueAt: Date, now: Date): number {
+  return Math.max(1, Math.floor((now.getTime() - ackDueAt.getTime()) / 3_600_000));
+}
+
+/** What the managers (level 1) or the admins (level 2) are told. */
+export function escalationNotice(level: 1 | 2, pepin: NoticeSubject, ackDueAt: Date, now: Date): Notice {
+  const hours = hoursLate(ackDueAt, now);
+  const who = level === 1 ? { fr: 'Votre équipe', en: 'Your team' } : { fr: 'Le site', en: 'The site' };
+  return {
+    kind: level === 1 ? 'PEPIN_ACK_OVERDUE' : 'PEPIN_ACK_OVERDUE_ADMIN',
+    text: {
+      fr: `${who.fr} n’a pas encore pris en compte le pépin ${pepin.reference} « ${pepin.title} » : la réponse promise aux opérateurs a ${hours} h de retard.`,
+      en: `${who.en} has not acknowledged pépin ${pepin.reference} “${pepin.title}” yet: the answer promised to operators is ${hours} h late.`,
+    },
+  };
+}
+
+/** What the reporter is told the first time: the promise is late, and someone was told. */
+export function reporterLateNotice(pepin: NoticeSubject): Notice {
+  return {
+    kind: 'PEPIN_ACK_LATE',
+    text: {
+      fr: `Votre pépin ${pepin.reference} « ${pepin.title} » attend encore une réponse : nous avons relancé les managers de votre équipe.`,
+      en: `Your pépin ${pepin.reference} “${pepin.title}” is still waiting for an answer: your team’s managers have been reminded.`,
+    },
+  };
+}
