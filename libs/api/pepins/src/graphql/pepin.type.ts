@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
+import { PageInfoType } from '@pepite/api/graphql-kit';
 import type { ConversationEntryView } from '../application/pepin-conversation.service';
 import type {
   MyPepinView,
@@ -292,21 +293,6 @@ export class PepinStatusCountType {
   count!: number;
 }
 
-@ObjectType('PepinPageInfo', { description: 'Where a page of pépins stands (Relay PageInfo).' })
-export class PepinPageInfoType {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field()
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Pass it as `after` to get the next page.' })
-  endCursor!: string | null;
-}
-
 @ObjectType('PepinEdge')
 export class PepinEdgeType {
   @Field()
@@ -321,8 +307,8 @@ export class PepinConnectionType {
   @Field(() => [PepinEdgeType])
   edges!: PepinEdgeType[];
 
-  @Field(() => PepinPageInfoType)
-  pageInfo!: PepinPageInfoType;
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
 
   @Field(() => Int, { description: 'Pépins under the whole filter.' })
   totalCount!: number;

@@ -1,20 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ReleaseType } from './release.type';
-
-@ObjectType('ReleasePageInfo', { description: 'Where a page of releases stands (Relay PageInfo).' })
-export class ReleasePageInfoType {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field()
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Pass it as `after` to get the next page.' })
-  endCursor!: string | null;
-}
+import { PageInfoType } from '@pepite/api/graphql-kit';
 
 @ObjectType('ReleaseEdge')
 export class ReleaseEdgeType {
@@ -30,8 +16,8 @@ export class ReleaseConnectionType {
   @Field(() => [ReleaseEdgeType])
   edges!: ReleaseEdgeType[];
 
-  @Field(() => ReleasePageInfoType)
-  pageInfo!: ReleasePageInfoType;
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
 
   @Field(() => Int, { description: 'Every release published so far.' })
   totalCount!: number;
