@@ -92,6 +92,36 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string):
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The demo pépins as manager1 sees them in the queue (the whole site fits in a page of 100). */
+const DEMO_QUEUE = `query($filter: PepinFilter) {
+  pepins(first: 100, filter: $filter) {
+    totalCount
+    countsByStatus { status count }
+    edges { node { reference status overdue createdAt updatedAt acknowledgedAt history { kind at } } }
+  }
+}`;
+
+interface DemoQueue {
+  readonly pepins: {
+    readonly totalCount: number;
+    readonly countsByStatus: { status: string; count: number }[];
+    readonly edges: {
+      node: {
+        reference: string;
+        status: string;
+        overdue: boolean;
+        createdAt: string;
+        updatedAt: string;
+        acknowledgedAt: string | null;
+        history: { kind: string; at: string }[];
+      };
+    }[];
+  };
+}
+
+/** Rows of the pépins tables the demo loader writes (history aside: the SLA sweep may add escalations). */
+const DEMO_PEPIN_TABLES = ['pepin', 'pepin_support', 'pepin_message', 'listening_session'] as const;
+
 async function graphql<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
@@ -312,6 +342,37 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       expect(rulebook.rules.length).toBeGreaterThanOrEqual(15);
       expect(rulebook.rules.length).toBeLessThanOrEqual(25);
       expect(rulebook.rules.every((rule) => rule.rationale.length > 50)).toBe(true);
+
+      // The demo pépins, filed and triaged at their real past times.
+      expect(first.stderr()).toMatch(/demo data: filed 40 pépins \(\d+ new of which \d+ overdue, /);
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM pepin')).toBe(40);
+      const queue = await graphql<DemoQueue>(first.baseUrl, DEMO_QUEUE, {}, token);
+      const checkedAt = Date.now();
+      expect(queue.body.errors).toBeUndefined();
+      const pepins = queue.body.data?.pepins;
+      expect(pepins?.totalCount).toBe(40);
+      const counts = new Map(pepins?.countsByStatus.map(({ status, count }) => [status, count]));
+      for (const status of ['NEW', 'ACKNOWLEDGED', 'DECLINED', 'DUPLICATE']) expect(counts.get(status)).toBeGreaterThan(0);
+      const nodes = pepins?.edges.map((edge) => edge.node) ?? [];
+      expect(nodes).toHaveLength(40);
+      const times = (texts: readonly string[]) => texts.map((text) => Date.parse(text));
+      for (const pepin of nodes) {
+        const history = times(pepin.history.map((line) => line.at));
+        expect(pepin.history[0]?.kind).toBe('FILED');
+        expect(history[0]).toBe(Date.parse(pepin.createdAt));
+        expect(history).toEqual([...history].sort((a, b) => a - b));
+        expect(Math.max(...history, Date.parse(pepin.updatedAt))).toBeLessThanOrEqual(checkedAt);
+        if (pepin.acknowledgedAt !== null) expect(history).toContain(Date.parse(pepin.acknowledgedAt));
+      }
+      // Filed over weeks, not at start-up: the oldest was filed more than a month ago.
+      expect(Math.min(...times(nodes.map((pepin) => pepin.createdAt)))).toBeLessThan(checkedAt - 30 * 24 * 3600 * 1000);
+      const overdue = await graphql<DemoQueue>(first.baseUrl, DEMO_QUEUE, { filter: { overdue: true } }, token);
+      expect(overdue.body.errors).toBeUndefined();
+      expect(overdue.body.data?.pepins.totalCount).toBeGreaterThanOrEqual(2);
+      for (const { node } of overdue.body.data?.pepins.edges ?? []) expect(node).toMatchObject({ status: 'NEW', overdue: true });
+      const rowsOf = (url: string) =>
+        Promise.all(DEMO_PEPIN_TABLES.map((table) => countRows(url, `SELECT count(*) FROM ${table}`)));
+      const demoRows = await rowsOf(databaseUrl);
       expect(await stop(first)).toBe(0);
 
       const second = await startApi({ ...env, PORT: String(await freePort()) });
@@ -322,6 +383,10 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       expect(await countRows(databaseUrl, allUsers)).toBe(12);
       expect(await countRows(databaseUrl, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);
       expect(await countRows(databaseUrl, 'SELECT count(*) FROM team')).toBe(2);
+      expect(second.stderr()).toContain('demo data: pépins already loaded');
+      expect(second.stderr()).not.toContain('demo data: filed');
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM pepin')).toBe(40);
+      expect(await rowsOf(databaseUrl)).toEqual(demoRows);
       const again = await graphql<{ login: { user: { role: string } } }>(
         second.baseUrl,
         'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { user { role } } }',

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { UserDirectoryService } from '@pepite/api/identity';
 import { DEMO_RULEBOOK_FILE, ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
+import { loadDemoPepins } from './load-demo-pepins';
 
 /** Loads the French demo call centre; running it again changes nothing. */
 export async function loadDemoData(app: INestApplicationContext, say: (line: string) => void): Promise<void> {
@@ -32,4 +33,5 @@ export async function loadDemoData(app: INestApplicationContext, say: (line: str
       say(`demo data: published the demo rulebook as release ${outcome.release.version} (${outcome.release.ruleCount} rules)`);
     }
   }
+  await loadDemoPepins(app, say);
 }

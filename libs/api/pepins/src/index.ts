@@ -13,6 +13,7 @@ export * from './application/pepin-triage.service';
 export * from './application/pepin-queries.service';
 export * from './application/pepin-conversation.service';
 export * from './application/listening-sessions.service';
+export type { UseCaseTime } from './application/use-case-time';
 export { PepinMessageAuthorKind } from './persistence/pepin-message.entity';
 export * from './persistence/pepins-entities';
 export * from './application/acknowledgement-deadlines.service';

@@ -26,6 +26,7 @@ import { PepinErrors } from '../pepins.errors';
 import { ListeningSessionEntity } from '../persistence/listening-session.entity';
 import { appendEvent, findPepins, supportedBy, touch } from '../persistence/pepin-store';
 import { LISTENING_SESSION_SUBJECT, PepinNotifier } from './pepin-notifier';
+import { timeOf, type UseCaseTime } from './use-case-time';
 
 export interface RequestListeningSessionCommand {
   readonly pepinId: string;
@@ -64,7 +65,8 @@ export interface ListeningSessionView {
  * Double écoute: an operator (the reporter or a supporter) asks a manager of their site to
  * re-listen a call together. Asking reveals the operator to that manager, and to nobody
  * else: it is the operator's choice. The manager schedules it, both write notes, the
- * manager records the outcome, which goes into the pépin's history.
+ * manager records the outcome, which goes into the pépin's history. Each step takes a
+ * trailing `{ at }` that backdates it (demo data; never passed by GraphQL).
  */
 @Injectable()
 export class ListeningSessions {
@@ -77,8 +79,10 @@ export class ListeningSessions {
   async requestListeningSession(
     operator: AuthenticatedUser,
     command: RequestListeningSessionCommand,
+    options: UseCaseTime = {},
   ): Promise<ListeningSessionView> {
     if (operator.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    const at = timeOf(options);
     const pepin = await this.involvedPepin(operator, command.pepinId);
     const chosen = isUuid(command.managerId) ? (await this.directory.getUsers([command.managerId]))[0] : undefined;
     if (!chosen || !chosen.active || chosen.role !== Role.MANAGER || chosen.siteId !== operator.siteId) {
@@ -97,6 +101,7 @@ export class ListeningSessions {
             status: ListeningSessionStatus.REQUESTED,
             callReference,
             reason,
+            ...(at ? { createdAt: at, updatedAt: at } : {}),
           }),
         );
         await this.tell(
@@ -116,26 +121,41 @@ export class ListeningSessions {
     }
   }
 
-  /** The chosen manager sets (or moves) the time; the operator is told. */
-  async scheduleListeningSession(user: AuthenticatedUser, sessionId: string, at: Date): Promise<ListeningSessionView> {
-    const problem = scheduleProblem(at, new Date());
+  /**
+   * The chosen manager sets (or moves) the time; the operator is told. The time must be
+   * ahead of now, or of `options.at` when the scheduling is backdated.
+   */
+  async scheduleListeningSession(
+    user: AuthenticatedUser,
+    sessionId: string,
+    scheduledAt: Date,
+    options: UseCaseTime = {},
+  ): Promise<ListeningSessionView> {
+    const at = timeOf(options);
+    const problem = scheduleProblem(scheduledAt, at ?? new Date());
     if (problem === 'PAST') throw PepinErrors.scheduleInPast();
     if (problem === 'TOO_FAR') throw PepinErrors.scheduleTooFar({ days: MAX_SCHEDULE_AHEAD_DAYS });
-    return this.step(user, sessionId, 'SCHEDULE', true, async (_manager, session, pepin) => {
+    return this.step(user, sessionId, 'SCHEDULE', true, at, async (_manager, session, pepin) => {
       session.status = ListeningSessionStatus.SCHEDULED;
-      session.scheduledAt = at;
+      session.scheduledAt = scheduledAt;
       const site = await this.directory.getSite(pepin.siteId);
-      const when = formatWhen(at, site?.timeZone ?? 'Europe/Paris');
+      const when = formatWhen(scheduledAt, site?.timeZone ?? 'Europe/Paris');
       return listeningScheduledNotice(subjectOf(pepin), user.displayName, when);
     });
   }
 
   /** Either participant writes (replaces) their own notes. */
-  async writeListeningNotes(user: AuthenticatedUser, sessionId: string, notes: string): Promise<ListeningSessionView> {
+  async writeListeningNotes(
+    user: AuthenticatedUser,
+    sessionId: string,
+    notes: string,
+    options: UseCaseTime = {},
+  ): Promise<ListeningSessionView> {
+    const at = timeOf(options);
     const text = normaliseText(notes);
     const max = PEPIN_LIMITS.listeningNotes.max;
     if (characterCount(text) > max) throw PepinErrors.notesTooLong({ max });
-    return this.step(user, sessionId, 'WRITE_NOTES', false, async (_manager, session) => {
+    return this.step(user, sessionId, 'WRITE_NOTES', false, at, async (_manager, session) => {
       if (session.managerId === user.id) session.managerNotes = text === '' ? null : text;
       else session.operatorNotes = text === '' ? null : text;
       return null;
@@ -147,14 +167,16 @@ export class ListeningSessions {
     user: AuthenticatedUser,
     sessionId: string,
     outcome: string,
+    options: UseCaseTime = {},
   ): Promise<ListeningSessionView> {
+    const at = timeOf(options);
     const text = normaliseText(outcome);
     const { min, max } = PEPIN_LIMITS.listeningOutcome;
     if (characterCount(text) < min || characterCount(text) > max) throw PepinErrors.outcomeLength({ min, max });
-    return this.step(user, sessionId, 'COMPLETE', true, async (manager, session, pepin) => {
+    return this.step(user, sessionId, 'COMPLETE', true, at, async (manager, session, pepin) => {
       session.status = ListeningSessionStatus.DONE;
       session.outcome = text;
-      session.completedAt = new Date();
+      session.completedAt = at ?? new Date();
       await appendEvent(manager, {
         pepinId: pepin.id,
         actorRole: user.role === Role.ADMIN ? PepinActorRole.ADMIN : PepinActorRole.MANAGER,
@@ -163,15 +185,20 @@ export class ListeningSessions {
         fromStatus: null,
         toStatus: null,
         message: text,
+        at,
       });
-      await touch(manager, pepin.id);
+      await touch(manager, pepin.id, at);
       return listeningDoneNotice(subjectOf(pepin), user.displayName);
     });
   }
 
   /** Either participant calls it off; the other is told. */
-  async cancelListeningSession(user: AuthenticatedUser, sessionId: string): Promise<ListeningSessionView> {
-    return this.step(user, sessionId, 'CANCEL', false, async (_manager, session, pepin) => {
+  async cancelListeningSession(
+    user: AuthenticatedUser,
+    sessionId: string,
+    options: UseCaseTime = {},
+  ): Promise<ListeningSessionView> {
+    return this.step(user, sessionId, 'CANCEL', false, timeOf(options), async (_manager, session, pepin) => {
       session.status = ListeningSessionStatus.CANCELLED;
       return listeningCancelledNotice(subjectOf(pepin), user.displayName);
     });
@@ -209,6 +236,7 @@ export class ListeningSessions {
     sessionId: string,
     step: ListeningSessionStep,
     managerOnly: boolean,
+    at: Date | null,
     change: (manager: EntityManager, session: ListeningSessionEntity, pepin: Pepin) => Promise<Notice | null>,
   ): Promise<ListeningSessionView> {
     if (!isUuid(sessionId)) throw PepinErrors.listeningSessionNotFound();
@@ -226,7 +254,7 @@ export class ListeningSessions {
       const [pepin] = await findPepins(manager, [session.pepinId]);
       if (!pepin) throw PepinErrors.listeningSessionNotFound();
       const notice = await change(manager, session, pepin);
-      session.updatedAt = new Date();
+      session.updatedAt = at ?? new Date();
       const saved = await manager.save(session);
       if (notice) {
         const other = session.managerId === user.id ? session.operatorId : session.managerId;

@@ -12,6 +12,7 @@ import { PepinMessageAuthorKind, PepinMessageEntity } from '../persistence/pepin
 import { findPepins } from '../persistence/pepin-store';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { canManage } from './pepin-views';
+import { timeOf, type UseCaseTime } from './use-case-time';
 
 /** A line of the conversation. The reporter's lines carry no author; a manager's carry theirs. */
 export interface ConversationEntryView {
@@ -27,7 +28,7 @@ export interface ConversationEntryView {
 /**
  * Managers ask the reporter a question on a pépin, the reporter answers, and stays
  * "Reporter" in the thread. The pépin's `updatedAt` does not move (it would time the
- * reporter's activity).
+ * reporter's activity). A trailing `{ at }` backdates the line (demo data; never from GraphQL).
  */
 @Injectable()
 export class PepinConversation {
@@ -37,8 +38,14 @@ export class PepinConversation {
   ) {}
 
   /** A manager of the pépin's site (or an admin) asks; the reporter is told. */
-  async askReporter(asker: AuthenticatedUser, pepinId: string, body: string): Promise<ConversationEntryView> {
+  async askReporter(
+    asker: AuthenticatedUser,
+    pepinId: string,
+    body: string,
+    options: UseCaseTime = {},
+  ): Promise<ConversationEntryView> {
     if (asker.role !== Role.MANAGER && asker.role !== Role.ADMIN) throw CommonErrors.forbidden();
+    const at = timeOf(options);
     const text = messageBody(body);
     const pepin = await this.find(pepinId);
     if (!pepin || !canManage(asker, pepin.siteId)) throw PepinErrors.notFound();
@@ -49,6 +56,7 @@ export class PepinConversation {
           authorKind: PepinMessageAuthorKind.MANAGER,
           authorId: asker.id,
           body: text,
+          ...(at ? { createdAt: at } : {}),
         }),
       );
       await this.notifier.to(
@@ -65,8 +73,14 @@ export class PepinConversation {
   }
 
   /** The reporter, and only them, answers; the managers who wrote in the thread are told. */
-  async replyToManagers(reporter: AuthenticatedUser, pepinId: string, body: string): Promise<ConversationEntryView> {
+  async replyToManagers(
+    reporter: AuthenticatedUser,
+    pepinId: string,
+    body: string,
+    options: UseCaseTime = {},
+  ): Promise<ConversationEntryView> {
     if (reporter.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    const at = timeOf(options);
     const text = messageBody(body);
     const pepin = await this.find(pepinId);
     if (!pepin || pepin.reporterId !== reporter.id) throw PepinErrors.notFound();
@@ -77,6 +91,7 @@ export class PepinConversation {
           authorKind: PepinMessageAuthorKind.REPORTER,
           authorId: reporter.id,
           body: text,
+          ...(at ? { createdAt: at } : {}),
         }),
       );
       const askers: { author_id: string }[] = await manager.query(

@@ -20,6 +20,7 @@ import {
 } from '../persistence/pepin-store';
 import { pepinView, type PepinView } from './pepin-views';
 import { RuleReferences } from './rule-references.service';
+import { timeOf, type UseCaseTime } from './use-case-time';
 
 /** The acknowledgement promise when a site has none recorded (DESIGN.md: 3 days). */
 export const DEFAULT_ACK_SLA_HOURS = 72;
@@ -36,10 +37,16 @@ export class PepinFiling {
   /**
    * Files a pépin for `reporter` (an operator) on their site and team. With an
    * idempotency key, a retry returns the pépin the first attempt created and creates
-   * nothing; the same key with different content is a CONFLICT.
+   * nothing; the same key with different content is a CONFLICT. `options.at` backdates the
+   * filing (demo data): creation, acknowledgement deadline and history line follow it.
    */
-  async filePepin(reporter: AuthenticatedUser, command: FilePepinCommand): Promise<PepinView> {
+  async filePepin(
+    reporter: AuthenticatedUser,
+    command: FilePepinCommand,
+    options: UseCaseTime = {},
+  ): Promise<PepinView> {
     if (reporter.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    const at = timeOf(options);
     const { draft, problems } = validateFiling(command);
     if (!draft) throw invalidFiling(problems);
     const contentHash = filingFingerprint(draft);
@@ -66,6 +73,7 @@ export class PepinFiling {
         ackSlaHours: site?.ackSlaHours ?? DEFAULT_ACK_SLA_HOURS,
         idempotencyKey: draft.idempotencyKey,
         contentHash,
+        at,
       });
       if (created !== null) {
         await appendEvent(manager, {
@@ -76,6 +84,7 @@ export class PepinFiling {
           fromStatus: null,
           toStatus: PepinStatus.NEW,
           message: null,
+          at,
         });
       }
       return created;
@@ -93,10 +102,17 @@ export class PepinFiling {
    * "Me too" from an operator of the pépin's site: counted once per operator (asking
    * again only changes whether the support is signed). Not on their own pépin, not on a
    * closed one. `signed` null keeps the support's signature as it was. Nothing a manager sees moves but the count: no history line, no
-   * `updatedAt`, so the support cannot be timed against a shift.
+   * `updatedAt`, so the support cannot be timed against a shift. `options.at` backdates the
+   * support (demo data).
    */
-  async supportPepin(operator: AuthenticatedUser, pepinId: string, signed: boolean | null = null): Promise<PepinView> {
+  async supportPepin(
+    operator: AuthenticatedUser,
+    pepinId: string,
+    signed: boolean | null = null,
+    options: UseCaseTime = {},
+  ): Promise<PepinView> {
     if (operator.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    const at = timeOf(options);
     if (!isUuid(pepinId)) throw PepinErrors.notFound();
     return this.dataSource.transaction(async (manager) => {
       const pepin = (await lockPepins(manager, [pepinId])).get(pepinId);
@@ -107,7 +123,7 @@ export class PepinFiling {
           reference: pepinView(pepin, noViewer(operator)).reference,
           status: pepin.status,
         });
-      if (await upsertSupport(manager, pepin.id, operator.id, signed)) await recountSupports(manager, [pepin.id]);
+      if (await upsertSupport(manager, pepin.id, operator.id, signed, at)) await recountSupports(manager, [pepin.id]);
       const [fresh] = await findPepins(manager, [pepin.id]);
       return pepinView(fresh as Pepin, { ...noViewer(operator), isSupporter: true });
     });

@@ -21,6 +21,7 @@ import {
 } from '../persistence/pepin-store';
 import { PepinNotifier } from './pepin-notifier';
 import { canManage, managerViewer, pepinView, type PepinView } from './pepin-views';
+import { timeOf, type UseCaseTime } from './use-case-time';
 
 /** The application itself acting (deadlines, releases): no person behind it. */
 export const SYSTEM_ACTOR = 'SYSTEM' as const;
@@ -42,7 +43,8 @@ export const MOVABLE_STATUSES: readonly PepinStatus[] = [
  * proposals context drives through `moveToStatus`. One transaction per use case; the
  * pépins are locked (`FOR UPDATE`) before their status is read, so two managers acting at
  * once cannot both move the same pépin. Every step writes a history line and tells the
- * reporter and the supporters, in the same transaction.
+ * reporter and the supporters, in the same transaction. Each use case takes a trailing
+ * `{ at }` that backdates what it writes (demo data; never passed by GraphQL).
  */
 @Injectable()
 export class PepinTriage {
@@ -52,15 +54,25 @@ export class PepinTriage {
   ) {}
 
   /** NEW → ACKNOWLEDGED, with an optional message to the reporter. */
-  async acknowledgePepin(actor: AuthenticatedUser, pepinId: string, message?: string | null): Promise<PepinView> {
+  async acknowledgePepin(
+    actor: AuthenticatedUser,
+    pepinId: string,
+    message?: string | null,
+    options: UseCaseTime = {},
+  ): Promise<PepinView> {
     const text = optionalMessage(message);
-    const [moved] = await this.moveToStatus([pepinId], PepinStatus.ACKNOWLEDGED, actor, text);
+    const [moved] = await this.moveToStatus([pepinId], PepinStatus.ACKNOWLEDGED, actor, text, undefined, options);
     return moved as PepinView;
   }
 
   /** NEW or ACKNOWLEDGED → DECLINED; the reason is a real sentence, and the reporter reads it. */
-  async declinePepin(actor: AuthenticatedUser, pepinId: string, reason: string): Promise<PepinView> {
-    const [moved] = await this.moveToStatus([pepinId], PepinStatus.DECLINED, actor, reason);
+  async declinePepin(
+    actor: AuthenticatedUser,
+    pepinId: string,
+    reason: string,
+    options: UseCaseTime = {},
+  ): Promise<PepinView> {
+    const [moved] = await this.moveToStatus([pepinId], PepinStatus.DECLINED, actor, reason, undefined, options);
     return moved as PepinView;
   }
 
@@ -69,8 +81,14 @@ export class PepinTriage {
    * the kept pépin, its reporter becomes a supporter there (unless they filed that one
    * too), and they are all told which pépin now carries their voice.
    */
-  async markDuplicate(actor: AuthenticatedUser, pepinId: string, duplicateOfId: string): Promise<PepinView> {
+  async markDuplicate(
+    actor: AuthenticatedUser,
+    pepinId: string,
+    duplicateOfId: string,
+    options: UseCaseTime = {},
+  ): Promise<PepinView> {
     assertManagerOrAdmin(actor);
+    const at = timeOf(options);
     if (!isUuid(pepinId)) throw PepinErrors.notFound();
     if (!isUuid(duplicateOfId)) throw PepinErrors.duplicateTargetNotFound();
     if (pepinId.toLowerCase() === duplicateOfId.toLowerCase()) throw PepinErrors.duplicateOfItself();
@@ -86,8 +104,8 @@ export class PepinTriage {
         throw PepinErrors.duplicateTargetClosed({ reference: referenceOf(kept), status: kept.status });
 
       const followers = await supporterIds(manager, duplicate.id);
-      await moveSupports(manager, duplicate, kept);
-      await updateStatus(manager, duplicate.id, PepinStatus.DUPLICATE, { duplicateOf: kept.id });
+      await moveSupports(manager, duplicate, kept, at);
+      await updateStatus(manager, duplicate.id, PepinStatus.DUPLICATE, { duplicateOf: kept.id, at });
       const actorFields = actorOf(actor);
       await appendEvent(manager, {
         pepinId: duplicate.id,
@@ -96,6 +114,7 @@ export class PepinTriage {
         fromStatus: duplicate.status,
         toStatus: PepinStatus.DUPLICATE,
         message: referenceOf(kept),
+        at,
       });
       await appendEvent(manager, {
         pepinId: kept.id,
@@ -104,8 +123,9 @@ export class PepinTriage {
         fromStatus: null,
         toStatus: null,
         message: referenceOf(duplicate),
+        at,
       });
-      await touch(manager, kept.id);
+      await touch(manager, kept.id, at);
       const keptSubject = { reference: referenceOf(kept), title: kept.title };
       await this.notifier.toFollowers(
         manager,
@@ -139,7 +159,8 @@ export class PepinTriage {
    * `manager`'s transaction when given (locks included), in its own otherwise. A manager
    * may only move pépins of their site (NOT_FOUND otherwise, as if they did not exist);
    * `SYSTEM_ACTOR` may move any. `message` is shown in the history and to the reporter
-   * (for DECLINED it is the reason, and must be a real sentence).
+   * (for DECLINED it is the reason, and must be a real sentence). `options.at` backdates the
+   * move (status times and history lines).
    */
   async moveToStatus(
     pepinIds: readonly string[],
@@ -147,8 +168,10 @@ export class PepinTriage {
     actor: PepinActor,
     message: string | null,
     manager?: EntityManager,
+    options: UseCaseTime = {},
   ): Promise<PepinView[]> {
     if (actor !== SYSTEM_ACTOR) assertManagerOrAdmin(actor);
+    const at = timeOf(options);
     if (!MOVABLE_STATUSES.includes(to)) throw PepinErrors.notForMoveToStatus({ to });
     const text = to === PepinStatus.DECLINED ? declineReason(message) : optionalMessage(message);
     const ids = [...new Set(pepinIds.map((id) => id.toLowerCase()))];
@@ -162,7 +185,7 @@ export class PepinTriage {
       const found = pepins as Pepin[];
       const blocked = found.find((pepin) => !canTransition(pepin.status, to));
       if (blocked) throw illegal(blocked, to);
-      for (const pepin of found) await this.apply(tx, pepin, to, actor, text);
+      for (const pepin of found) await this.apply(tx, pepin, to, actor, text, at);
       const fresh = new Map((await findPepins(tx, ids)).map((pepin) => [pepin.id, pepin]));
       const viewer =
         actor === SYSTEM_ACTOR
@@ -215,8 +238,9 @@ export class PepinTriage {
     to: PepinStatus,
     actor: PepinActor,
     message: string | null,
+    at: Date | null,
   ): Promise<void> {
-    await updateStatus(manager, pepin.id, to, { acknowledged: to === PepinStatus.ACKNOWLEDGED });
+    await updateStatus(manager, pepin.id, to, { acknowledged: to === PepinStatus.ACKNOWLEDGED, at });
     await appendEvent(manager, {
       pepinId: pepin.id,
       ...actorOf(actor),
@@ -224,6 +248,7 @@ export class PepinTriage {
       fromStatus: pepin.status,
       toStatus: to,
       message,
+      at,
     });
     const subject = { reference: referenceOf(pepin), title: pepin.title };
     await this.notifier.toFollowers(manager, pepin, (audience) => transitionNotice(audience, subject, to, message), {

@@ -116,6 +116,8 @@ export interface NewPepin {
   readonly ackSlaHours: number;
   readonly idempotencyKey: string | null;
   readonly contentHash: string;
+  /** When it was filed (the acknowledgement is due `ackSlaHours` later); null: now(). */
+  readonly at: Date | null;
 }
 
 /**
@@ -127,7 +129,8 @@ export async function insertPepin(manager: EntityManager, pepin: NewPepin): Prom
   const rows: { id: string }[] = await manager.query(
     `INSERT INTO pepin (site_id, team_id, reporter_id, signed, title, description, customer_impact, rule_key, rule_version,
        rule_category, no_rule_applies, call_reference, status, ack_due_at, idempotency_key, content_hash, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'NEW', now() + make_interval(hours => $13), $14, $15, now(), now())
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'NEW', COALESCE($16::timestamptz, now()) + make_interval(hours => $13),
+       $14, $15, COALESCE($16::timestamptz, now()), COALESCE($16::timestamptz, now()))
      ON CONFLICT (reporter_id, idempotency_key) DO NOTHING
      RETURNING id`,
     [
@@ -146,6 +149,7 @@ export async function insertPepin(manager: EntityManager, pepin: NewPepin): Prom
       pepin.ackSlaHours,
       pepin.idempotencyKey,
       pepin.contentHash,
+      pepin.at,
     ],
   );
   return rows[0]?.id ?? null;
@@ -159,13 +163,24 @@ export interface NewPepinEvent {
   readonly fromStatus: PepinStatus | null;
   readonly toStatus: PepinStatus | null;
   readonly message: string | null;
+  /** When it happened; the clock time of the write when absent or null. */
+  readonly at?: Date | null;
 }
 
 export async function appendEvent(manager: EntityManager, event: NewPepinEvent): Promise<void> {
   await manager.query(
     `INSERT INTO pepin_event (pepin_id, at, actor_role, actor_id, kind, from_status, to_status, message)
-     VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7)`,
-    [event.pepinId, event.actorRole, event.actorId, event.kind, event.fromStatus, event.toStatus, event.message],
+     VALUES ($1, COALESCE($8::timestamptz, clock_timestamp()), $2, $3, $4, $5, $6, $7)`,
+    [
+      event.pepinId,
+      event.actorRole,
+      event.actorId,
+      event.kind,
+      event.fromStatus,
+      event.toStatus,
+      event.message,
+      event.at ?? null,
+    ],
   );
 }
 
@@ -181,7 +196,10 @@ export interface PepinEventRow {
   readonly message: string | null;
 }
 
-/** Oldest first (`at` is the clock time of the write, so one transaction's lines keep their order). */
+/**
+ * Oldest first (`at` is the clock time of the write, so one transaction's lines keep their
+ * order; a backdated line carries the time it was given).
+ */
 export function eventsOf(manager: EntityManager, pepinIds: readonly string[]): Promise<PepinEventRow[]> {
   return manager.query(
     `SELECT id, pepin_id AS "pepinId", at, actor_role AS "actorRole", actor_id AS "actorId", kind, from_status AS "fromStatus",
@@ -191,19 +209,22 @@ export function eventsOf(manager: EntityManager, pepinIds: readonly string[]): P
   );
 }
 
-/** Sets the status and what goes with it; `updated_at` moves (a change managers see). */
+/**
+ * Sets the status and what goes with it; `updated_at` moves (a change managers see), to
+ * `extra.at` when given, now() otherwise.
+ */
 export async function updateStatus(
   manager: EntityManager,
   id: string,
   to: PepinStatus,
-  extra: { duplicateOf?: string; acknowledged?: boolean } = {},
+  extra: { duplicateOf?: string; acknowledged?: boolean; at?: Date | null } = {},
 ): Promise<void> {
   await manager.query(
-    `UPDATE pepin SET status = $2, updated_at = now(),
-       acknowledged_at = CASE WHEN $3 THEN now() ELSE acknowledged_at END,
+    `UPDATE pepin SET status = $2, updated_at = COALESCE($5::timestamptz, now()),
+       acknowledged_at = CASE WHEN $3 THEN COALESCE($5::timestamptz, now()) ELSE acknowledged_at END,
        duplicate_of = COALESCE($4, duplicate_of)
      WHERE id = $1`,
-    [id, to, extra.acknowledged === true, extra.duplicateOf ?? null],
+    [id, to, extra.acknowledged === true, extra.duplicateOf ?? null, extra.at ?? null],
   );
 }
 
@@ -215,25 +236,28 @@ export async function recountSupports(manager: EntityManager, ids: readonly stri
   );
 }
 
-export async function touch(manager: EntityManager, id: string): Promise<void> {
-  await manager.query(`UPDATE pepin SET updated_at = now() WHERE id = $1`, [id]);
+/** Moves `updated_at` to `at` (now() when null or absent). */
+export async function touch(manager: EntityManager, id: string, at: Date | null = null): Promise<void> {
+  await manager.query(`UPDATE pepin SET updated_at = COALESCE($2::timestamptz, now()) WHERE id = $1`, [id, at]);
 }
 
 /**
- * Records "me too"; asking again only updates whether it is signed (null: unchanged). True when the
- * support is new (the count must move).
+ * Records "me too" (at `at`, now() when null); asking again only updates whether it is signed
+ * (null: unchanged). True when the support is new (the count must move).
  */
 export async function upsertSupport(
   manager: EntityManager,
   pepinId: string,
   supporterId: string,
   signed: boolean | null,
+  at: Date | null = null,
 ): Promise<boolean> {
   const rows: { inserted: boolean }[] = await manager.query(
-    `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at) VALUES ($1, $2, COALESCE($3::boolean, false), now())
+    `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at)
+     VALUES ($1, $2, COALESCE($3::boolean, false), COALESCE($4::timestamptz, now()))
      ON CONFLICT (pepin_id, supporter_id) DO UPDATE SET signed = COALESCE($3::boolean, pepin_support.signed)
      RETURNING (xmax = 0) AS inserted`,
-    [pepinId, supporterId, signed],
+    [pepinId, supporterId, signed, at],
   );
   return rows[0]?.inserted === true;
 }
@@ -283,10 +307,15 @@ export async function signedSupporters(
 
 /**
  * Moves the supports of `fromId` to `toId` (the kept pépin): its reporter becomes a
- * supporter too, unless they reported the kept one. Someone already supporting the kept
- * pépin keeps their own support as it was.
+ * supporter too (from `at`, now() when null), unless they reported the kept one. Someone
+ * already supporting the kept pépin keeps their own support as it was.
  */
-export async function moveSupports(manager: EntityManager, from: Pepin, to: Pepin): Promise<void> {
+export async function moveSupports(
+  manager: EntityManager,
+  from: Pepin,
+  to: Pepin,
+  at: Date | null = null,
+): Promise<void> {
   await manager.query(
     `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at)
      SELECT $2, supporter_id, signed, created_at FROM pepin_support WHERE pepin_id = $1 AND supporter_id <> $3
@@ -295,8 +324,9 @@ export async function moveSupports(manager: EntityManager, from: Pepin, to: Pepi
   );
   if (from.reporterId !== to.reporterId) {
     await manager.query(
-      `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
-      [to.id, from.reporterId, from.signed],
+      `INSERT INTO pepin_support (pepin_id, supporter_id, signed, created_at)
+       VALUES ($1, $2, $3, COALESCE($4::timestamptz, now())) ON CONFLICT DO NOTHING`,
+      [to.id, from.reporterId, from.signed, at],
     );
   }
   await manager.query(`DELETE FROM pepin_support WHERE pepin_id = $1`, [from.id]);
