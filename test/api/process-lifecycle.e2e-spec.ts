@@ -338,7 +338,12 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       expect(first.stderr()).toMatch(/published the demo rulebook as release 1 \(\d+ rules\)/);
       const feed = await fetch(`${first.baseUrl}/api/rulebook/releases/latest`, { headers: { authorization: `Bearer ${token}` } });
       const rulebook = (await feed.json()) as { version: number; rules: { key: string; rationale: string }[] };
-      expect(rulebook.version).toBe(1);
+      // Release 1 is the imported rulebook; release 2 answers two demo pépins.
+      expect(rulebook.version).toBe(2);
+      expect((rulebook as unknown as { changelog: { amended: string[]; answers: string[] } }).changelog).toMatchObject({
+        amended: ['GOODWILL-001', 'IDENTITY-002'],
+        answers: [expect.stringMatching(/^PEP-\d{6}$/), expect.stringMatching(/^PEP-\d{6}$/)],
+      });
       expect(rulebook.rules.length).toBeGreaterThanOrEqual(15);
       expect(rulebook.rules.length).toBeLessThanOrEqual(25);
       expect(rulebook.rules.every((rule) => rule.rationale.length > 50)).toBe(true);
@@ -352,7 +357,10 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const pepins = queue.body.data?.pepins;
       expect(pepins?.totalCount).toBe(40);
       const counts = new Map(pepins?.countsByStatus.map(({ status, count }) => [status, count]));
-      for (const status of ['NEW', 'ACKNOWLEDGED', 'DECLINED', 'DUPLICATE']) expect(counts.get(status)).toBeGreaterThan(0);
+      for (const status of ['NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE', 'PUBLISHED', 'DECLINED', 'DUPLICATE']) {
+        expect([status, (counts.get(status) ?? 0) > 0]).toEqual([status, true]);
+      }
+      expect(first.stderr()).toMatch(/2 pépites answered by release 2/);
       const nodes = pepins?.edges.map((edge) => edge.node) ?? [];
       expect(nodes).toHaveLength(40);
       const times = (texts: readonly string[]) => texts.map((text) => Date.parse(text));
@@ -378,7 +386,7 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const second = await startApi({ ...env, PORT: String(await freePort()) });
       expect(second.stderr()).toContain('demo data: accounts already loaded');
       expect(second.stderr()).not.toContain('published the demo rulebook');
-      expect(await countRows(databaseUrl, 'SELECT count(*) FROM release')).toBe(1);
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM release')).toBe(2);
       expect(await countRows(databaseUrl, demoUsers)).toBe(12);
       expect(await countRows(databaseUrl, allUsers)).toBe(12);
       expect(await countRows(databaseUrl, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);

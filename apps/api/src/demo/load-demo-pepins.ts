@@ -12,6 +12,7 @@ import {
   type FilePepinCommand,
   type PepinView,
 } from '@pepite/api/pepins';
+import { advanceDemoCodesign } from './demo-codesign';
 import { DEMO_PEPINS, type DemoPepin, type DemoStep } from './demo-pepins';
 
 /** The release of the demo rulebook the demo pépins were written against. */
@@ -207,6 +208,7 @@ export async function loadDemoPepins(app: INestApplicationContext, say: (line: s
       `${inStatus(PepinStatus.DUPLICATE)} duplicates; ${counts.supports} supports, ${counts.lines} conversation lines, ` +
       `${counts.sessions} double écoutes)`,
   );
+  await advanceDemoCodesign(app, latest, await person('manager1@pepite.demo'), now, say);
 }
 
 function fileCommand(pepin: DemoPepin): FilePepinCommand {
