@@ -10,11 +10,26 @@ const depConstraints = [
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk', 'type:util'] },
-  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins'] },
+  {
+    sourceTag: 'scope:api',
+    onlyDependOnLibsWithTags: [
+      'scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
+      'scope:audit', 'scope:proposals', 'scope:voting',
+    ],
+  },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
   { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
   { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications'] },
+  { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
+  {
+    sourceTag: 'scope:proposals',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins', 'scope:audit'],
+  },
+  {
+    sourceTag: 'scope:voting',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals'],
+  },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
 ];

@@ -4,16 +4,19 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@pepite/api/audit';
 import { dataSourceOptions } from '@pepite/api/database';
 import { AuthenticationService, IdentityModule } from '@pepite/api/identity';
 import { NotificationsModule } from '@pepite/api/notifications';
 import { PepinsModule } from '@pepite/api/pepins';
+import { ProposalsModule } from '@pepite/api/proposals';
 import { RulebookModule } from '@pepite/api/rulebook';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { currentRequest } from './http/request-context';
 import { loggerOptions } from './logging/logger-options';
 import { ALL_ENTITIES, MIGRATIONS } from './persistence/schema-parts';
 
@@ -47,7 +50,10 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         rulebook,
         NotificationsModule.forRoot(),
+        // Audit entries carry the X-Request-Id of the request behind them.
+        AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         PepinsModule.forRoot({ rulebook }),
+        ProposalsModule.forRoot({ rulebook }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,1 +1,3 @@
 export * from './page-info.type';
+export * from './json-object.scalar';
+export * from './request-batcher';

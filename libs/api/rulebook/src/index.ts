@@ -14,3 +14,16 @@ export * from './persistence/rulebook-entities';
 export * from './application/scheduled-publications.service';
 export * from './application/rulebook-import.service';
 export * from './demo/demo-rulebook';
+// The word-level rule diff, for contexts that compare wordings (proposals), and its GraphQL
+// shapes so that every diff of the schema reads the same (`FieldChange`, `DiffSegment`).
+export {
+  diffRule,
+  diffWords,
+  DIFFED_RULE_FIELDS,
+  LONG_TEXT_FIELDS,
+  type DiffedRuleField,
+  type DiffSegment,
+  type RuleFieldChange,
+  type RuleWording,
+} from './domain/rule-diff';
+export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
+import { JsonObjectScalar } from '@pepite/api/graphql-kit';
 import { textIn, type NotificationView } from '../domain/notification';
-import { JsonObjectScalar } from './json-object.scalar';
 
 @ObjectType('Notification', { description: 'Something that happened that concerns the signed-in user.' })
 export class NotificationType {

@@ -12,7 +12,7 @@ import {
   WriteListeningNotesArgs,
 } from './pepin.inputs';
 import { PepinLinkType, SignedAuthorType } from './pepin.type';
-import { RequestBatcher } from './request-batcher';
+import { RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ListeningSessionType)
 export class ListeningSessionResolver {

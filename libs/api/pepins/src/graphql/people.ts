@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Locale } from '@pepite/api/errors';
 import { UserDirectoryService } from '@pepite/api/identity';
 import { PepinActorRole } from '../domain/pepin-lifecycle';
-import { RequestBatcher } from './request-batcher';
+import { RequestBatcher } from '@pepite/api/graphql-kit';
 import { SignedAuthorType } from './pepin.type';
 
 const ROLE_LABELS: Record<PepinActorRole, Record<Locale, string>> = {

@@ -29,7 +29,7 @@ import {
   SignedAuthorType,
   SimilarPepinType,
 } from './pepin.type';
-import { RequestBatcher } from './request-batcher';
+import { RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => PepinType)
 export class PepinResolver {

@@ -3,7 +3,7 @@ import { PepinConversationResolver } from './conversation.resolver';
 import { ListeningSessionResolver } from './listening-session.resolver';
 import { People } from './people';
 import { PepinEventResolver, PepinMessageResolver, PepinResolver } from './pepin.resolver';
-import { RequestBatcher } from './request-batcher';
+import { RequestBatcher } from '@pepite/api/graphql-kit';
 
 /** The pépins' GraphQL API. */
 export const PEPIN_GRAPHQL_PROVIDERS: Provider[] = [

@@ -8,12 +8,13 @@ function plainObject(value: unknown): Record<string, unknown> | null {
 
 /**
  * A JSON object, sent as it is (not as a string): `params { reference release }` is not
- * selectable, but `params` arrives as `{"reference": "PEP-000123", "release": 7}`.
+ * selectable, but `params` arrives as `{"reference": "PEP-000123", "release": 7}`. One
+ * scalar for the whole schema (notification params, audit details…).
  */
 export const JsonObjectScalar = new GraphQLScalarType<Record<string, unknown>, Record<string, unknown>>({
   name: 'JSONObject',
   description:
-    'A JSON object, e.g. {"reference": "PEP-000123", "release": 7}; its keys depend on the notification kind.',
+    'A JSON object, e.g. {"reference": "PEP-000123", "release": 7}; each field using it says which keys to expect.',
   serialize(value) {
     const object = plainObject(value);
     if (!object) throw new GraphQLError('JSONObject cannot represent a value that is not a plain object');

@@ -1,0 +1,409 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock, isUuid } from '@pepite/api/database';
+import { CommonErrors } from '@pepite/api/errors';
+import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
+import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
+import { referenceOf, type Proposal } from '../domain/proposal';
+import {
+  CoAuthorStatus,
+  isClosed,
+  ParticipantKind,
+  ProposalStatus,
+  statusAfterRevision,
+} from '../domain/proposal-status';
+import { calendarDateIn, PROPOSAL_LIMITS, readText, TEXT_LABELS, type TextProblem } from '../domain/proposal-text';
+import { changeKeyOf, resolveChanges, type ProposedRuleChange, type RuleChangeRequest } from '../domain/rule-changes';
+import { invalidProposalInput, ProposalErrors, type InputProblem } from '../proposals.errors';
+import {
+  answerInvitation,
+  coAuthorsOf,
+  ensureAcceptedCoAuthor,
+  findCoAuthor,
+  findProposals,
+  insertInvitation,
+  insertPepinLinks,
+  insertProposal,
+  insertRevision,
+  lockProposal,
+  pepinIdsOf,
+  updateProposal,
+} from '../persistence/proposal-store';
+import { ProposalAudit } from './proposal-audit';
+import { ProposalNotifier } from './proposal-notifier';
+import { canManage, canSee, participantKindOf, proposalView, viewerOf, type ProposalView } from './proposal-views';
+import { PublishedRules } from './published-rules';
+
+/** DESIGN.md `CreateProposalInput`. */
+export interface CreateProposalCommand {
+  readonly pepinIds: readonly string[];
+  readonly title: string;
+  readonly rationale: string;
+  readonly changes: readonly RuleChangeRequest[];
+}
+
+/** A new revision: the whole set of changes again, and why it changed. */
+export interface ReviseProposalCommand {
+  readonly note: string;
+  readonly changes: readonly RuleChangeRequest[];
+  /** Unchanged when omitted. */
+  readonly title?: string | null;
+  readonly rationale?: string | null;
+}
+
+/**
+ * Writing proposals: create one from acknowledged pépins, revise it, and the co-authors.
+ * One transaction per use case, the proposal row locked before its state is read; the
+ * pépins move, the notifications and the audit line commit with it or not at all.
+ */
+@Injectable()
+export class ProposalAuthoring {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly triage: PepinTriage,
+    private readonly pepins: PepinQueries,
+    private readonly rules: PublishedRules,
+    private readonly directory: UserDirectoryService,
+    private readonly clock: Clock,
+    private readonly notifier: ProposalNotifier,
+    private readonly audit: ProposalAudit,
+  ) {}
+
+  /**
+   * A manager of the pépins' site (or an admin) proposes rule changes answering one or
+   * more ACKNOWLEDGED pépins of one site; they move to IN_DESIGN (their reporters and
+   * supporters are told by the pépins context). Revision 1 is written with the changes
+   * resolved against the latest release.
+   */
+  async createProposal(actor: AuthenticatedUser, command: CreateProposalCommand): Promise<ProposalView> {
+    assertManagerOrAdmin(actor);
+    const problems: InputProblem[] = [];
+    const title = collect(problems, readText('title', TEXT_LABELS.title, command.title, PROPOSAL_LIMITS.title));
+    const rationale = collect(
+      problems,
+      readText('rationale', TEXT_LABELS.rationale, command.rationale, PROPOSAL_LIMITS.rationale),
+    );
+    const pepinIds = [...new Set(command.pepinIds.map((id) => id.trim().toLowerCase()))];
+    if (pepinIds.length === 0) {
+      problems.push({
+        field: 'pepinIds',
+        reason: 'REQUIRED',
+        fr: 'Une proposition répond à au moins un pépin reconnu.',
+        en: 'A proposal answers at least one acknowledged pépin.',
+      });
+    } else if (pepinIds.length > PROPOSAL_LIMITS.pepins.max) {
+      problems.push({
+        field: 'pepinIds',
+        reason: 'TOO_MANY',
+        fr: `Une proposition répond à au plus ${PROPOSAL_LIMITS.pepins.max} pépins.`,
+        en: `A proposal answers at most ${PROPOSAL_LIMITS.pepins.max} pépins.`,
+      });
+    }
+    const published = await this.rules.latest();
+    const resolved = resolveChanges(command.changes, published.rules, await this.today(actor));
+    problems.push(...resolved.problems);
+    if (problems.length > 0 || !resolved.changes || title === null || rationale === null) {
+      throw invalidProposalInput('proposal', problems);
+    }
+    const changes = resolved.changes;
+    // The site is the pépins' (a manager's own; an admin's, that of the first pépin).
+    const siteId =
+      actor.role === Role.ADMIN ? (await this.pepins.pepin(actor, pepinIds[0] as string)).siteId : actor.siteId;
+
+    return this.dataSource.transaction(async (tx) => {
+      const proposal = await insertProposal(tx, {
+        siteId,
+        title,
+        rationale,
+        status: ProposalStatus.IN_DESIGN,
+        createdBy: actor.id,
+      });
+      const reference = referenceOf(proposal);
+      // All of them or none; ILLEGAL_TRANSITION names a pépin that is not ACKNOWLEDGED, and a
+      // pépin of another site is NOT_FOUND for a manager.
+      const moved = await this.triage.moveToStatus(
+        pepinIds,
+        PepinStatus.IN_DESIGN,
+        actor,
+        `${reference} — ${title}`,
+        tx,
+      );
+      if (moved.some((pepin) => pepin.siteId !== siteId)) throw ProposalErrors.pepinsOnSeveralSites();
+      await insertPepinLinks(tx, proposal.id, pepinIds);
+      await insertRevision(tx, {
+        proposalId: proposal.id,
+        number: 1,
+        note: null,
+        title,
+        rationale,
+        changes,
+        baseRelease: published.version,
+        authorId: actor.id,
+        authorRole: participantKindOf(actor.role),
+        authorNamed: true,
+      });
+      await ensureAcceptedCoAuthor(tx, proposal.id, actor.id, participantKindOf(actor.role));
+      await this.audit.record(tx, {
+        action: 'PROPOSAL_CREATED',
+        actor,
+        named: true,
+        proposalId: proposal.id,
+        summary: {
+          fr: `Proposition ${reference} créée : ${summaryOf(changes)} ; pépins ${moved.map((p) => p.reference).join(', ')}.`,
+          en: `Proposal ${reference} created: ${summaryOf(changes)}; pépins ${moved.map((p) => p.reference).join(', ')}.`,
+        },
+        details: {
+          reference,
+          revision: 1,
+          baseRelease: published.version,
+          pepinIds: moved.map((pepin) => pepin.id),
+          rules: changes.map((change) => `${change.kind} ${changeKeyOf(change)}`),
+        },
+      });
+      return proposalView(proposal, viewerOf(actor));
+    });
+  }
+
+  /**
+   * A new revision with a note: the whole set of changes again (AMEND fields left out keep
+   * the latest release's wording), and the title or rationale when given. Managers of the
+   * site, admins, and operators who accepted to co-author. Refused during a vote
+   * (ILLEGAL_TRANSITION) and once closed; a rejected or approved proposal goes back to
+   * design (and its pépins still IN_VOTE with it).
+   */
+  async reviseProposal(
+    actor: AuthenticatedUser,
+    proposalId: string,
+    command: ReviseProposalCommand,
+  ): Promise<ProposalView> {
+    if (!isUuid(proposalId)) throw ProposalErrors.notFound();
+    const problems: InputProblem[] = [];
+    const note = collect(problems, readText('note', TEXT_LABELS.note, command.note, PROPOSAL_LIMITS.note));
+    const title = optional(problems, command.title, (text) =>
+      readText('title', TEXT_LABELS.title, text, PROPOSAL_LIMITS.title),
+    );
+    const rationale = optional(problems, command.rationale, (text) =>
+      readText('rationale', TEXT_LABELS.rationale, text, PROPOSAL_LIMITS.rationale),
+    );
+    const published = await this.rules.latest();
+    const resolved = resolveChanges(command.changes, published.rules, await this.today(actor));
+    problems.push(...resolved.problems);
+    if (problems.length > 0 || !resolved.changes || note === null) throw invalidProposalInput('revision', problems);
+    const changes = resolved.changes;
+
+    return this.dataSource.transaction(async (tx) => {
+      const proposal = await lockProposal(tx, proposalId, 'UPDATE');
+      if (!proposal || !canSee(actor, proposal.siteId)) throw ProposalErrors.notFound();
+      const named = await this.assertMayRevise(tx, actor, proposal);
+      const next = statusAfterRevision(proposal.status);
+      if (next === null)
+        throw ProposalErrors.notRevisable({ reference: referenceOf(proposal), status: proposal.status });
+      const number = proposal.currentRevision + 1;
+      const newTitle = title ?? proposal.title;
+      const newRationale = rationale ?? proposal.rationale;
+      await insertRevision(tx, {
+        proposalId: proposal.id,
+        number,
+        note,
+        title: newTitle,
+        rationale: newRationale,
+        changes,
+        baseRelease: published.version,
+        authorId: actor.id,
+        authorRole: participantKindOf(actor.role),
+        authorNamed: named,
+      });
+      await updateProposal(tx, proposal.id, {
+        status: next,
+        currentRevision: number,
+        title: newTitle,
+        rationale: newRationale,
+      });
+      if (actor.role !== Role.OPERATOR) {
+        await ensureAcceptedCoAuthor(tx, proposal.id, actor.id, participantKindOf(actor.role));
+      }
+      if (next !== proposal.status) await this.backToDesign(tx, actor, proposal);
+      const reference = referenceOf(proposal);
+      const subject = { id: proposal.id, reference, title: newTitle };
+      const coAuthors = await coAuthorsOf(tx, [proposal.id]);
+      const others = coAuthors
+        .filter((coAuthor) => coAuthor.status === CoAuthorStatus.ACCEPTED && coAuthor.userId !== actor.id)
+        .map((coAuthor) => coAuthor.userId);
+      await this.notifier.revised(tx, subject, others, number);
+      await this.audit.record(tx, {
+        action: 'PROPOSAL_REVISED',
+        actor,
+        named,
+        proposalId: proposal.id,
+        summary: {
+          fr: `Proposition ${reference} révisée (révision ${number}) : ${summaryOf(changes)}.`,
+          en: `Proposal ${reference} revised (revision ${number}): ${summaryOf(changes)}.`,
+        },
+        details: {
+          reference,
+          revision: number,
+          baseRelease: published.version,
+          fromStatus: proposal.status,
+          toStatus: next,
+          rules: changes.map((change) => `${change.kind} ${changeKeyOf(change)}`),
+        },
+      });
+      const [fresh] = await findProposals(tx, [proposal.id]);
+      return proposalView(fresh as Proposal, viewerOf(actor));
+    });
+  }
+
+  /**
+   * A manager of the site (or an admin) invites a manager or an operator of the site to
+   * co-author. Inviting someone already invited changes nothing and says the same (it
+   * would otherwise tell whether an operator answered).
+   */
+  async inviteCoAuthor(actor: AuthenticatedUser, proposalId: string, userId: string): Promise<ProposalView> {
+    assertManagerOrAdmin(actor);
+    if (!isUuid(proposalId)) throw ProposalErrors.notFound();
+    if (userId.toLowerCase() === actor.id.toLowerCase()) throw ProposalErrors.inviteSelf();
+    return this.dataSource.transaction(async (tx) => {
+      const proposal = await lockProposal(tx, proposalId, 'UPDATE');
+      if (!proposal || !canManage(actor, proposal.siteId)) throw ProposalErrors.notFound();
+      const reference = referenceOf(proposal);
+      if (isClosed(proposal.status)) throw ProposalErrors.closed({ reference, status: proposal.status });
+      const invitee = await this.directory.getUser(userId);
+      if (!invitee || !invitee.active || invitee.siteId !== proposal.siteId) throw ProposalErrors.inviteeNotFound();
+      const role = participantKindOf(invitee.role);
+      const invited = await insertInvitation(tx, {
+        proposalId: proposal.id,
+        userId: invitee.id,
+        role,
+        invitedBy: actor.id,
+      });
+      if (invited) {
+        await this.notifier.invited(
+          tx,
+          { id: proposal.id, reference, title: proposal.title },
+          invitee.id,
+          actor.displayName,
+        );
+        await this.audit.record(tx, {
+          action: 'CO_AUTHOR_INVITED',
+          actor,
+          named: true,
+          proposalId: proposal.id,
+          summary: {
+            fr: `${invitee.displayName} invité·e à co-écrire la proposition ${reference}.`,
+            en: `${invitee.displayName} invited to co-author proposal ${reference}.`,
+          },
+          details: { reference, inviteeId: invitee.id, inviteeRole: role },
+        });
+      }
+      return proposalView(proposal, viewerOf(actor));
+    });
+  }
+
+  /**
+   * The invitee accepts or declines. An operator stays anonymous unless `anonymous` is
+   * false: their revisions then read "co-author (operator)" and nobody learns who they are.
+   */
+  async respondToCoAuthorInvitation(
+    actor: AuthenticatedUser,
+    proposalId: string,
+    accept: boolean,
+    anonymous?: boolean | null,
+  ): Promise<ProposalView> {
+    if (!isUuid(proposalId)) throw ProposalErrors.notFound();
+    const operator = actor.role === Role.OPERATOR;
+    if (!operator && anonymous === true) throw ProposalErrors.anonymityForOperators();
+    const staysAnonymous = operator && accept && anonymous !== false;
+    return this.dataSource.transaction(async (tx) => {
+      const proposal = await lockProposal(tx, proposalId, 'UPDATE');
+      if (!proposal || !canSee(actor, proposal.siteId)) throw ProposalErrors.notFound();
+      const invitation = await findCoAuthor(tx, proposal.id, actor.id);
+      if (!invitation) throw ProposalErrors.noInvitation();
+      if (invitation.status !== CoAuthorStatus.INVITED)
+        throw ProposalErrors.invitationAnswered({ status: invitation.status });
+      const reference = referenceOf(proposal);
+      if (isClosed(proposal.status)) throw ProposalErrors.closed({ reference, status: proposal.status });
+      const status = accept ? CoAuthorStatus.ACCEPTED : CoAuthorStatus.DECLINED;
+      await answerInvitation(tx, proposal.id, actor.id, status, staysAnonymous);
+      const named = !staysAnonymous;
+      const who = operator
+        ? named
+          ? { fr: `L’opérateur ${actor.displayName}`, en: `Operator ${actor.displayName}` }
+          : { fr: 'Un opérateur (anonyme)', en: 'An (anonymous) operator' }
+        : { fr: actor.displayName, en: actor.displayName };
+      await this.audit.record(tx, {
+        action: accept ? 'CO_AUTHOR_ACCEPTED' : 'CO_AUTHOR_DECLINED',
+        actor,
+        named,
+        proposalId: proposal.id,
+        summary: accept
+          ? { fr: `${who.fr} co-écrit la proposition ${reference}.`, en: `${who.en} co-authors proposal ${reference}.` }
+          : {
+              fr: `${who.fr} a décliné l’invitation à co-écrire la proposition ${reference}.`,
+              en: `${who.en} declined the invitation to co-author proposal ${reference}.`,
+            },
+        details: { reference, anonymous: staysAnonymous },
+      });
+      return proposalView(proposal, viewerOf(actor));
+    });
+  }
+
+  /** Whether the reviser is named on the revision; throws when they may not revise. */
+  private async assertMayRevise(tx: EntityManager, actor: AuthenticatedUser, proposal: Proposal): Promise<boolean> {
+    if (actor.role !== Role.OPERATOR) {
+      if (!canManage(actor, proposal.siteId)) throw ProposalErrors.notCoAuthor();
+      return true;
+    }
+    const coAuthor = await findCoAuthor(tx, proposal.id, actor.id);
+    if (!coAuthor || coAuthor.status !== CoAuthorStatus.ACCEPTED || coAuthor.role !== ParticipantKind.OPERATOR) {
+      throw ProposalErrors.notCoAuthor();
+    }
+    return !coAuthor.anonymous;
+  }
+
+  /**
+   * A rejected or approved proposal revised goes back to design; its pépins still IN_VOTE
+   * follow it (the voting context may have moved them already). An operator's revision
+   * moves them as SYSTEM: the pépins' history must not point at them.
+   */
+  private async backToDesign(tx: EntityManager, actor: AuthenticatedUser, proposal: Proposal): Promise<void> {
+    const ids = (await pepinIdsOf(tx, [proposal.id])).get(proposal.id) ?? [];
+    const links = await this.pepins.links(ids);
+    const inVote = ids.filter((id) => links.get(id)?.status === PepinStatus.IN_VOTE);
+    if (inVote.length === 0) return;
+    const mover = actor.role === Role.OPERATOR ? SYSTEM_ACTOR : actor;
+    await this.triage.moveToStatus(inVote, PepinStatus.IN_DESIGN, mover, referenceOf(proposal), tx);
+  }
+
+  /** Today's date on the caller's site, for a creation's default `effectiveFrom`. */
+  private async today(actor: AuthenticatedUser): Promise<string> {
+    const site = await this.directory.getSite(actor.siteId);
+    return calendarDateIn(this.clock.now(), site?.timeZone ?? 'Europe/Paris');
+  }
+}
+
+function assertManagerOrAdmin(actor: AuthenticatedUser): void {
+  if (actor.role !== Role.MANAGER && actor.role !== Role.ADMIN) throw CommonErrors.forbidden();
+}
+
+function collect(
+  problems: InputProblem[],
+  result: { text: string; problem: null } | { text: null; problem: TextProblem },
+): string | null {
+  if (result.problem) problems.push(result.problem);
+  return result.text;
+}
+
+function optional(
+  problems: InputProblem[],
+  raw: string | null | undefined,
+  read: (text: string) => { text: string; problem: null } | { text: null; problem: TextProblem },
+): string | null {
+  if (raw === null || raw === undefined) return null;
+  return collect(problems, read(raw));
+}
+
+/** "AMEND REFUND-004, CREATE GDPR-002" for audit summaries. */
+function summaryOf(changes: readonly ProposedRuleChange[]): string {
+  return changes.map((change) => `${change.kind} ${changeKeyOf(change)}`).join(', ');
+}

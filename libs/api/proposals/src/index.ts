@@ -1,0 +1,31 @@
+export {
+  CoAuthorStatus,
+  ParticipantKind,
+  PROPOSAL_TRANSITIONS,
+  ProposalStatus,
+  statusAfterRevision,
+  canTransition as canProposalTransition,
+  isClosed as isProposalClosed,
+} from './domain/proposal-status';
+export { proposalReference } from './domain/proposal';
+export type { ProposedRuleChange, RuleChangeRequest, RuleChangeKindName } from './domain/rule-changes';
+export { toRuleChange, changeKeyOf } from './domain/rule-changes';
+export type { DiffBase, ProposalRuleDiff } from './domain/proposal-diff';
+export { PROPOSAL_LIMITS } from './domain/proposal-text';
+export * from './proposals.errors';
+export * from './proposals.module';
+export type {
+  AuthorView,
+  CoAuthorView,
+  CommentView,
+  EndorsementView,
+  MyCoAuthorshipView,
+  ProposalView,
+  ProposalViewer,
+  RevisionView,
+} from './application/proposal-views';
+export * from './application/proposal-authoring.service';
+export * from './application/proposal-discussion.service';
+export * from './application/proposal-queries.service';
+export * from './application/proposal-workflow.service';
+export * from './persistence/proposals-entities';

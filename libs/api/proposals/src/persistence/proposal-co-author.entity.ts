@@ -1,0 +1,41 @@
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CoAuthorStatus, type ParticipantKind } from '../domain/proposal-status';
+import { ProposalEntity } from './proposal.entity';
+
+/**
+ * A co-author of a proposal: a manager (or admin), or an operator invited who answers.
+ * An operator co-author stays anonymous (`anonymous`) unless they choose otherwise: their
+ * id never leaves this context but to them.
+ */
+@Entity('proposal_co_author')
+@Index('proposal_co_author_user_idx', ['userId'])
+export class ProposalCoAuthorEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  proposalId!: string;
+
+  @ManyToOne(() => ProposalEntity, { onDelete: 'RESTRICT' })
+  proposal?: ProposalEntity;
+
+  @PrimaryColumn({ type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: ParticipantKind;
+
+  @Column({ type: 'enum', enum: CoAuthorStatus, enumName: 'proposal_co_author_status' })
+  status!: CoAuthorStatus;
+
+  /** Operators only: shown as "co-author (operator)", never by name. */
+  @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
+  /** The manager who invited them; null for the creator and for managers who revised. */
+  @Column({ type: 'uuid', nullable: true })
+  invitedBy!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt!: Date | null;
+}

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { ProposalAudit } from './application/proposal-audit';
+import { ProposalAuthoring } from './application/proposal-authoring.service';
+import { ProposalDiscussion } from './application/proposal-discussion.service';
+import { ProposalNotifier } from './application/proposal-notifier';
+import { ProposalQueries } from './application/proposal-queries.service';
+import { ProposalWorkflow } from './application/proposal-workflow.service';
+import { PublishedRules } from './application/published-rules';
+import { PROPOSAL_GRAPHQL_PROVIDERS } from './graphql/proposals-graphql.providers';
+
+export interface ProposalsModuleOptions {
+  /**
+   * The rulebook module instance of the composition root (not global), for
+   * `ReleaseCatalog`: pass the very object given to the root's `imports`, so Nest shares
+   * one instance. Identity, notifications, pépins and audit are global modules.
+   */
+  readonly rulebook: NonNullable<ModuleMetadata['imports']>[number];
+}
+
+/**
+ * Proposals: co-design of rule changes from pépins (revisions and their diffs, co-authors,
+ * comments, endorsements). Global: the voting and publication contexts inject
+ * `ProposalWorkflow` (and `ProposalQueries`) without importing this module again.
+ */
+@Module({})
+export class ProposalsModule {
+  static forRoot(options: ProposalsModuleOptions): DynamicModule {
+    return {
+      module: ProposalsModule,
+      global: true,
+      imports: [options.rulebook],
+      providers: [
+        PublishedRules,
+        ProposalNotifier,
+        ProposalAudit,
+        ProposalAuthoring,
+        ProposalDiscussion,
+        ProposalQueries,
+        ProposalWorkflow,
+        ...PROPOSAL_GRAPHQL_PROVIDERS,
+      ],
+      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow],
+    };
+  }
+}
