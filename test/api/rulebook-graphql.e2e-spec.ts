@@ -29,7 +29,8 @@ const ADVISORIES = '{ advisories { id seq ruleKey message publishedAt expiresAt 
 const PUBLISH_ADVISORY = `mutation($input: PublishAdvisoryInput!) { publishAdvisory(input: $input) {
   id seq ruleKey message publishedAt expiresAt releaseVersion
 } }`;
-const ROLLBACK = `mutation($toVersion: Int!, $notes: String) { rollbackRelease(toVersion: $toVersion, notes: $notes) { ${RELEASE_FIELDS} } }`;
+const ROLLBACK = `mutation($toVersion: Int!, $reason: String!) { rollbackRelease(toVersion: $toVersion, reason: $reason) { ${RELEASE_FIELDS} } }`;
+const REASON = 'La version en vigueur a une erreur de montant.';
 const RULEBOOK_CHANGED = `subscription { rulebookChanged {
   kind
   release { version sha256 notes changes { added amended retired restoredFrom } answeredPepins }
@@ -491,7 +492,7 @@ describe('rulebook GraphQL API', () => {
       const before = (await api.graphql.ok<ReleasesPage>(RELEASES, { first: 1 }, as(user))).releases.totalCount;
       const { rollbackRelease } = await api.graphql.ok<{ rollbackRelease: ReleaseView }>(
         ROLLBACK,
-        { toVersion: 1, notes: `Retour arrière par un ${who}` },
+        { toVersion: 1, reason: `Retour arrière par un ${who}` },
         as(user),
       );
       expect(rollbackRelease).toMatchObject({
@@ -512,20 +513,46 @@ describe('rulebook GraphQL API', () => {
       await publisher.rollback(before, null);
     });
 
+    it('requires a reason of at least 10 characters, in French and English, and writes it in the audit log', async () => {
+      const latest = (await api.graphql.ok<ReleasesPage>(RELEASES, { first: 1 }, as(manager))).releases.totalCount;
+      const short = await api.graphql.request(ROLLBACK, { toVersion: 1, reason: 'Erreur' }, as(manager, 'en'));
+      expect(short.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(short.errors?.[0]?.message).toContain('at least 10 characters');
+      const blank = await api.graphql.request(ROLLBACK, { toVersion: 1, reason: '           ' }, as(manager));
+      expect(blank.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(blank.errors?.[0]?.message).toBe('Donnez la raison du retour en arrière (au moins 10 caractères).');
+      // Without a reason the operation does not even validate against the schema.
+      expect(await api.graphql.errorCode('mutation { rollbackRelease(toVersion: 1) { version } }', {}, as(manager))).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
+      const { rollbackRelease } = await api.graphql.ok<{ rollbackRelease: ReleaseView }>(
+        ROLLBACK,
+        { toVersion: 1, reason: REASON },
+        as(manager),
+      );
+      const rows: { actor_id: string; details: { reason: string; restoredFrom: number } }[] = await api.app
+        .get(DataSource)
+        .query(`SELECT actor_id, details FROM audit_entry WHERE action = 'RELEASE_ROLLED_BACK' AND subject_id = $1`, [
+          String(rollbackRelease.version),
+        ]);
+      expect(rows).toEqual([{ actor_id: manager.id, details: expect.objectContaining({ reason: REASON, restoredFrom: 1 }) }]);
+      await publisher.rollback(latest, null);
+    });
+
     it('refuses rollbackRelease to an operator (FORBIDDEN) and to an anonymous caller (UNAUTHENTICATED)', async () => {
-      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 1 }, as(operator))).toBe('FORBIDDEN');
-      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 1 })).toBe('UNAUTHENTICATED');
+      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 1, reason: REASON }, as(operator))).toBe('FORBIDDEN');
+      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 1, reason: REASON })).toBe('UNAUTHENTICATED');
     });
 
     it('refuses rolling back to the version in force, to an unknown one, or to version 0', async () => {
       const latest = (await api.graphql.ok<ReleasesPage>(RELEASES, { first: 1 }, as(manager))).releases.totalCount;
-      const same = await api.graphql.request(ROLLBACK, { toVersion: latest }, as(manager, 'en'));
+      const same = await api.graphql.request(ROLLBACK, { toVersion: latest, reason: REASON }, as(manager, 'en'));
       expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(same.errors?.[0]?.message).toBe(`Version ${latest} is already the one in force.`);
-      const unknown = await api.graphql.request(ROLLBACK, { toVersion: 9999 }, as(manager));
+      const unknown = await api.graphql.request(ROLLBACK, { toVersion: 9999, reason: REASON }, as(manager));
       expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(unknown.errors?.[0]?.message).toBe('La version 9999 du règlement n’existe pas.');
-      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 0 }, as(manager))).toBe('BAD_USER_INPUT');
+      expect(await api.graphql.errorCode(ROLLBACK, { toVersion: 0, reason: REASON }, as(manager))).toBe('BAD_USER_INPUT');
       expect((await api.graphql.ok<ReleasesPage>(RELEASES, { first: 1 }, as(manager))).releases.totalCount).toBe(
         latest,
       );

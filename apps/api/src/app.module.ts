@@ -11,6 +11,7 @@ import { NotificationsModule } from '@pepite/api/notifications';
 import { PepinsModule } from '@pepite/api/pepins';
 import { ProposalsModule } from '@pepite/api/proposals';
 import { RulebookModule } from '@pepite/api/rulebook';
+import { VotingModule } from '@pepite/api/voting';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
@@ -53,7 +54,8 @@ export class AppModule {
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         PepinsModule.forRoot({ rulebook }),
-        ProposalsModule.forRoot({ rulebook }),
+        ProposalsModule.forRoot({ rulebook, publication: config.publication }),
+        VotingModule.forRoot(),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

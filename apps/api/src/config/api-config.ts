@@ -22,6 +22,7 @@ export interface ApiConfig {
   readonly identity: IdentityOptions;
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
+  readonly publication: { readonly fourEyes: boolean };
 }
 
 export async function apiConfigFrom(env: Environment, warn: (message: string) => void): Promise<ApiConfig> {
@@ -56,5 +57,6 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
+    publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
   };
 }

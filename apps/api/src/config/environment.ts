@@ -114,6 +114,10 @@ export class Environment {
   @Min(1)
   @Max(60)
   JOBS_POLL_SECONDS = 2;
+
+  /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
+  @Transform(toBool)
+  PUBLICATION_FOUR_EYES = true;
 }
 
 export class ConfigurationError extends Error {}

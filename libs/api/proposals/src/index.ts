@@ -28,4 +28,14 @@ export * from './application/proposal-authoring.service';
 export * from './application/proposal-discussion.service';
 export * from './application/proposal-queries.service';
 export * from './application/proposal-workflow.service';
+export {
+  ProposalPublication,
+  MIN_ROLLBACK_REASON,
+  type PublicationOptions,
+  type PublishReleaseCommand,
+  type PublishedRelease,
+} from './application/proposal-publication.service';
+export { PublicationErrors } from './proposal-publication.errors';
 export * from './persistence/proposals-entities';
+/** The GraphQL `Proposal` type, for contexts whose mutations answer a proposal (openVote). */
+export { ProposalType } from './graphql/proposal.type';

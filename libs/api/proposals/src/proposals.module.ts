@@ -3,10 +3,12 @@ import { ProposalAudit } from './application/proposal-audit';
 import { ProposalAuthoring } from './application/proposal-authoring.service';
 import { ProposalDiscussion } from './application/proposal-discussion.service';
 import { ProposalNotifier } from './application/proposal-notifier';
+import { ProposalPublication, PUBLICATION_OPTIONS } from './application/proposal-publication.service';
 import { ProposalQueries } from './application/proposal-queries.service';
 import { ProposalWorkflow } from './application/proposal-workflow.service';
 import { PublishedRules } from './application/published-rules';
 import { PROPOSAL_GRAPHQL_PROVIDERS } from './graphql/proposals-graphql.providers';
+import { PublicationResolver } from './graphql/publication.resolver';
 
 export interface ProposalsModuleOptions {
   /**
@@ -15,6 +17,8 @@ export interface ProposalsModuleOptions {
    * one instance. Identity, notifications, pépins and audit are global modules.
    */
   readonly rulebook: NonNullable<ModuleMetadata['imports']>[number];
+  /** Publication of approved proposals; four eyes is on when omitted. */
+  readonly publication?: { readonly fourEyes: boolean };
 }
 
 /**
@@ -37,9 +41,12 @@ export class ProposalsModule {
         ProposalDiscussion,
         ProposalQueries,
         ProposalWorkflow,
+        { provide: PUBLICATION_OPTIONS, useValue: { fourEyes: options.publication?.fourEyes ?? true } },
+        ProposalPublication,
+        PublicationResolver,
         ...PROPOSAL_GRAPHQL_PROVIDERS,
       ],
-      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow],
+      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication],
     };
   }
 }

@@ -27,3 +27,5 @@ export {
   type RuleWording,
 } from './domain/rule-diff';
 export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';
+// The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
+export { ReleaseChangesType, ReleaseType } from './graphql/release.type';

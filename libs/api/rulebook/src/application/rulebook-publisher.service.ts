@@ -72,9 +72,17 @@ export class RulebookPublisher {
     });
   }
 
-  /** Rolling back is a new release whose content is that of an earlier one. */
-  rollback(toVersion: number, notes: string | null, publishedBy: string | null = null): Promise<ReleaseEntity> {
-    return this.inTransaction(undefined, async (tx) => {
+  /**
+   * Rolling back is a new release whose content is that of an earlier one. Runs in
+   * `manager`'s transaction when given (then call `announce()` after the commit).
+   */
+  rollback(
+    toVersion: number,
+    notes: string | null,
+    publishedBy: string | null = null,
+    manager?: EntityManager,
+  ): Promise<ReleaseEntity> {
+    return this.inTransaction(manager, async (tx) => {
       const counter = await bumpCounter(tx, 'last_release');
       const latest = counter.lastRelease - 1;
       if (toVersion < 1 || toVersion > latest) throw RulebookErrors.releaseNotFound({ version: toVersion });

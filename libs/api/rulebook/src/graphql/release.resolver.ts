@@ -1,19 +1,14 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AnyRole } from '@pepite/api/identity';
 import { ReleaseCatalog } from '../application/release-catalog.service';
-import { RulebookPublisher } from '../application/rulebook-publisher.service';
 import { ReleaseConnectionType } from './release-connection.type';
 import { releaseCursor, versionOfCursor } from './release-cursor';
 import { ReleaseType } from './release.type';
 import { ReleasesArgs } from './releases.args';
-import { RollbackReleaseArgs } from './rollback-release.args';
 
 @Resolver(() => ReleaseType)
 export class ReleaseResolver {
-  constructor(
-    private readonly catalog: ReleaseCatalog,
-    private readonly publisher: RulebookPublisher,
-  ) {}
+  constructor(private readonly catalog: ReleaseCatalog) {}
 
   @AnyRole()
   @Query(() => ReleaseConnectionType, { description: 'Published releases, newest first (Relay connection).' })
@@ -38,14 +33,6 @@ export class ReleaseResolver {
     };
   }
 
-  @Access(Role.MANAGER, Role.ADMIN)
-  @Mutation(() => ReleaseType, {
-    description: 'Publishes a new release whose rules are those of an earlier one (managers and admins).',
-  })
-  async rollbackRelease(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Args() { toVersion, notes }: RollbackReleaseArgs,
-  ): Promise<ReleaseType> {
-    return ReleaseType.of(await this.publisher.rollback(toVersion, notes ?? null, caller.id));
-  }
+  // `rollbackRelease` lives with the publication use cases (libs/api/proposals): it needs a
+  // reason recorded in the audit log.
 }

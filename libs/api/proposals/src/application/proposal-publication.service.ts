@@ -1,0 +1,339 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@pepite/api/audit';
+import { JobQueue } from '@pepite/api/database';
+import { CommonErrors, DomainError } from '@pepite/api/errors';
+import { Role, type AuthenticatedUser } from '@pepite/api/identity';
+import { NotificationsService } from '@pepite/api/notifications';
+import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
+import { ReleaseCatalog, RulebookPublisher } from '@pepite/api/rulebook';
+import { CoAuthorStatus, ProposalStatus } from '../domain/proposal-status';
+import { planPublication, soleAuthorship, staleChanges, type ProposalToPublish } from '../domain/publication-plan';
+import { ProposalErrors } from '../proposals.errors';
+import { clashingProposals, PublicationErrors, staleProposals } from '../proposal-publication.errors';
+import { coAuthorsOf, revisionsOf } from '../persistence/proposal-store';
+import { canManage } from './proposal-views';
+import { ProposalWorkflow, type PublishableProposal } from './proposal-workflow.service';
+
+export const PUBLICATION_OPTIONS = Symbol('PUBLICATION_OPTIONS');
+
+export interface PublicationOptions {
+  /** Refuse to publish a proposal whose only author is the publisher (on by default). */
+  readonly fourEyes: boolean;
+}
+
+export const SCHEDULED_PROPOSAL_RELEASE_JOB = 'proposals.scheduled-release';
+export const RELEASE_AUDIT_SUBJECT = 'RELEASE';
+/** A rollback says why, in a real sentence. */
+export const MIN_ROLLBACK_REASON = 10;
+const MAX_ROLLBACK_REASON = 2000;
+
+export interface PublishReleaseCommand {
+  readonly proposalIds: readonly string[];
+  readonly notes?: string | null;
+}
+
+/** What a publication made (the rulebook's release, as its version). */
+export interface PublishedRelease {
+  readonly version: number;
+}
+
+interface ScheduledRelease {
+  readonly proposalIds: string[];
+  readonly notes: string | null;
+  readonly requestedBy: string;
+  readonly requestedByRole: Role;
+}
+
+type Publisher =
+  | { readonly kind: 'user'; readonly user: AuthenticatedUser }
+  | { readonly kind: 'system'; readonly requestedBy: string };
+
+/**
+ * Publication of approved proposals as one release (issue 6): one transaction that locks
+ * the proposals, refuses clashes and stale bases (CONFLICT, nothing written) and, with the
+ * four-eyes setting, a publisher who is a proposal's only author (FORBIDDEN); then the
+ * rulebook's publication core makes release N+1 in that transaction, the proposals become
+ * PUBLISHED, their pépins PUBLISHED (pépites: the pépins context tells reporters and
+ * supporters), the authors are told, and the audit log has a line per release and per
+ * proposal. With `effectiveAt` a durable job of this context runs that same path then
+ * (not the rulebook's scheduler, which would publish the rules without the proposals and
+ * pépins): checks are made at once, and again when it takes effect.
+ */
+@Injectable()
+export class ProposalPublication implements OnModuleInit {
+  private readonly logger = new Logger(ProposalPublication.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PUBLICATION_OPTIONS) private readonly options: PublicationOptions,
+    private readonly workflow: ProposalWorkflow,
+    private readonly publisher: RulebookPublisher,
+    private readonly catalog: ReleaseCatalog,
+    private readonly triage: PepinTriage,
+    private readonly pepins: PepinQueries,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditLog,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.work<ScheduledRelease>(SCHEDULED_PROPOSAL_RELEASE_JOB, (job) => this.runScheduled(job));
+  }
+
+  /** Publishes the approved proposals as release N+1 now; returns its version. */
+  async publish(actor: AuthenticatedUser, command: PublishReleaseCommand): Promise<PublishedRelease> {
+    assertManagerOrAdmin(actor);
+    return this.publishNow({ kind: 'user', user: actor }, command.proposalIds, command.notes ?? null);
+  }
+
+  /**
+   * Checks the publication now (site, APPROVED, four eyes, clashes, stale bases, wordings)
+   * and schedules it for `effectiveAt`; the proposals stay APPROVED and the pépins IN_VOTE
+   * until the job publishes them, and it checks everything but four eyes again then.
+   */
+  async schedule(actor: AuthenticatedUser, command: PublishReleaseCommand & { effectiveAt: Date }): Promise<void> {
+    assertManagerOrAdmin(actor);
+    if (!(command.effectiveAt.getTime() > Date.now())) throw PublicationErrors.effectiveAtInPast();
+    const notes = command.notes?.trim() || null;
+    await this.dataSource.transaction(async (tx) => {
+      const selected = await this.select(tx, { kind: 'user', user: actor }, command.proposalIds);
+      const plan = this.checkedPlan(selected.weighed, { kind: 'user', user: actor });
+      this.publisher.validateChanges(plan);
+      this.refuseStale(selected.weighed, await this.revisionsInForce(this.catalog.latestVersion));
+      const job: ScheduledRelease = {
+        proposalIds: selected.publishable.map((p) => p.proposal.id),
+        notes,
+        requestedBy: actor.id,
+        requestedByRole: actor.role,
+      };
+      await this.jobs.enqueue(SCHEDULED_PROPOSAL_RELEASE_JOB, job, {
+        startAfter: command.effectiveAt,
+        transaction: tx,
+      });
+      const references = selected.weighed.map((p) => p.reference);
+      await this.audit.record(
+        {
+          actorRole: actor.role,
+          actorId: actor.id,
+          action: 'RELEASE_SCHEDULED',
+          subjectType: RELEASE_AUDIT_SUBJECT,
+          subjectId: `scheduled:${command.effectiveAt.toISOString()}`,
+          summary: {
+            fr: `Publication de ${references.join(', ')} programmée le ${command.effectiveAt.toISOString()}.`,
+            en: `Publication of ${references.join(', ')} scheduled for ${command.effectiveAt.toISOString()}.`,
+          },
+          details: { proposals: references, effectiveAt: command.effectiveAt.toISOString(), notes },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** A new release restoring an earlier one's rules, with its reason in the changelog and the audit log. */
+  async rollback(actor: AuthenticatedUser, toVersion: number, reason: string): Promise<PublishedRelease> {
+    assertManagerOrAdmin(actor);
+    const why = reason.trim();
+    if ([...why].length < MIN_ROLLBACK_REASON || [...why].length > MAX_ROLLBACK_REASON) {
+      throw PublicationErrors.rollbackReasonTooShort({ min: MIN_ROLLBACK_REASON });
+    }
+    const release = await this.dataSource.transaction(async (tx) => {
+      const made = await this.publisher.rollback(toVersion, why, actor.id, tx);
+      await this.audit.record(
+        {
+          actorRole: actor.role,
+          actorId: actor.id,
+          action: 'RELEASE_ROLLED_BACK',
+          subjectType: RELEASE_AUDIT_SUBJECT,
+          subjectId: String(made.version),
+          summary: {
+            fr: `Version ${made.version} publiée : retour aux règles de la version ${toVersion}. Raison : ${why}`,
+            en: `Release ${made.version} published: back to the rules of release ${toVersion}. Reason: ${why}`,
+          },
+          details: { version: made.version, restoredFrom: toVersion, reason: why },
+        },
+        tx,
+      );
+      return made;
+    });
+    await this.publisher.announce();
+    return { version: release.version };
+  }
+
+  private async publishNow(
+    by: Publisher,
+    proposalIds: readonly string[],
+    notes: string | null,
+  ): Promise<PublishedRelease> {
+    const version = await this.dataSource.transaction(async (tx) => {
+      const selected = await this.select(tx, by, proposalIds);
+      const plan = this.checkedPlan(selected.weighed, by);
+      const references = selected.weighed.map((p) => p.reference);
+      const pepinIds = [...new Set(selected.publishable.flatMap((p) => [...p.pepinIds]))];
+      const links = await this.pepins.links(pepinIds);
+      const answers = pepinIds.map((id) => links.get(id)?.reference).filter((r): r is string => r !== undefined);
+      // Early, so that a rule retired or reworded since reads as this conflict rather than
+      // as the rulebook's own refusal; checked again below under the counter lock.
+      this.refuseStale(selected.weighed, await this.revisionsInForce(this.catalog.latestVersion));
+      const proposalLine = `Propositions / Proposals: ${references.join(', ')}`;
+      const release = await this.publisher.publish(
+        {
+          changes: plan,
+          notes: notes ? `${notes}\n\n${proposalLine}` : proposalLine,
+          answers,
+          publishedBy: by.kind === 'user' ? by.user.id : by.requestedBy,
+        },
+        tx,
+      );
+      // Under the rulebook's counter lock: release N is the one in force before ours.
+      this.refuseStale(selected.weighed, await this.revisionsInForce(release.version - 1));
+      for (const { proposal } of selected.publishable) {
+        await this.workflow.setStatus(proposal.id, ProposalStatus.APPROVED, ProposalStatus.PUBLISHED, tx);
+      }
+      if (pepinIds.length > 0) {
+        const message =
+          `Réponse publiée dans la version ${release.version} du règlement (${references.join(', ')}). / ` +
+          `Answered in rulebook release ${release.version} (${references.join(', ')}).`;
+        await this.triage.moveToStatus(
+          pepinIds,
+          PepinStatus.PUBLISHED,
+          by.kind === 'user' ? by.user : SYSTEM_ACTOR,
+          message,
+          tx,
+        );
+      }
+      await this.tellAuthors(tx, selected.publishable, selected.authors, release.version, by);
+      await this.record(tx, by, release.version, selected.weighed, answers, release.changelog);
+      return release.version;
+    });
+    await this.publisher.announce();
+    return { version };
+  }
+
+  /** Locks the approved proposals (site-checked for a user) and reads their authors. */
+  private async select(
+    tx: EntityManager,
+    by: Publisher,
+    proposalIds: readonly string[],
+  ): Promise<{ publishable: PublishableProposal[]; weighed: ProposalToPublish[]; authors: Map<string, Set<string>> }> {
+    if (proposalIds.length === 0) throw PublicationErrors.noProposals();
+    const publishable = await this.workflow.forPublication(proposalIds, tx);
+    if (by.kind === 'user' && publishable.some((p) => !canManage(by.user, p.proposal.siteId))) {
+      throw ProposalErrors.notFound();
+    }
+    const ids = publishable.map((p) => p.proposal.id);
+    const authors = new Map<string, Set<string>>(
+      publishable.map((p) => [p.proposal.id, new Set([p.proposal.createdBy])]),
+    );
+    for (const coAuthor of await coAuthorsOf(tx, ids)) {
+      if (coAuthor.status === CoAuthorStatus.ACCEPTED) authors.get(coAuthor.proposalId)?.add(coAuthor.userId);
+    }
+    for (const revision of await revisionsOf(tx, ids)) authors.get(revision.proposalId)?.add(revision.authorId);
+    const weighed = publishable.map((p) => ({
+      reference: p.proposal.reference,
+      changes: p.revision.changes,
+      authorIds: [...(authors.get(p.proposal.id) ?? [])],
+    }));
+    return { publishable, weighed, authors };
+  }
+
+  private checkedPlan(weighed: readonly ProposalToPublish[], by: Publisher) {
+    if (by.kind === 'user' && this.options.fourEyes) {
+      const alone = soleAuthorship(weighed, by.user.id);
+      if (alone.length > 0) throw PublicationErrors.fourEyes({ references: alone.join(', ') });
+    }
+    const plan = planPublication(weighed);
+    if (plan.clashes.length > 0) throw clashingProposals(plan.clashes);
+    return plan.changes;
+  }
+
+  private refuseStale(weighed: readonly ProposalToPublish[], inForce: ReadonlyMap<string, number>): void {
+    const stale = staleChanges(weighed, inForce);
+    if (stale.length > 0) throw staleProposals(stale);
+  }
+
+  private async revisionsInForce(version: number): Promise<Map<string, number>> {
+    if (version <= 0) return new Map();
+    return new Map((await this.catalog.rules(version)).map((entry) => [entry.key, entry.revision]));
+  }
+
+  private async tellAuthors(
+    tx: EntityManager,
+    publishable: readonly PublishableProposal[],
+    authors: ReadonlyMap<string, ReadonlySet<string>>,
+    version: number,
+    by: Publisher,
+  ): Promise<void> {
+    const publisherId = by.kind === 'user' ? by.user.id : null;
+    for (const { proposal } of publishable) {
+      const recipientIds = [...(authors.get(proposal.id) ?? [])].filter((id) => id !== publisherId);
+      if (recipientIds.length === 0) continue;
+      await this.notifications.notify(
+        {
+          recipientIds,
+          kind: 'PROPOSAL_PUBLISHED',
+          text: {
+            fr: `La proposition ${proposal.reference} « ${proposal.title} » est publiée dans la version ${version} du règlement.`,
+            en: `Proposal ${proposal.reference} “${proposal.title}” is published in rulebook release ${version}.`,
+          },
+          subjectType: 'PROPOSAL',
+          subjectId: proposal.id,
+          params: { reference: proposal.reference, release: version },
+        },
+        tx,
+      );
+    }
+  }
+
+  private async record(
+    tx: EntityManager,
+    by: Publisher,
+    version: number,
+    weighed: readonly ProposalToPublish[],
+    answers: readonly string[],
+    changelog: { added: readonly string[]; amended: readonly string[]; retired: readonly string[] },
+  ): Promise<void> {
+    const actor =
+      by.kind === 'user'
+        ? { actorRole: by.user.role, actorId: by.user.id }
+        : { actorRole: 'SYSTEM' as const, actorId: null };
+    const references = weighed.map((p) => p.reference);
+    await this.audit.record(
+      {
+        ...actor,
+        action: 'RELEASE_PUBLISHED',
+        subjectType: RELEASE_AUDIT_SUBJECT,
+        subjectId: String(version),
+        summary: {
+          fr: `Version ${version} du règlement publiée : ${references.join(', ')}.`,
+          en: `Rulebook release ${version} published: ${references.join(', ')}.`,
+        },
+        details: {
+          version,
+          proposals: references,
+          answers: [...answers],
+          added: [...changelog.added],
+          amended: [...changelog.amended],
+          retired: [...changelog.retired],
+          ...(by.kind === 'system' ? { scheduledBy: by.requestedBy } : {}),
+        },
+      },
+      tx,
+    );
+  }
+
+  /** The job at `effectiveAt`: the same publication, as the system; a refusal is logged, not retried. */
+  private async runScheduled(job: ScheduledRelease): Promise<void> {
+    try {
+      await this.publishNow({ kind: 'system', requestedBy: job.requestedBy }, job.proposalIds, job.notes);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`scheduled publication of ${job.proposalIds.join(', ')} cannot apply: ${error.message}`);
+    }
+  }
+}
+
+function assertManagerOrAdmin(actor: AuthenticatedUser): void {
+  if (actor.role !== Role.MANAGER && actor.role !== Role.ADMIN) throw CommonErrors.forbidden();
+}

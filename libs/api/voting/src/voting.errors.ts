@@ -1,0 +1,68 @@
+import { ErrorCode, defineErrors } from '@pepite/api/errors';
+
+/** The voting context's errors. */
+export const VotingErrors = defineErrors({
+  voteNotFound: {
+    code: ErrorCode.NOT_FOUND,
+    fr: (_: void) => 'Aucun vote n’est ouvert sur cette proposition.',
+    en: (_: void) => 'No vote is open on this proposal.',
+  },
+  notManagerOfSite: {
+    code: ErrorCode.FORBIDDEN,
+    fr: (_: void) => 'Seuls les managers du site de la proposition et les administrateurs peuvent ouvrir un vote.',
+    en: (_: void) => 'Only the managers of the proposal’s site and admins can open a vote.',
+  },
+  notElector: {
+    code: ErrorCode.FORBIDDEN,
+    fr: (_: void) => 'Seuls les managers du site inscrits à l’ouverture du vote peuvent voter.',
+    en: (_: void) => 'Only the site’s managers registered when the vote opened can vote.',
+  },
+  notCanceller: {
+    code: ErrorCode.FORBIDDEN,
+    fr: (_: void) => 'Seuls le manager qui a ouvert le vote et les administrateurs peuvent l’annuler.',
+    en: (_: void) => 'Only the manager who opened the vote and admins can cancel it.',
+  },
+  notInDesign: {
+    code: ErrorCode.ILLEGAL_TRANSITION,
+    fr: (p: { reference: string; status: string }) =>
+      `La proposition ${p.reference} est au statut ${p.status} : un vote ne s’ouvre que sur une proposition en conception (IN_DESIGN).`,
+    en: (p: { reference: string; status: string }) =>
+      `Proposal ${p.reference} is ${p.status}: a vote opens only on a proposal in design (IN_DESIGN).`,
+  },
+  voteClosed: {
+    code: ErrorCode.ILLEGAL_TRANSITION,
+    fr: (_: void) => 'Ce vote est clos : il n’accepte plus de bulletin.',
+    en: (_: void) => 'This vote is closed: it no longer accepts ballots.',
+  },
+  noElectorate: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) => 'Le site de la proposition n’a aucun manager actif : personne ne pourrait voter.',
+    en: (_: void) => 'The proposal’s site has no active manager: nobody could vote.',
+  },
+  alreadyOpen: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) => 'Un vote est déjà ouvert sur cette proposition.',
+    en: (_: void) => 'A vote is already open on this proposal.',
+  },
+  closesAtInvalid: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { maxDays: number }) => `La date de clôture doit être dans le futur, à ${p.maxDays} jours au plus.`,
+    en: (p: { maxDays: number }) => `The closing date must be in the future, at most ${p.maxDays} days ahead.`,
+  },
+  quorumInvalid: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { electorate: number }) => `Le quorum doit être un entier de 1 à ${p.electorate} (le nombre de votants).`,
+    en: (p: { electorate: number }) =>
+      `The quorum must be a whole number from 1 to ${p.electorate} (the number of voters).`,
+  },
+  reasonRequired: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { min: number; max: number }) => `Un rejet doit être motivé : de ${p.min} à ${p.max} caractères.`,
+    en: (p: { min: number; max: number }) => `A rejection needs a reason: ${p.min} to ${p.max} characters.`,
+  },
+  reasonTooLong: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { max: number }) => `Le motif fait au plus ${p.max} caractères.`,
+    en: (p: { max: number }) => `The reason is at most ${p.max} characters.`,
+  },
+});
