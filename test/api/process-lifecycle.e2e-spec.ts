@@ -338,12 +338,24 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       expect(first.stderr()).toMatch(/published the demo rulebook as release 1 \(\d+ rules\)/);
       const feed = await fetch(`${first.baseUrl}/api/rulebook/releases/latest`, { headers: { authorization: `Bearer ${token}` } });
       const rulebook = (await feed.json()) as { version: number; rules: { key: string; rationale: string }[] };
-      // Release 1 is the imported rulebook; release 2 answers two demo pépins.
-      expect(rulebook.version).toBe(2);
-      expect((rulebook as unknown as { changelog: { amended: string[]; answers: string[] } }).changelog).toMatchObject({
-        amended: ['GOODWILL-001', 'IDENTITY-002'],
-        answers: [expect.stringMatching(/^PEP-\d{6}$/), expect.stringMatching(/^PEP-\d{6}$/)],
-      });
+      // Release 1 is the imported rulebook; releases 2 and 3 publish proposals answering demo pépins.
+      expect(rulebook.version).toBe(3);
+      for (const version of [2, 3]) {
+        const release = await fetch(`${first.baseUrl}/api/rulebook/releases/${version}`, { headers: { authorization: `Bearer ${token}` } });
+        const { changelog } = (await release.json()) as { changelog: { amended: string[]; answers: string[] } };
+        expect(changelog.amended.length).toBeGreaterThan(0);
+        expect(changelog.answers.length).toBeGreaterThan(0);
+        for (const answer of changelog.answers) expect(answer).toMatch(/^PEP-\d{6}$/);
+      }
+      const proposals = await graphql<{ proposals: { edges: { node: { status: string } }[] } }>(
+        first.baseUrl,
+        '{ proposals(first: 50) { edges { node { status } } } }',
+        {},
+        token,
+      );
+      expect(proposals.body.errors).toBeUndefined();
+      const proposalStatuses = new Set(proposals.body.data?.proposals.edges.map((edge) => edge.node.status));
+      for (const status of ['IN_DESIGN', 'IN_VOTE', 'APPROVED', 'PUBLISHED']) expect([status, proposalStatuses.has(status)]).toEqual([status, true]);
       expect(rulebook.rules.length).toBeGreaterThanOrEqual(15);
       expect(rulebook.rules.length).toBeLessThanOrEqual(25);
       expect(rulebook.rules.every((rule) => rule.rationale.length > 50)).toBe(true);
@@ -360,7 +372,7 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       for (const status of ['NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE', 'PUBLISHED', 'DECLINED', 'DUPLICATE']) {
         expect([status, (counts.get(status) ?? 0) > 0]).toEqual([status, true]);
       }
-      expect(first.stderr()).toMatch(/2 pépites answered by release 2/);
+      expect(first.stderr()).toMatch(/demo data: 6 proposals .*releases 2 and 3 answer demo pépins/);
       const nodes = pepins?.edges.map((edge) => edge.node) ?? [];
       expect(nodes).toHaveLength(40);
       const times = (texts: readonly string[]) => texts.map((text) => Date.parse(text));
@@ -386,7 +398,8 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       const second = await startApi({ ...env, PORT: String(await freePort()) });
       expect(second.stderr()).toContain('demo data: accounts already loaded');
       expect(second.stderr()).not.toContain('published the demo rulebook');
-      expect(await countRows(databaseUrl, 'SELECT count(*) FROM release')).toBe(2);
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM release')).toBe(3);
+      expect(await countRows(databaseUrl, 'SELECT count(*) FROM proposal')).toBe(6);
       expect(await countRows(databaseUrl, demoUsers)).toBe(12);
       expect(await countRows(databaseUrl, allUsers)).toBe(12);
       expect(await countRows(databaseUrl, "SELECT count(*) FROM site WHERE name = 'Plateau Lyon Part-Dieu'")).toBe(1);

@@ -1,72 +1,112 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { AuthenticatedUser } from '@pepite/api/identity';
-import { PepinStatus, PepinTriage, type PepinView } from '@pepite/api/pepins';
-import { ReleaseCatalog, RulebookPublisher, type RuleDraft } from '@pepite/api/rulebook';
+import { UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
+import type { PepinView } from '@pepite/api/pepins';
+import {
+  ProposalAuthoring,
+  ProposalDiscussion,
+  ProposalPublication,
+  type RuleChangeRequest,
+} from '@pepite/api/proposals';
+import { VoteChoice, VotingService } from '@pepite/api/voting';
+
+const DAY = 86_400_000;
 
 /**
- * Carries the five co-design pépins further, so the demo shows every stage of the
- * lifecycle: two in design, one in vote, and two that became pépites in release 2, which
- * really rewrites the two rules they were about. (Proposals and votes will create these
- * stages themselves once that context lands; the rule texts here are what they decide.)
+ * Carries acknowledged demo pépins through co-design, votes and publication with the real
+ * use cases, so the demo shows proposals in every state and two releases that answer
+ * pépins. Publications are made by a manager who did not write the proposal (four eyes).
  */
 export async function advanceDemoCodesign(
   app: INestApplicationContext,
   pepins: ReadonlyMap<string, PepinView>,
-  manager: AuthenticatedUser,
+  _manager: AuthenticatedUser,
   now: number,
   say: (line: string) => void,
 ): Promise<void> {
-  const triage = app.get(PepinTriage);
-  const pick = (...ids: string[]) =>
-    ids.map((id) => {
+  const directory = app.get(UserDirectoryService);
+  const person = async (email: string): Promise<AuthenticatedUser> => {
+    const entity = await directory.findUserByEmail(email);
+    const user = entity ? await directory.findActiveUser(entity.id) : null;
+    if (!user) throw new Error(`demo data: the demo account ${email} is missing`);
+    return user;
+  };
+  const [m1, m2, m3] = await Promise.all([1, 2, 3].map((n) => person(`manager${n}@pepite.demo`)));
+  const managers = [m1, m2, m3] as AuthenticatedUser[];
+  const [alice, bruno] = await Promise.all([person('operator5@pepite.demo'), person('operator6@pepite.demo')]);
+  const ids = (...demoIds: string[]) =>
+    demoIds.map((id) => {
       const view = pepins.get(id);
       if (!view) throw new Error(`demo data: pépin ${id} was not loaded`);
-      return view;
+      return view.id;
     });
-  // Each step at its share of the time since the pépin was acknowledged, so histories stay in order.
-  const move = async (views: readonly PepinView[], to: PepinStatus, message: string, share: number) => {
-    for (const view of views) {
-      const since = (view.acknowledgedAt ?? view.createdAt).getTime();
-      await triage.moveToStatus([view.id], to, manager, message, undefined, { at: new Date(since + (now - since) * share) });
-    }
+  const authoring = app.get(ProposalAuthoring);
+  const discussion = app.get(ProposalDiscussion);
+  const voting = app.get(VotingService);
+  const publication = app.get(ProposalPublication);
+  const closesAt = new Date(now + 5 * DAY);
+  const create = (by: AuthenticatedUser, demoIds: string[], title: string, rationale: string, changes: RuleChangeRequest[]) =>
+    authoring.createProposal(by, { pepinIds: ids(...demoIds), title, rationale, changes });
+  const voteAll = async (proposalId: string, opener: AuthenticatedUser, choices: [VoteChoice, string | null][]) => {
+    await voting.openVote(opener, { proposalId, closesAt });
+    for (const [i, [choice, reason]] of choices.entries()) await voting.castVote(managers[i] as AuthenticatedUser, proposalId, choice, reason);
   };
+  const approve: [VoteChoice, null][] = [
+    [VoteChoice.APPROVE, null],
+    [VoteChoice.APPROVE, null],
+    [VoteChoice.APPROVE, null],
+  ];
 
-  const all = pick('p01', 'p02', 'p03', 'p04', 'p05');
-  await move(all, PepinStatus.IN_DESIGN, 'Atelier de co-conception ouvert avec les opérateurs volontaires.', 1 / 3);
-  const [, , voting, ...published] = all;
-  await move([voting as PepinView, ...published], PepinStatus.IN_VOTE, 'Proposition soumise au vote des managers du plateau.', 2 / 3);
-
-  const catalog = app.get(ReleaseCatalog);
-  const rules = new Map((await catalog.rules(catalog.latestVersion)).map((rule) => [rule.key, rule]));
-  const draftOf = (key: string, changes: Partial<RuleDraft>): RuleDraft => {
-    const rule = rules.get(key);
-    if (!rule) throw new Error(`demo data: rule ${key} is not in force`);
-    const { revision: _revision, ...draft } = rule;
-    return { ...draft, tags: [...draft.tags], ...changes };
-  };
-  const release = await app.get(RulebookPublisher).publish({
-    notes: 'Deux règles revues avec les opérateurs après leurs pépins : décès d’un client, plafond des gestes commerciaux.',
-    answers: published.map((view) => view.reference),
-    publishedBy: manager.id,
-    changes: [
-      {
-        kind: 'AMEND',
-        rule: draftOf('IDENTITY-002', {
-          latitude:
-            'Sans l’accord du titulaire, vous pouvez prendre un message pour lui et donner les informations générales. Quand un proche annonce un décès, vous suspendez aussitôt les prélèvements, vous résiliez l’abonnement sans frais à la date annoncée et vous envoyez vous-même le formulaire « Décès d’un client » à l’adresse que la famille vous indique : l’acte de décès peut suivre sous 60 jours. Vous appréciez seul si l’accord donné par le titulaire au téléphone est clair ; en cas de doute, vous ne traitez pas la demande.',
-          customerWording:
-            '« Toutes mes condoléances. Je m’occupe de tout dès maintenant : les prélèvements sont arrêtés et l’abonnement est résilié sans frais. Je vous envoie un formulaire ; vous pourrez nous faire parvenir l’acte de décès plus tard, quand vous le pourrez. »',
-        }),
-      },
-      {
-        kind: 'AMEND',
-        rule: draftOf('GOODWILL-001', {
-          latitude:
-            'Vous décidez seul d’un geste jusqu’à 20 € par dossier, sous la forme de votre choix, dans la limite de 40 € cumulés par client sur 12 mois glissants. Les gestes accordés pour réparer nos propres erreurs (colis perdu, erreur de préparation, rappel non tenu) ne comptent pas dans ce plafond annuel. Un mois d’abonnement offert compte pour son prix mensuel. Le remboursement des frais de livraison prévu par DELIVERY-001 ne compte pas dans cette enveloppe.',
-        }),
-      },
-    ],
+  // In design: two revisions, an anonymous operator co-author, endorsements.
+  const design = await create(m1, ['p01', 'p02'], 'Relever le seuil des remboursements sans enquête',
+    'Les opérateurs renvoient vers les litiges des clients de bonne foi pour des montants modestes, et les cas urgents attendent dix jours.',
+    [{ kind: 'AMEND', ruleKey: 'REFUND-001', latitude: 'Vous décidez seul du renvoi ou du remboursement jusqu’à 250 € TTC par commande, lors de la première déclaration de non-réception du client sur 12 mois.' }]);
+  await authoring.inviteCoAuthor(m1, design.id, alice.id);
+  await authoring.respondToCoAuthorInvitation(alice, design.id, true, true);
+  await authoring.reviseProposal(alice, design.id, {
+    note: 'Ajout du cas des produits de santé, qui ne peuvent pas attendre la fin de l’enquête.',
+    changes: [{ kind: 'AMEND', ruleKey: 'REFUND-001', latitude: 'Vous décidez seul du renvoi ou du remboursement jusqu’à 250 € TTC par commande, lors de la première déclaration de non-réception du client sur 12 mois. Pour un produit de santé ou un traitement en cours, vous renvoyez l’article en express sans attendre la fin de l’enquête.' }],
   });
-  await move(published, PepinStatus.PUBLISHED, `Réponse publiée dans la version ${release.version} du règlement.`, 1);
-  say(`demo data: 2 pépins in design, 1 in vote, 2 pépites answered by release ${release.version}`);
+  await discussion.endorseProposal(bruno, design.id, { comment: 'Enfin : la moitié de mes appels de la semaine dernière auraient été réglés.' });
+
+  // In vote: one ballot cast, four days left.
+  const inVote = await create(m2, ['p03'], 'Une vérification d’identité adaptée aux clients malentendants',
+    'Les trois questions au téléphone excluent les clients malentendants ; un code envoyé par SMS ou par e-mail les remplace sans affaiblir la vérification.',
+    [{ kind: 'AMEND', ruleKey: 'IDENTITY-001', latitude: 'Si le client ne peut pas répondre oralement, vous lui envoyez un code à usage unique par SMS ou par e-mail, à saisir dans le chat ou à dicter par un proche présent.' }]);
+  await voting.openVote(m2, { proposalId: inVote.id, closesAt });
+  await voting.castVote(m1, inVote.id, VoteChoice.APPROVE, null);
+
+  // Published together in one release: the two pépins that became pépites.
+  const bereavement = await create(m1, ['p04', 'p05'], 'Décès d’un client et plafond des gestes commerciaux',
+    'Deux règles qui font répéter aux opérateurs des réponses qui blessent ou pénalisent nos clients les plus fidèles.',
+    [
+      { kind: 'AMEND', ruleKey: 'IDENTITY-002', latitude: 'Sans l’accord du titulaire, vous pouvez prendre un message pour lui et donner les informations générales. Quand un proche annonce un décès, vous suspendez aussitôt les prélèvements, vous résiliez l’abonnement sans frais à la date annoncée et vous envoyez vous-même le formulaire « Décès d’un client » : l’acte de décès peut suivre sous 60 jours.' },
+      { kind: 'AMEND', ruleKey: 'GOODWILL-001', latitude: 'Vous décidez seul d’un geste jusqu’à 20 € par dossier, dans la limite de 40 € cumulés par client sur 12 mois glissants. Les gestes accordés pour réparer nos propres erreurs (colis perdu, erreur de préparation, rappel non tenu) ne comptent pas dans ce plafond.' },
+    ]);
+  await voteAll(bereavement.id, m1, approve);
+  const first = await publication.publish(m2, { proposalIds: [bereavement.id], notes: 'Deux règles revues avec les opérateurs après leurs pépins.' });
+
+  // Published alone, in the next release.
+  const callback = await create(m3, ['p06'], 'Rappels promis : un créneau réservé dans l’outil',
+    'L’outil de rappel ne propose pas de créneau sous trois jours quand le plateau est chargé ; les opérateurs promettent ce qu’ils ne peuvent pas tenir.',
+    [{ kind: 'AMEND', ruleKey: 'CALLBACK-001', latitude: 'Si l’outil ne propose aucun créneau sous 3 jours ouvrés, vous réservez un créneau dans la file prioritaire du superviseur, que vous pouvez utiliser seul.' }]);
+  await voteAll(callback.id, m3, approve);
+  const second = await publication.publish(m1, { proposalIds: [callback.id], notes: 'Rappels : une file prioritaire quand l’outil est saturé.' });
+
+  // Approved, waiting to be published.
+  const approved = await create(m2, ['p07'], 'Enregistrer une demande RGPD sans compte client actif',
+    'Un ancien client ne peut exercer ses droits ni en ligne ni par téléphone : l’outil exige un compte actif et nous le renvoyons vers un courrier.',
+    [{ kind: 'AMEND', ruleKey: 'GDPR-001', latitude: 'Vous pouvez répondre vous-même aux questions simples sur l’usage des données et modifier les préférences de communication. Pour un ancien client sans compte actif, vous enregistrez la demande dans l’outil RGPD avec son adresse e-mail ou postale vérifiée. Vous n’envoyez jamais vous-même d’extraction de données.' }]);
+  await voteAll(approved.id, m2, approve);
+
+  // Rejected by the vote: back in design with the reasons.
+  const rejected = await create(m3, ['p09'], 'Renvoi express sans accord pour tout colis en retard',
+    'Un colis en retard pour un besoin daté devrait pouvoir repartir en express comme un colis perdu, sans attendre le superviseur.',
+    [{ kind: 'AMEND', ruleKey: 'DELIVERY-001', latitude: 'Vous pouvez rembourser les frais de livraison dès que le retard dépasse 3 jours ouvrés et renvoyer l’article en express sans frais, sans accord, pour tout colis en retard.' }]);
+  await voteAll(rejected.id, m3, [
+    [VoteChoice.REJECT, 'Pour tout colis en retard, c’est trop large : limitons-le aux besoins datés, comme pour les colis perdus.'],
+    [VoteChoice.REJECT, 'Le coût d’un renvoi express systématique n’est pas chiffré ; revoyons la proposition avec un plafond.'],
+    [VoteChoice.APPROVE, null],
+  ]);
+
+  say(`demo data: 6 proposals (1 in design, 1 rejected back in design, 1 in vote, 1 approved, 2 published); releases ${first.version} and ${second.version} answer demo pépins`);
 }
