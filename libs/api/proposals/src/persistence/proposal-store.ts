@@ -430,18 +430,8 @@ export async function commentsOf(
   return rows.map(commentOf);
 }
 
-export async function commentCounts(
-  manager: EntityManager,
-  proposalIds: readonly string[],
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>(proposalIds.map((id) => [id, 0]));
-  if (proposalIds.length === 0) return counts;
-  const rows: { proposal_id: string; count: number }[] = await manager.query(
-    `SELECT proposal_id, count(*)::int AS count FROM proposal_comment WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id`,
-    [proposalIds],
-  );
-  for (const row of rows) counts.set(row.proposal_id, row.count);
-  return counts;
+export function commentCounts(manager: EntityManager, proposalIds: readonly string[]): Promise<Map<string, number>> {
+  return rowsPerProposal(manager, 'proposal_comment', proposalIds);
 }
 
 // Endorsements.
@@ -510,14 +500,20 @@ export async function endorsementsOf(
   return rows.map(endorsementOf);
 }
 
-export async function endorsementCounts(
+export function endorsementCounts(manager: EntityManager, proposalIds: readonly string[]): Promise<Map<string, number>> {
+  return rowsPerProposal(manager, 'proposal_endorsement', proposalIds);
+}
+
+/** How many rows of a proposal's child table each proposal has (0 for none). */
+async function rowsPerProposal(
   manager: EntityManager,
+  table: 'proposal_comment' | 'proposal_endorsement',
   proposalIds: readonly string[],
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(proposalIds.map((id) => [id, 0]));
   if (proposalIds.length === 0) return counts;
   const rows: { proposal_id: string; count: number }[] = await manager.query(
-    `SELECT proposal_id, count(*)::int AS count FROM proposal_endorsement WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id`,
+    `SELECT proposal_id, count(*)::int AS count FROM ${table} WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id`,
     [proposalIds],
   );
   for (const row of rows) counts.set(row.proposal_id, row.count);
