@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Which project may import which: a bounded context sees only the shared utilities and the
 // contexts it is allowed to call through their public index; apps compose everything.
@@ -32,6 +33,10 @@ const depConstraints = [
   },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
+  // The browser apps: the console talks to the API over GraphQL only; the desktop reads the
+  // feed through the SDK. Neither may import server code.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:desktop', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
 ];
 
 // Layers inside a context folder (a context is one Nest module, hence one Nx project).
@@ -43,12 +48,12 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'coverage/**', 'tmp/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'coverage/**', 'tmp/**', 'apps/web/src/gql/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -58,6 +63,7 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['apps/web/src/**/*.tsx', 'apps/agent-desktop/src/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },
   layer(
     ['libs/api/*/src/domain/**/*.ts'],
     ['@nestjs/*', 'typeorm', '../application/*', '../graphql/*', '../persistence/*'],

@@ -8,6 +8,7 @@ import type { ApiConfig } from './config/api-config';
 import { jsonBody } from './http/json-body';
 import { requestContextMiddleware } from './http/request-context';
 import { requestId } from './http/request-id';
+import { serveStaticApps } from './http/static-apps';
 
 /** Builds the API (not listening yet); used by main.ts and by the end-to-end tests. */
 export async function createApi(config: ApiConfig, databaseUrl: string): Promise<NestExpressApplication> {
@@ -30,5 +31,6 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins === '*' ? true : [...config.corsOrigins], maxAge: 600 });
   }
+  serveStaticApps(app, config);
   return app;
 }

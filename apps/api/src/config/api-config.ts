@@ -23,6 +23,8 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
+  /** Built browser apps the API serves itself (same origin: no CORS to configure). */
+  readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
 }
 
 export async function apiConfigFrom(env: Environment, warn: (message: string) => void): Promise<ApiConfig> {
@@ -58,5 +60,9 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
+    staticApps: {
+      consoleDir: env.WEB_CONSOLE_DIR && path.resolve(env.WEB_CONSOLE_DIR),
+      desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),
+    },
   };
 }

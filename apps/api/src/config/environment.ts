@@ -80,6 +80,16 @@ export class Environment {
   @Max(300)
   SHUTDOWN_GRACE_SECONDS = 15;
 
+  /** Built web console (vite output) to serve at `/`; unset: the API serves no pages. */
+  @IsOptional()
+  @IsString()
+  WEB_CONSOLE_DIR?: string;
+
+  /** Built reference agent desktop to serve at `/desktop/`. */
+  @IsOptional()
+  @IsString()
+  AGENT_DESKTOP_DIR?: string;
+
   /** Ed25519 private key (PKCS#8 PEM) that signs releases; or a file holding it. */
   @IsOptional()
   @Matches(/-----BEGIN PRIVATE KEY-----/, { message: '$property must be a PKCS#8 PEM private key' })
@@ -126,7 +136,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
