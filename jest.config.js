@@ -20,5 +20,13 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // Runs only when browser tests do: Chromium check and production builds of both apps.
+      globalSetup: '<rootDir>/test/browser/support/global-setup.mjs',
+    },
   ],
 };

@@ -1,17 +1,30 @@
-// `npm start`: builds and starts the API with the demo call centre loaded (embedded
-// PostgreSQL unless DATABASE_URL is set), then prints where everything is. The web console
-// and the agent desktop join here as they land (see README).
+// `npm start`: builds the API, the web console and the agent desktop, starts the API with
+// the demo call centre loaded (embedded PostgreSQL unless DATABASE_URL is set) serving both
+// apps on its own origin, then prints where everything is.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio: 'inherit' });
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+const run = (cwd, args) => execFileSync(process.execPath, args, { cwd: path.join(root, cwd), stdio: 'inherit' });
+
+console.log('Building the API, the web console and the agent desktop…');
+run('.', [path.join(root, 'tools/build-api.mjs')]);
+run('apps/web', [bin('@graphql-codegen/cli', 'cjs/bin.js'), '--config', 'codegen.ts', '--silent']);
+run('apps/web', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
+run('apps/agent-desktop', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
 
 const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
-  // The demo feed is public so the rulebook opens in a browser without a token.
-  env: { PEPITE_DEMO: '1', RULEBOOK_FEED_PUBLIC: '1', ...process.env },
+  env: {
+    PEPITE_DEMO: '1',
+    // The demo feed is public so the rulebook opens in a browser without a token.
+    RULEBOOK_FEED_PUBLIC: '1',
+    WEB_CONSOLE_DIR: path.join(root, 'dist/apps/web'),
+    AGENT_DESKTOP_DIR: path.join(root, 'dist/apps/agent-desktop'),
+    ...process.env,
+  },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 
@@ -21,15 +34,18 @@ api.on('message', (message) => {
   console.log(`
   Pépite is running.
 
+  Web console       ${base}/
+  Agent desktop     ${base}/desktop/
   API (GraphQL)     ${base}/graphql
+
   Health            ${base}/health/ready
   Rulebook feed     ${base}/api/rulebook/releases/latest
   Live events (SSE) ${base}/api/rulebook/events
 
   Demo accounts (password: pepite-demo)
-    admin@pepite.demo
-    manager1@pepite.demo … manager3@pepite.demo
-    operator1@pepite.demo … operator8@pepite.demo
+    admin@pepite.demo                              console: users, sites, SLA
+    manager1@pepite.demo … manager3@pepite.demo    console: triage, co-design, vote, publish, insights
+    operator1@pepite.demo … operator8@pepite.demo  desktop and console: rulebook, pépins, proposals
 
   Ctrl+C stops everything.
 `);

@@ -3,7 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import type { Role } from '../gql/graphql';
 import { NotificationBell } from '../features/operator/NotificationBell';
-import { LANGUAGES } from '../i18n/i18n';
+import { LanguageSelect } from '../ui/LanguageSelect';
 
 /** Navigation per role: each person sees the screens of their job, in the order they use them. */
 const NAV: { to: string; key: string; roles: readonly Role[] }[] = [
@@ -19,7 +19,7 @@ const NAV: { to: string; key: string; roles: readonly Role[] }[] = [
 ];
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, signOut } = useAuth();
   return (
     <>
@@ -43,16 +43,7 @@ export function Layout() {
         )}
         <div className="topbar-tools">
           {user && <NotificationBell />}
-          <label className="language">
-            <span className="visually-hidden">{t('language')}</span>
-            <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-              {LANGUAGES.map((lng) => (
-                <option key={lng} value={lng}>
-                  {t(`languages.${lng}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect />
           {user && (
             <>
               <span className="who">{t('signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>

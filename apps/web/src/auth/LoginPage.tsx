@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { graphql } from '../gql';
 import { errorMessage } from '../ui/error-message';
+import { LanguageSelect } from '../ui/LanguageSelect';
 import { useAuth } from './auth-context';
 
 const LoginDocument = graphql(`
@@ -26,6 +27,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LoginDocument);
 
+  useEffect(() => {
+    document.title = `${t('title')}`;
+  }, [t]);
+
   if (user) {
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from ?? '/'} replace />;
@@ -39,6 +44,9 @@ export function LoginPage() {
 
   return (
     <main id="main" className="login">
+      <div className="row login-top">
+        <LanguageSelect />
+      </div>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form onSubmit={submit} className="card stack" aria-describedby={error ? 'login-error' : undefined}>

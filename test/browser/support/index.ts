@@ -1,0 +1,3 @@
+export * from './browser-stack';
+export * from './sign-in';
+export * from './accessibility';
