@@ -5,15 +5,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { AGENT_DESKTOP_DIR, buildConsole, buildDesktop, WEB_CONSOLE_DIR } from './build-apps.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
-const run = (cwd, args) => execFileSync(process.execPath, args, { cwd: path.join(root, cwd), stdio: 'inherit' });
 
 console.log('Building the API, the web console and the agent desktop…');
-run('.', [path.join(root, 'tools/build-api.mjs')]);
-run('apps/web', [bin('@graphql-codegen/cli', 'cjs/bin.js'), '--config', 'codegen.ts', '--silent']);
-run('apps/web', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
-run('apps/agent-desktop', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
+execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio: 'inherit' });
+buildConsole();
+buildDesktop();
 
 const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
@@ -21,8 +20,8 @@ const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'di
     PEPITE_DEMO: '1',
     // The demo feed is public so the rulebook opens in a browser without a token.
     RULEBOOK_FEED_PUBLIC: '1',
-    WEB_CONSOLE_DIR: path.join(root, 'dist/apps/web'),
-    AGENT_DESKTOP_DIR: path.join(root, 'dist/apps/agent-desktop'),
+    WEB_CONSOLE_DIR,
+    AGENT_DESKTOP_DIR,
     ...process.env,
   },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],

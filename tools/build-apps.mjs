@@ -1,0 +1,29 @@
+// Production builds of the two browser apps (typed GraphQL documents first), as the API
+// serves them: dist/apps/web (console, at /) and dist/apps/agent-desktop (at /desktop/).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+
+export const WEB_CONSOLE_DIR = path.join(root, 'dist/apps/web');
+export const AGENT_DESKTOP_DIR = path.join(root, 'dist/apps/agent-desktop');
+
+function run(app, args, quiet) {
+  execFileSync(process.execPath, args, { cwd: path.join(root, 'apps', app), stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+}
+
+export function buildConsole({ quiet = false } = {}) {
+  run('web', [bin('@graphql-codegen/cli', 'cjs/bin.js'), '--config', 'codegen.ts', '--silent'], quiet);
+  run('web', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn'], quiet);
+}
+
+export function buildDesktop({ quiet = false } = {}) {
+  run('agent-desktop', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn'], quiet);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildConsole();
+  buildDesktop();
+}

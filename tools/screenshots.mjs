@@ -1,0 +1,99 @@
+// `npm run screenshots`: starts Pépite with the demo call centre on a throw-away embedded
+// database, then photographs the main screens in Chromium into docs/screenshots/.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AGENT_DESKTOP_DIR, buildConsole, buildDesktop, WEB_CONSOLE_DIR } from './build-apps.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'docs/screenshots');
+const PASSWORD = 'pepite-demo';
+
+execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio: 'inherit' });
+buildConsole();
+buildDesktop();
+
+// Always a fresh embedded database: the demo data is meant for an empty one.
+const env = { ...process.env };
+delete env.DATABASE_URL;
+const api = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+  env: {
+    ...env,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    PEPITE_DEMO: '1',
+    PEPITE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pepite-screens-')),
+    WEB_CONSOLE_DIR,
+    AGENT_DESKTOP_DIR,
+  },
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const port = await new Promise((resolve, reject) => {
+  api.on('message', (m) => m?.type === 'ready' && resolve(m.port));
+  api.on('exit', (code) => reject(new Error(`API exited with ${code}`)));
+});
+const base = `http://localhost:${port}`;
+
+async function graphql(query, variables, token) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+mkdirSync(out, { recursive: true });
+
+async function page() {
+  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1360, height: 860 } });
+  return context.newPage();
+}
+
+async function consoleAs(email) {
+  const p = await page();
+  await p.goto('/login');
+  await p.getByLabel('Adresse e-mail').fill(email);
+  await p.getByLabel('Mot de passe').fill(PASSWORD);
+  await p.getByRole('button', { name: 'Se connecter' }).click();
+  await p.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+  return p;
+}
+
+async function shot(p, name) {
+  await p.waitForLoadState('networkidle');
+  await p.waitForTimeout(400); // let charts finish their entrance animation
+  await p.screenshot({ path: path.join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+try {
+  const { login } = await graphql(`mutation($e:String!,$p:String!){login(email:$e,password:$p){accessToken}}`, { e: 'manager1@pepite.demo', p: PASSWORD });
+  const { proposals } = await graphql(`{ proposals(first: 50) { edges { node { id status } } } }`, {}, login.accessToken);
+  const proposal = proposals.edges.map((e) => e.node).find((n) => n.status === 'IN_DESIGN') ?? proposals.edges[0].node;
+
+  const manager = await consoleAs('manager1@pepite.demo');
+  await manager.goto('/triage');
+  await shot(manager, 'triage-queue');
+  await manager.goto(`/proposals/${proposal.id}`);
+  await shot(manager, 'proposal-diff');
+  await manager.goto('/insights');
+  await shot(manager, 'insights');
+
+  const desktop = await page();
+  await desktop.goto('/desktop/');
+  await desktop.getByLabel('Adresse e-mail').fill('operator1@pepite.demo');
+  await desktop.getByLabel('Mot de passe').fill(PASSWORD);
+  await desktop.getByRole('button', { name: 'Se connecter' }).click();
+  await desktop.getByRole('searchbox').waitFor();
+  await shot(desktop, 'agent-desktop');
+} finally {
+  await browser.close();
+  api.kill('SIGTERM');
+}
