@@ -36,4 +36,34 @@ export const IdentityErrors = defineErrors({
     fr: (_: void) => 'Vous ne pouvez pas désactiver votre propre compte.',
     en: (_: void) => 'You cannot deactivate your own account.',
   },
+  cannotDemoteSelf: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) => 'Vous ne pouvez pas retirer votre propre rôle d’administrateur : demandez-le à un autre administrateur.',
+    en: (_: void) => 'You cannot remove your own administrator role: ask another administrator to do it.',
+  },
+  invalidTimeZone: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { timeZone: string }) => `« ${p.timeZone} » n’est pas un fuseau horaire IANA connu (par exemple Europe/Paris).`,
+    en: (p: { timeZone: string }) => `“${p.timeZone}” is not a known IANA time zone (for example Europe/Paris).`,
+  },
+  nameRequired: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) => 'Le nom ne peut pas être vide.',
+    en: (_: void) => 'The name cannot be empty.',
+  },
+  siteNameTaken: {
+    code: ErrorCode.CONFLICT,
+    fr: (p: { name: string }) => `Un site s’appelle déjà « ${p.name} ».`,
+    en: (p: { name: string }) => `A site is already called “${p.name}”.`,
+  },
+  teamNotFound: {
+    code: ErrorCode.NOT_FOUND,
+    fr: (_: void) => 'Équipe introuvable.',
+    en: (_: void) => 'Team not found.',
+  },
+  teamNameTaken: {
+    code: ErrorCode.CONFLICT,
+    fr: (p: { name: string }) => `Ce site a déjà une équipe « ${p.name} ».`,
+    en: (p: { name: string }) => `This site already has a team called “${p.name}”.`,
+  },
 });

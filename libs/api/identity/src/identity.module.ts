@@ -7,8 +7,10 @@ import { LoginThrottlerGuard, loginThrottlers } from './access/login-throttler.g
 import { AccessTokenService } from './application/access-token.service';
 import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
+import { SiteAdministrationService } from './application/site-administration.service';
 import { UserDirectoryService } from './application/user-directory.service';
 import { AuthResolver } from './graphql/auth.resolver';
+import { SiteAdminResolver } from './graphql/site-admin.resolver';
 import { SiteResolver, UserAdminResolver } from './graphql/user-admin.resolver';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 
@@ -29,12 +31,14 @@ export class IdentityModule {
         AccessTokenService,
         AuthenticationService,
         UserDirectoryService,
+        SiteAdministrationService,
         LoginThrottlerGuard,
         AuthResolver,
         UserAdminResolver,
         SiteResolver,
+        SiteAdminResolver,
       ],
-      exports: [AuthenticationService, UserDirectoryService, PasswordHasher],
+      exports: [AuthenticationService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
     };
   }
 }

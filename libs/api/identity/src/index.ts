@@ -5,6 +5,8 @@ export * from './access/access.decorator';
 export * from './access/current-user.decorator';
 export * from './access/request-of';
 export * from './application/user-directory.service';
+export * from './application/site-administration.service';
+export * from './domain/time-zone';
 export * from './application/authentication.service';
 export * from './application/password-hasher';
 export * from './persistence/identity-entities';

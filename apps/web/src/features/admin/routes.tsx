@@ -1,8 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { ADMIN, RequireRole } from '../../auth/RequireRole';
-import { Page } from '../../ui/page';
+import { SitesPage } from './SitesPage';
+import { UsersPage } from './UsersPage';
 
-// Placeholder: replaced by the admin screens.
 export const adminRoutes: RouteObject[] = [
-  { path: 'admin/users', element: <RequireRole roles={ADMIN}><Page title="Utilisateurs">…</Page></RequireRole> },
+  { path: 'admin/users', element: <RequireRole roles={ADMIN}><UsersPage /></RequireRole> },
+  { path: 'admin/sites', element: <RequireRole roles={ADMIN}><SitesPage /></RequireRole> },
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import type { Locale } from '@pepite/api/errors';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
@@ -11,6 +11,17 @@ import { SiteEntity } from '../persistence/site.entity';
 import { TeamEntity } from '../persistence/team.entity';
 import { UserEntity } from '../persistence/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { isUniqueViolation } from './unique-violation';
+
+/** What an admin may change on an account; absent (undefined) fields stay as they are. */
+export interface UpdateUserCommand {
+  readonly displayName?: string | null;
+  readonly role?: Role | null;
+  readonly siteId?: string | null;
+  /** null: no team (admins only). */
+  readonly teamId?: string | null;
+  readonly locale?: Locale | null;
+}
 
 export interface CreateUserCommand {
   readonly email: string;
@@ -95,6 +106,50 @@ export class UserDirectoryService {
     });
   }
 
+  /** Role, site, team, name or language of an account; the caller cannot remove their own ADMIN role. */
+  async updateUser(actor: AuthenticatedUser, userId: string, command: UpdateUserCommand): Promise<UserEntity> {
+    if (actor.id === userId && command.role != null && command.role !== Role.ADMIN) throw IdentityErrors.cannotDemoteSelf();
+    if (!isUuid(userId)) throw IdentityErrors.userNotFound();
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw IdentityErrors.userNotFound();
+      const role = command.role ?? user.role;
+      let siteId = user.siteId;
+      if (command.siteId != null && command.siteId !== user.siteId) {
+        if (!(isUuid(command.siteId) && (await manager.existsBy(SiteEntity, { id: command.siteId })))) throw IdentityErrors.siteNotFound();
+        siteId = command.siteId;
+      }
+      // Moving site without naming a team would leave the old site's team behind: the check below refuses it.
+      const teamId = command.teamId === undefined ? user.teamId : command.teamId;
+      if (teamId === null && role !== Role.ADMIN) throw IdentityErrors.teamRequired();
+      if (teamId !== null && !(isUuid(teamId) && (await manager.existsBy(TeamEntity, { id: teamId, siteId })))) {
+        throw IdentityErrors.teamNotOnSite();
+      }
+      if (command.displayName != null) {
+        const displayName = command.displayName.trim();
+        if (displayName.length === 0) throw IdentityErrors.nameRequired();
+        user.displayName = displayName;
+      }
+      user.role = role;
+      user.siteId = siteId;
+      user.teamId = teamId;
+      if (command.locale != null) user.locale = command.locale;
+      return manager.save(user);
+    });
+  }
+
+  async reactivateUser(userId: string): Promise<UserEntity> {
+    if (!isUuid(userId)) throw IdentityErrors.userNotFound();
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw IdentityErrors.userNotFound();
+      if (user.active) return user;
+      user.active = true;
+      user.deactivatedAt = null;
+      return manager.save(user);
+    });
+  }
+
   /** The caller behind a token, or null when the account is gone or deactivated. */
   async findActiveUser(id: string): Promise<AuthenticatedUser | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id, active: true });
@@ -155,8 +210,4 @@ export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
     displayName: user.displayName,
     locale: user.locale,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { Role } from '../domain/role';
 import { CreateUserInput } from './create-user.input';
 import { SiteType, TeamType } from './site.type';
+import { UpdateUserInput } from './update-user.input';
 import { UserType } from './user.type';
 
 @Resolver()
@@ -28,6 +29,24 @@ export class UserAdminResolver {
   @Mutation(() => UserType, { description: 'Deactivates an account; its tokens stop working at once (admins only).' })
   deactivateUser(@CurrentUser() caller: AuthenticatedUser, @Args('id', { type: () => ID }) id: string): Promise<UserType> {
     return this.directory.deactivateUser(caller, id);
+  }
+
+  @Access(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'Reactivates an account; its owner can sign in again (admins only).' })
+  reactivateUser(@Args('id', { type: () => ID }) id: string): Promise<UserType> {
+    return this.directory.reactivateUser(id);
+  }
+
+  @Access(Role.ADMIN)
+  @Mutation(() => UserType, {
+    description: 'Changes an account’s name, role, site, team or language (admins only). An admin cannot remove their own ADMIN role.',
+  })
+  updateUser(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateUserInput,
+  ): Promise<UserType> {
+    return this.directory.updateUser(caller, id, input);
   }
 }
 
