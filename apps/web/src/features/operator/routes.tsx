@@ -1,9 +1,41 @@
 import type { RouteObject } from 'react-router';
-import { OPERATOR, RequireRole } from '../../auth/RequireRole';
-import { Page } from '../../ui/page';
+import { EVERYONE, OPERATOR, RequireRole } from '../../auth/RequireRole';
+import { FilePepinPage } from './FilePepinPage';
+import { MyPepinsPage } from './MyPepinsPage';
+import { NotificationsPage } from './NotificationsPage';
+import { PepinDetailPage } from './PepinDetailPage';
 
-// Placeholder: replaced by the operator screens.
 export const operatorRoutes: RouteObject[] = [
-  { path: 'pepins/new', element: <RequireRole roles={OPERATOR}><Page title="Signaler un pépin">…</Page></RequireRole> },
-  { path: 'my-pepins', element: <RequireRole roles={OPERATOR}><Page title="Mes pépins">…</Page></RequireRole> },
+  {
+    path: 'pepins/new',
+    element: (
+      <RequireRole roles={OPERATOR}>
+        <FilePepinPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'my-pepins',
+    element: (
+      <RequireRole roles={OPERATOR}>
+        <MyPepinsPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'my-pepins/:id',
+    element: (
+      <RequireRole roles={OPERATOR}>
+        <PepinDetailPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'notifications',
+    element: (
+      <RequireRole roles={EVERYONE}>
+        <NotificationsPage />
+      </RequireRole>
+    ),
+  },
 ];

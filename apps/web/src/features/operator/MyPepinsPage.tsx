@@ -1,0 +1,100 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { graphql } from '../../gql';
+import { formatDate } from '../../ui/format';
+import { Page } from '../../ui/page';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { SlaBadge } from './SlaBadge';
+
+const MyPepinsDocument = graphql(`
+  query OperatorMyPepins {
+    myPepins(first: 50) {
+      relation
+      signed
+      since
+      pepin {
+        id
+        reference
+        title
+        status
+        ruleKey
+        ruleVersion
+        noRuleApplies
+        ackDueAt
+        acknowledgedAt
+        overdue
+      }
+    }
+  }
+`);
+
+/** /my-pepins: what the operator filed or supports, and where each one stands. */
+export function MyPepinsPage() {
+  const { t } = useTranslation('operator');
+  const { data, loading, error, refetch } = useQuery(MyPepinsDocument);
+  const rows = data?.myPepins ?? [];
+
+  return (
+    <Page title={t('mine.title')} actions={<Link to="/pepins/new">{t('mine.fileOne')}</Link>}>
+      <p className="muted">{t('mine.intro')}</p>
+      {error && <ErrorBanner error={error} onRetry={() => void refetch()} />}
+      {loading && !data && <Loading />}
+      {data && rows.length === 0 && (
+        <EmptyState title={t('mine.empty')}>
+          <Link to="/pepins/new">{t('mine.fileOne')}</Link>
+        </EmptyState>
+      )}
+      {rows.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('mine.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mine.subject')}</th>
+                <th scope="col">{t('mine.status')}</th>
+                <th scope="col">{t('mine.rule')}</th>
+                <th scope="col">{t('mine.filed')}</th>
+                <th scope="col">{t('mine.sla')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ pepin, relation, signed, since }) => (
+                <tr key={pepin.id}>
+                  <th scope="row">
+                    <Link to={`/my-pepins/${pepin.id}`}>
+                      {pepin.reference} — {pepin.title}
+                    </Link>
+                    <div className="hint">
+                      {t(`mine.relation.${relation}`)} ({signed ? t('mine.signedYes') : t('mine.signedNo')})
+                    </div>
+                  </th>
+                  <td>
+                    <StatusBadge status={pepin.status} />
+                    {pepin.status === 'PUBLISHED' && (
+                      <div>
+                        <span className="badge operator-pepite-mark">{t('mine.pepite')}</span>
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    {pepin.ruleKey
+                      ? pepin.ruleVersion
+                        ? t('mine.ruleVersion', { key: pepin.ruleKey, version: pepin.ruleVersion })
+                        : pepin.ruleKey
+                      : t('mine.noRule')}
+                  </td>
+                  <td>{formatDate(since)}</td>
+                  <td>
+                    <SlaBadge pepin={pepin} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
