@@ -15,7 +15,7 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: [
       'scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
-      'scope:audit', 'scope:proposals', 'scope:voting',
+      'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights',
     ],
   },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -30,6 +30,10 @@ const depConstraints = [
   {
     sourceTag: 'scope:voting',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals'],
+  },
+  {
+    sourceTag: 'scope:insights',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:pepins', 'scope:proposals', 'scope:voting'],
   },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },

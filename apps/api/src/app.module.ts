@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@pepite/api/audit';
 import { dataSourceOptions } from '@pepite/api/database';
 import { AuthenticationService, IdentityModule } from '@pepite/api/identity';
+import { InsightsModule } from '@pepite/api/insights';
 import { NotificationsModule } from '@pepite/api/notifications';
 import { PepinsModule } from '@pepite/api/pepins';
 import { ProposalsModule } from '@pepite/api/proposals';
@@ -56,6 +57,7 @@ export class AppModule {
         PepinsModule.forRoot({ rulebook }),
         ProposalsModule.forRoot({ rulebook, publication: config.publication }),
         VotingModule.forRoot(),
+        InsightsModule.forRoot({ rulebook }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -18,3 +18,4 @@ export { PepinMessageAuthorKind } from './persistence/pepin-message.entity';
 export * from './persistence/pepins-entities';
 export * from './application/acknowledgement-deadlines.service';
 export * from './domain/acknowledgement-promise';
+export * from './application/pepin-statistics.service';

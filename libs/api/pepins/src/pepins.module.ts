@@ -5,6 +5,7 @@ import { PepinConversation } from './application/pepin-conversation.service';
 import { PepinFiling } from './application/pepin-filing.service';
 import { PepinNotifier } from './application/pepin-notifier';
 import { PepinQueries } from './application/pepin-queries.service';
+import { PepinStatistics } from './application/pepin-statistics.service';
 import { PepinTriage } from './application/pepin-triage.service';
 import { RuleReferences } from './application/rule-references.service';
 import { PEPIN_GRAPHQL_PROVIDERS } from './graphql/pepins-graphql.providers';
@@ -39,9 +40,10 @@ export class PepinsModule {
         PepinConversation,
         ListeningSessions,
         AcknowledgementDeadlines,
+        PepinStatistics,
         ...PEPIN_GRAPHQL_PROVIDERS,
       ],
-      exports: [PepinFiling, PepinTriage, PepinQueries, PepinConversation, ListeningSessions, AcknowledgementDeadlines],
+      exports: [PepinFiling, PepinTriage, PepinQueries, PepinConversation, ListeningSessions, AcknowledgementDeadlines, PepinStatistics],
     };
   }
 }

@@ -39,3 +39,4 @@ export { PublicationErrors } from './proposal-publication.errors';
 export * from './persistence/proposals-entities';
 /** The GraphQL `Proposal` type, for contexts whose mutations answer a proposal (openVote). */
 export { ProposalType } from './graphql/proposal.type';
+export * from './application/proposal-statistics.service';

@@ -7,6 +7,7 @@ import { ProposalPublication, PUBLICATION_OPTIONS } from './application/proposal
 import { ProposalQueries } from './application/proposal-queries.service';
 import { ProposalWorkflow } from './application/proposal-workflow.service';
 import { PublishedRules } from './application/published-rules';
+import { ProposalStatistics } from './application/proposal-statistics.service';
 import { PROPOSAL_GRAPHQL_PROVIDERS } from './graphql/proposals-graphql.providers';
 import { PublicationResolver } from './graphql/publication.resolver';
 
@@ -43,10 +44,11 @@ export class ProposalsModule {
         ProposalWorkflow,
         { provide: PUBLICATION_OPTIONS, useValue: { fourEyes: options.publication?.fourEyes ?? true } },
         ProposalPublication,
+        ProposalStatistics,
         PublicationResolver,
         ...PROPOSAL_GRAPHQL_PROVIDERS,
       ],
-      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication],
+      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication, ProposalStatistics],
     };
   }
 }

@@ -29,3 +29,4 @@ export {
 export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';
 // The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
 export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
+export * from './application/rule-change-history.service';

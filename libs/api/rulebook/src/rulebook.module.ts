@@ -3,6 +3,7 @@ import { AdvisoryService } from './application/advisory.service';
 import { ReleaseCatalog } from './application/release-catalog.service';
 import { RulebookImport } from './application/rulebook-import.service';
 import { RulebookEventHub } from './application/rulebook-event-hub';
+import { RuleChangeHistory } from './application/rule-change-history.service';
 import { RulebookPublisher } from './application/rulebook-publisher.service';
 import { ScheduledPublications } from './application/scheduled-publications.service';
 import { FeedReaderGuard } from './feed/feed-reader.guard';
@@ -24,10 +25,11 @@ export class RulebookModule {
         AdvisoryService,
         ScheduledPublications,
         RulebookImport,
+        RuleChangeHistory,
         FeedReaderGuard,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport],
+      exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory],
     };
   }
 }

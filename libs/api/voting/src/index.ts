@@ -20,3 +20,4 @@ export {
   type OpenVoteCommand,
 } from './application/voting.service';
 export { VOTING_ENTITIES } from './persistence/voting-entities';
+export * from './application/voting-statistics.service';

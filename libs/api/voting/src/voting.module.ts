@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { VotingService } from './application/voting.service';
+import { VotingStatistics } from './application/voting-statistics.service';
 import { VotingResolver } from './graphql/voting.resolver';
 
 /**
@@ -13,8 +14,8 @@ export class VotingModule {
     return {
       module: VotingModule,
       global: true,
-      providers: [VotingService, VotingResolver],
-      exports: [VotingService],
+      providers: [VotingService, VotingStatistics, VotingResolver],
+      exports: [VotingService, VotingStatistics],
     };
   }
 }

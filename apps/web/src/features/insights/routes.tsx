@@ -1,8 +1,14 @@
 import type { RouteObject } from 'react-router';
 import { MANAGERS, RequireRole } from '../../auth/RequireRole';
-import { Page } from '../../ui/page';
+import { InsightsPage } from './InsightsPage';
 
-// Placeholder: replaced by the insights screen.
 export const insightsRoutes: RouteObject[] = [
-  { path: 'insights', element: <RequireRole roles={MANAGERS}><Page title="Indicateurs">…</Page></RequireRole> },
+  {
+    path: 'insights',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <InsightsPage />
+      </RequireRole>
+    ),
+  },
 ];
