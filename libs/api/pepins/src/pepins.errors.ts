@@ -67,6 +67,11 @@ export const PepinErrors = defineErrors({
     fr: (p: { min: number; max: number }) => `Le message doit faire de ${p.min} à ${p.max} caractères.`,
     en: (p: { min: number; max: number }) => `The message must be ${p.min} to ${p.max} characters long.`,
   },
+  bulkSize: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { max: number }) => `Choisissez de 1 à ${p.max} pépins à la fois.`,
+    en: (p: { max: number }) => `Choose 1 to ${p.max} pépins at a time.`,
+  },
   duplicateOfItself: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (_: void) => 'Un pépin ne peut pas être le doublon de lui-même.',

@@ -1,8 +1,23 @@
 import type { RouteObject } from 'react-router';
 import { MANAGERS, RequireRole } from '../../auth/RequireRole';
-import { Page } from '../../ui/page';
+import { PepinDetailPage } from './PepinDetailPage';
+import { TriageQueuePage } from './TriageQueuePage';
 
-// Placeholder: replaced by the triage screens.
 export const triageRoutes: RouteObject[] = [
-  { path: 'triage', element: <RequireRole roles={MANAGERS}><Page title="File de tri">…</Page></RequireRole> },
+  {
+    path: 'triage',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <TriageQueuePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'triage/:id',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <PepinDetailPage />
+      </RequireRole>
+    ),
+  },
 ];

@@ -23,6 +23,9 @@ import { PepinNotifier } from './pepin-notifier';
 import { canManage, managerViewer, pepinView, type PepinView } from './pepin-views';
 import { timeOf, type UseCaseTime } from './use-case-time';
 
+/** Most pépins one bulk acknowledgement takes: a queue page and then some, one transaction. */
+export const MAX_BULK_ACKNOWLEDGE = 100;
+
 /** The application itself acting (deadlines, releases): no person behind it. */
 export const SYSTEM_ACTOR = 'SYSTEM' as const;
 
@@ -63,6 +66,23 @@ export class PepinTriage {
     const text = optionalMessage(message);
     const [moved] = await this.moveToStatus([pepinId], PepinStatus.ACKNOWLEDGED, actor, text, undefined, options);
     return moved as PepinView;
+  }
+
+  /**
+   * NEW → ACKNOWLEDGED for several pépins at once (the triage queue's selection): the same
+   * move, history and notices as `acknowledgePepin`, all of them or none in one transaction.
+   */
+  async acknowledgePepins(
+    actor: AuthenticatedUser,
+    pepinIds: readonly string[],
+    message?: string | null,
+    options: UseCaseTime = {},
+  ): Promise<PepinView[]> {
+    assertManagerOrAdmin(actor);
+    if (pepinIds.length === 0 || pepinIds.length > MAX_BULK_ACKNOWLEDGE)
+      throw PepinErrors.bulkSize({ max: MAX_BULK_ACKNOWLEDGE });
+    const text = optionalMessage(message);
+    return this.moveToStatus(pepinIds, PepinStatus.ACKNOWLEDGED, actor, text, undefined, options);
   }
 
   /** NEW or ACKNOWLEDGED → DECLINED; the reason is a real sentence, and the reporter reads it. */

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsDate,
   IsEnum,
@@ -205,6 +206,22 @@ export class AcknowledgePepinArgs {
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'A word to the reporter (at most 2,000 characters).' })
+  @IsOptional()
+  @IsString()
+  message?: string | null;
+}
+
+@ArgsType()
+export class AcknowledgePepinsArgs {
+  @Field(() => [ID], { description: 'The NEW pépins to acknowledge, 1 to 100.' })
+  @IsArray()
+  @IsString({ each: true })
+  ids!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A word to every reporter (at most 2,000 characters).',
+  })
   @IsOptional()
   @IsString()
   message?: string | null;

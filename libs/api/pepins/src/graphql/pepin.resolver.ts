@@ -10,6 +10,7 @@ import { ListeningSessionType } from './listening-session.type';
 import { roleLabel, People } from './people';
 import {
   AcknowledgePepinArgs,
+  AcknowledgePepinsArgs,
   DeclinePepinArgs,
   FilePepinInput,
   MarkDuplicateArgs,
@@ -115,6 +116,17 @@ export class PepinResolver {
     @Args() { id, message }: AcknowledgePepinArgs,
   ): Promise<PepinType> {
     return PepinType.of(await this.triage.acknowledgePepin(caller, id, message));
+  }
+
+  @Access(Role.MANAGER, Role.ADMIN)
+  @Mutation(() => [PepinType], {
+    description: 'NEW → ACKNOWLEDGED for 1 to 100 pépins at once: all of them or none, each reporter told.',
+  })
+  async acknowledgePepins(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args() { ids, message }: AcknowledgePepinsArgs,
+  ): Promise<PepinType[]> {
+    return (await this.triage.acknowledgePepins(caller, ids, message)).map((view) => PepinType.of(view));
   }
 
   @Access(Role.MANAGER, Role.ADMIN)

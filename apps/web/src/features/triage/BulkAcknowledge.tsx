@@ -1,0 +1,62 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../../ui/states';
+import { TriageAcknowledgePepinsDocument } from './queue-documents';
+
+/**
+ * "Prendre en compte (N)" for the ticked pépins, with one optional message to every
+ * reporter. All or none: the API refuses the whole selection if one cannot move.
+ */
+export function BulkAcknowledge({ ids, onDone }: { ids: readonly string[]; onDone: () => void }) {
+  const { t } = useTranslation('triage');
+  const [message, setMessage] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [acknowledge, { loading, error, reset }] = useMutation(TriageAcknowledgePepinsDocument);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (ids.length === 0) return;
+    setAnnouncement('');
+    const result = await acknowledge({ variables: { ids: [...ids], message: message.trim() || null } }).catch(
+      () => null,
+    );
+    const count = result?.data?.acknowledgePepins.length;
+    if (count === undefined) return;
+    setMessage('');
+    setAnnouncement(t('bulk.done', { count }));
+    onDone();
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="triage-bulk-title">
+      <h2 id="triage-bulk-title">{t('bulk.title')}</h2>
+      <label>
+        {t('bulk.message')}
+        <textarea
+          value={message}
+          onChange={(e) => {
+            setMessage(e.target.value);
+            reset();
+          }}
+          maxLength={2000}
+          rows={2}
+          aria-describedby="triage-bulk-hint"
+        />
+        <span id="triage-bulk-hint" className="hint">
+          {t('bulk.messageHint')}
+        </span>
+      </label>
+      <div className="row">
+        <button type="submit" className="primary" disabled={ids.length === 0 || loading}>
+          {loading ? t('bulk.submitting') : t('bulk.submit', { count: ids.length })}
+        </button>
+        {ids.length === 0 && <span className="hint">{t('bulk.none')}</span>}
+      </div>
+      {error && <ErrorBanner error={error} />}
+      <p role="status" className="success">
+        {announcement}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import { graphql } from '../../gql';
+import type { TriagePepinQuery } from '../../gql/graphql';
+
+/** Everything a manager may see of one pépin (the API leaves out who filed it unless signed). */
+export const TriagePepinDocument = graphql(`
+  query TriagePepin($id: ID!) {
+    pepin(id: $id) {
+      id
+      reference
+      title
+      description
+      status
+      customerImpact
+      ruleKey
+      ruleVersion
+      ruleCategory
+      noRuleApplies
+      callReference
+      signed
+      supportCount
+      ackDueAt
+      acknowledgedAt
+      overdue
+      escalationLevel
+      createdAt
+      reporter {
+        id
+        displayName
+      }
+      supporters {
+        id
+        displayName
+      }
+      duplicateOf {
+        id
+        reference
+        title
+        status
+      }
+      history {
+        id
+        kind
+        actorLabel
+        actor {
+          id
+          displayName
+        }
+        fromStatus
+        toStatus
+        message
+        at
+      }
+      conversation {
+        id
+        at
+        author
+        authorKind
+        body
+      }
+      listeningSessions {
+        id
+        status
+        participant
+        manager {
+          id
+          displayName
+        }
+        operator {
+          id
+          displayName
+        }
+        callReference
+        reason
+        requestedAt
+        scheduledAt
+        managerNotes
+        operatorNotes
+        outcome
+        completedAt
+      }
+    }
+  }
+`);
+
+export type TriagePepin = TriagePepinQuery['pepin'];
+export type TriageListeningSession = TriagePepin['listeningSessions'][number];
+
+export const TriageAcknowledgePepinDocument = graphql(`
+  mutation TriageAcknowledgePepin($id: ID!, $message: String) {
+    acknowledgePepin(id: $id, message: $message) {
+      id
+      status
+      acknowledgedAt
+    }
+  }
+`);
+
+export const TriageDeclinePepinDocument = graphql(`
+  mutation TriageDeclinePepin($id: ID!, $reason: String!) {
+    declinePepin(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const TriageMarkDuplicateDocument = graphql(`
+  mutation TriageMarkDuplicate($id: ID!, $duplicateOf: ID!) {
+    markDuplicate(id: $id, duplicateOf: $duplicateOf) {
+      id
+      status
+      duplicateOf {
+        id
+        reference
+      }
+    }
+  }
+`);
+
+/** The open pépins a duplicate may be merged into, searched on screen by reference or title. */
+export const TriageDuplicateCandidatesDocument = graphql(`
+  query TriageDuplicateCandidates {
+    pepins(filter: { statuses: [NEW, ACKNOWLEDGED, IN_DESIGN, IN_VOTE] }, first: 100, orderBy: NEWEST) {
+      edges {
+        node {
+          id
+          reference
+          title
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const TriageAskReporterDocument = graphql(`
+  mutation TriageAskReporter($pepinId: ID!, $body: String!) {
+    askReporter(pepinId: $pepinId, body: $body) {
+      id
+    }
+  }
+`);
+
+export const TriageScheduleListeningDocument = graphql(`
+  mutation TriageScheduleListening($id: ID!, $scheduledAt: DateTime!) {
+    scheduleListeningSession(id: $id, scheduledAt: $scheduledAt) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`);
+
+export const TriageWriteListeningNotesDocument = graphql(`
+  mutation TriageWriteListeningNotes($id: ID!, $notes: String!) {
+    writeListeningNotes(id: $id, notes: $notes) {
+      id
+      managerNotes
+    }
+  }
+`);
+
+export const TriageCompleteListeningDocument = graphql(`
+  mutation TriageCompleteListening($id: ID!, $outcome: String!) {
+    completeListeningSession(id: $id, outcome: $outcome) {
+      id
+      status
+      outcome
+      completedAt
+    }
+  }
+`);
