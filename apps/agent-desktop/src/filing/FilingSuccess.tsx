@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The reference is what the operator notes down or tells a colleague. */
+export function FilingSuccess({ reference, onBack }: { reference: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const message = useRef<HTMLParagraphElement>(null);
+  useEffect(() => message.current?.focus(), []);
+  return (
+    <section className="card stack" aria-labelledby="filing-heading">
+      <h2 id="filing-heading">{t('filing.title')}</h2>
+      <p role="status" className="success" tabIndex={-1} ref={message}>
+        {t('filing.success', { reference })}
+      </p>
+      <div>
+        <button type="button" onClick={onBack}>
+          {t('filing.backToRule')}
+        </button>
+      </div>
+    </section>
+  );
+}
