@@ -11,7 +11,9 @@ export const WEB_CONSOLE_DIR = path.join(root, 'dist/apps/web');
 export const AGENT_DESKTOP_DIR = path.join(root, 'dist/apps/agent-desktop');
 
 function run(app, args, quiet) {
-  execFileSync(process.execPath, args, { cwd: path.join(root, 'apps', app), stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  // Production bundles whoever calls (jest sets NODE_ENV=test, which would give React's dev build).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(process.execPath, args, { cwd: path.join(root, 'apps', app), env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
 }
 
 export function buildConsole({ quiet = false } = {}) {
