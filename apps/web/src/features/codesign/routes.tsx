@@ -1,8 +1,77 @@
 import type { RouteObject } from 'react-router';
-import { EVERYONE, RequireRole } from '../../auth/RequireRole';
-import { Page } from '../../ui/page';
+import { EVERYONE, MANAGERS, RequireRole } from '../../auth/RequireRole';
+import { EditProposalPage, NewProposalPage } from './ProposalEditorPage';
+import { ProposalPage } from './ProposalPage';
+import { ProposalsPage } from './ProposalsPage';
+import { PublishPage } from './PublishPage';
+import { ReleaseComparePage } from './ReleaseComparePage';
+import { ReleasesPage } from './ReleasesPage';
+import { VotePage } from './VotePage';
 
-// Placeholder: replaced by the co-design screens (proposals, vote, publish, releases).
+/** Co-design: proposals (everyone reads, operators endorse), editor and vote (managers), publication, releases. */
 export const codesignRoutes: RouteObject[] = [
-  { path: 'proposals', element: <RequireRole roles={EVERYONE}><Page title="Propositions">…</Page></RequireRole> },
+  {
+    path: 'proposals',
+    element: (
+      <RequireRole roles={EVERYONE}>
+        <ProposalsPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'proposals/new',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <NewProposalPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'proposals/:id',
+    element: (
+      <RequireRole roles={EVERYONE}>
+        <ProposalPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'proposals/:id/edit',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <EditProposalPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'proposals/:id/vote',
+    element: (
+      <RequireRole roles={EVERYONE}>
+        <VotePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'publish',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <PublishPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'releases',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <ReleasesPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'releases/compare',
+    element: (
+      <RequireRole roles={MANAGERS}>
+        <ReleaseComparePage />
+      </RequireRole>
+    ),
+  },
 ];
