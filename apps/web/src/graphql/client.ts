@@ -36,11 +36,15 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
     }
   });
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  const created: { client?: ApolloClient } = {};
   const ws = new GraphQLWsLink(
     createClient({
       url: wsUrl,
       lazy: true,
       retryAttempts: Infinity,
+      // Subscriptions only deliver what happens once they are live: whatever changed between
+      // a screen's query and the socket (re)connecting is fetched again, so nothing is missed.
+      on: { connected: () => void created.client?.refetchQueries({ include: 'active' }) },
       connectionParams: () => {
         const token = readToken();
         return token ? { authorization: `Bearer ${token}` } : {};
@@ -55,9 +59,10 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
     ws,
     ApolloLink.from([signOutOnExpiry, headers, http]),
   );
-  return new ApolloClient({
+  created.client = new ApolloClient({
     link,
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
+  return created.client;
 }

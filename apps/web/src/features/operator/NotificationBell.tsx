@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { graphql } from '../../gql';
+import { serialRefetch } from '../../graphql/serial-refetch';
 
 const BellCountDocument = graphql(`
   query OperatorBellCount {
@@ -26,7 +27,7 @@ const NotificationAddedDocument = graphql(`
 `);
 
 /** Screens that show what a notification may have changed: refreshed when one arrives. */
-const REFRESHED_BY_NEWS = ['OperatorBellCount', 'OperatorNotifications', 'OperatorMyPepins', 'OperatorPepinDetail'];
+const refreshAfterNews = serialRefetch(['OperatorBellCount', 'OperatorNotifications', 'OperatorMyPepins', 'OperatorPepinDetail']);
 const LATEST_SHOWN_MS = 15_000;
 
 /**
@@ -43,7 +44,7 @@ export function NotificationBell() {
       const notification = result.data?.notificationAdded;
       if (!notification) return;
       setLatest({ id: notification.id, text: notification.text });
-      void client.refetchQueries({ include: REFRESHED_BY_NEWS });
+      refreshAfterNews(client);
     },
   });
 
