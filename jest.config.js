@@ -27,6 +27,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       // Runs only when browser tests do: Chromium check and production builds of both apps.
       globalSetup: '<rootDir>/test/browser/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/browser/support/global-teardown.mjs',
     },
   ],
 };

@@ -16,13 +16,16 @@ function run(app, args, quiet) {
   execFileSync(process.execPath, args, { cwd: path.join(root, 'apps', app), env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
 }
 
-export function buildConsole({ quiet = false } = {}) {
+const viteBuild = (outDir, quiet) => [bin('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn', '--outDir', outDir, '--emptyOutDir'];
+
+/** `outDir`: where to write the bundle (the browser tests use their own, so parallel runs don't collide). */
+export function buildConsole({ quiet = false, outDir = WEB_CONSOLE_DIR } = {}) {
   run('web', [bin('@graphql-codegen/cli', 'cjs/bin.js'), '--config', 'codegen.ts', '--silent'], quiet);
-  run('web', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn'], quiet);
+  run('web', viteBuild(outDir, quiet), quiet);
 }
 
-export function buildDesktop({ quiet = false } = {}) {
-  run('agent-desktop', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn'], quiet);
+export function buildDesktop({ quiet = false, outDir = AGENT_DESKTOP_DIR } = {}) {
+  run('agent-desktop', viteBuild(outDir, quiet), quiet);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -18,8 +18,9 @@ export interface BrowserStack {
 /** API + console (`/`) + agent desktop (`/desktop/`) on one origin, and a headless Chromium. */
 export async function startBrowserStack(env: Record<string, string> = {}): Promise<BrowserStack> {
   const api = await startTestApi({
-    WEB_CONSOLE_DIR: path.join(root, 'dist/apps/web'),
-    AGENT_DESKTOP_DIR: path.join(root, 'dist/apps/agent-desktop'),
+    // Built by the browser project's global setup for this run.
+    WEB_CONSOLE_DIR: process.env.PEPITE_TEST_WEB_CONSOLE_DIR ?? path.join(root, 'dist/apps/web'),
+    AGENT_DESKTOP_DIR: process.env.PEPITE_TEST_AGENT_DESKTOP_DIR ?? path.join(root, 'dist/apps/agent-desktop'),
     ...env,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });

@@ -2,7 +2,9 @@
 // (playwright-core brings no browser), then build the console and the desktop exactly as
 // `npm start` serves them, so the tests drive the real bundles.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildConsole, buildDesktop } from '../../../tools/build-apps.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +22,10 @@ function ensureChromium() {
 
 export default async function browserGlobalSetup() {
   ensureChromium();
-  buildConsole({ quiet: true });
-  buildDesktop({ quiet: true });
+  // This run's own bundles: another run building at the same time cannot empty them mid-test.
+  const dir = mkdtempSync(path.join(tmpdir(), 'pepite-browser-apps-'));
+  process.env.PEPITE_TEST_WEB_CONSOLE_DIR = path.join(dir, 'web');
+  process.env.PEPITE_TEST_AGENT_DESKTOP_DIR = path.join(dir, 'agent-desktop');
+  buildConsole({ quiet: true, outDir: process.env.PEPITE_TEST_WEB_CONSOLE_DIR });
+  buildDesktop({ quiet: true, outDir: process.env.PEPITE_TEST_AGENT_DESKTOP_DIR });
 }
