@@ -52,7 +52,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 mkdirSync(out, { recursive: true });
 
 async function page() {
-  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1360, height: 860 } });
+  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1360, height: 1100 } });
   return context.newPage();
 }
 
@@ -66,10 +66,10 @@ async function consoleAs(email) {
   return p;
 }
 
-async function shot(p, name) {
+async function shot(p, name, { fullPage = false } = {}) {
   await p.waitForLoadState('networkidle');
-  await p.waitForTimeout(400); // let charts finish their entrance animation
-  await p.screenshot({ path: path.join(out, `${name}.png`) });
+  await p.waitForTimeout(1500); // let charts finish their entrance animation
+  await p.screenshot({ path: path.join(out, `${name}.png`), fullPage });
   console.log(`docs/screenshots/${name}.png`);
 }
 
@@ -84,14 +84,18 @@ try {
   await manager.goto(`/proposals/${proposal.id}`);
   await shot(manager, 'proposal-diff');
   await manager.goto('/insights');
-  await shot(manager, 'insights');
+  await shot(manager, 'insights', { fullPage: true });
 
   const desktop = await page();
   await desktop.goto('/desktop/');
   await desktop.getByLabel('Adresse e-mail').fill('operator1@pepite.demo');
   await desktop.getByLabel('Mot de passe').fill(PASSWORD);
   await desktop.getByRole('button', { name: 'Se connecter' }).click();
-  await desktop.getByRole('searchbox').waitFor();
+  await desktop.getByRole('heading', { level: 1, name: /Référentiel — version/ }).waitFor();
+  await desktop.keyboard.press('/');
+  await desktop.keyboard.type('rembours');
+  await desktop.keyboard.press('Enter');
+  await desktop.getByRole('article').first().waitFor();
   await shot(desktop, 'agent-desktop');
 } finally {
   await browser.close();

@@ -29,25 +29,28 @@ export function BulkAcknowledge({ ids, onDone }: { ids: readonly string[]; onDon
   };
 
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="triage-bulk-title">
-      <h2 id="triage-bulk-title">{t('bulk.title')}</h2>
-      <label>
-        {t('bulk.message')}
-        <textarea
-          value={message}
-          onChange={(e) => {
-            setMessage(e.target.value);
-            reset();
-          }}
-          maxLength={2000}
-          rows={2}
-          aria-describedby="triage-bulk-hint"
-        />
-        <span id="triage-bulk-hint" className="hint">
-          {t('bulk.messageHint')}
-        </span>
-      </label>
-      <div className="row">
+    // One compact bar above the queue: the queue itself is what managers come to see.
+    <form className="card stack triage-bulk" onSubmit={submit} aria-labelledby="triage-bulk-title">
+      <h2 id="triage-bulk-title" className="triage-bulk-title">
+        {t('bulk.title')}
+      </h2>
+      <div className="row triage-bulk-row">
+        <label className="triage-bulk-message">
+          {t('bulk.message')}
+          <input
+            type="text"
+            value={message}
+            onChange={(e) => {
+              setMessage(e.target.value);
+              reset();
+            }}
+            maxLength={2000}
+            aria-describedby="triage-bulk-hint"
+          />
+          <span id="triage-bulk-hint" className="hint">
+            {t('bulk.messageHint')}
+          </span>
+        </label>
         <button type="submit" className="primary" disabled={ids.length === 0 || loading}>
           {loading ? t('bulk.submitting') : t('bulk.submit', { count: ids.length })}
         </button>
