@@ -12,6 +12,16 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
+/** A form's error under its fields, once something went wrong (nothing while `error` is null or undefined). */
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (error == null) return null;
+  return (
+    <p role="alert" className="error">
+      {errorMessage(error)}
+    </p>
+  );
+}
+
 export function ErrorBanner({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (

@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../ui/error-message';
 import { AdminCreateTeamDocument, AdminSitesDocument, type AdminSite } from './queries';
+import { ErrorAlert } from '../../ui/states';
 
 export function AddTeamForm({ site, onAdded }: { site: AdminSite; onAdded(name: string): void }) {
   const { t } = useTranslation('admin');
@@ -38,11 +38,7 @@ export function AddTeamForm({ site, onAdded }: { site: AdminSite; onAdded(name: 
           {t('teams.addSubmit')}
         </button>
       </div>
-      {error !== null && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </form>
   );
 }

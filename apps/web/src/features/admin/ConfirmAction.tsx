@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 
 /**
  * A button that asks before acting, inline rather than in a modal: the question and its
@@ -54,11 +54,7 @@ export function ConfirmAction({ label, accessibleLabel, question, danger, onConf
   return (
     <div role="group" aria-label={question} className="stack admin-confirm" onKeyDown={onKeyDown}>
       <p>{question}</p>
-      {error !== null && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="row">
         <button ref={confirmRef} type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>
           {t('users.confirmYes')}

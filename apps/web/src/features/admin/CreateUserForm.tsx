@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../gql/graphql';
-import { errorMessage } from '../../ui/error-message';
-import { LOCALES, ROLES, asLocale, needsTeam, type UserLocale } from './options';
+import { FormActions } from './FormActions';
+import type { UserLocale } from './options';
 import { AdminCreateUserDocument, AdminUsersDocument, type AdminSite } from './queries';
-import { SiteTeamFields, type Place } from './SiteTeamFields';
+import { SiteTeamFields } from './SiteTeamFields';
+import { LocaleField, RoleField, useRoleAndPlace } from './UserFields';
 
 export function CreateUserForm({ sites, onCreated, onCancel }: {
   sites: readonly AdminSite[];
@@ -13,11 +13,12 @@ export function CreateUserForm({ sites, onCreated, onCancel }: {
   onCancel(): void;
 }) {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('OPERATOR');
-  const [place, setPlace] = useState<Place>(() => ({ siteId: sites[0]?.id ?? '', teamId: sites[0]?.teams[0]?.id ?? '' }));
+  const { role, changeRole, place, setPlace } = useRoleAndPlace(sites, 'OPERATOR', () => ({
+    siteId: sites[0]?.id ?? '',
+    teamId: sites[0]?.teams[0]?.id ?? '',
+  }));
   const [locale, setLocale] = useState<UserLocale>('fr');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -25,15 +26,6 @@ export function CreateUserForm({ sites, onCreated, onCancel }: {
     refetchQueries: [AdminUsersDocument],
     awaitRefetchQueries: true,
   });
-
-  function changeRole(next: Role) {
-    setRole(next);
-    // An operator or manager needs a team: offer the site's first one rather than an invalid blank.
-    if (needsTeam(next) && !place.teamId) {
-      const first = sites.find((s) => s.id === place.siteId)?.teams[0];
-      if (first) setPlace({ ...place, teamId: first.id });
-    }
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,26 +65,8 @@ export function CreateUserForm({ sites, onCreated, onCancel }: {
         </label>
       </div>
       <div className="grid-2">
-        <label>
-          {t('userForm.role')}
-          <select value={role} onChange={(e) => changeRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tc(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('userForm.locale')}
-          <select value={locale} onChange={(e) => setLocale(asLocale(e.target.value))}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`locales.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField value={role} onChange={changeRole} />
+        <LocaleField value={locale} onChange={setLocale} />
       </div>
       <SiteTeamFields sites={sites} role={role} value={place} onChange={setPlace} idPrefix="admin-create-user" />
       <label>
@@ -111,19 +85,14 @@ export function CreateUserForm({ sites, onCreated, onCancel }: {
           {t('userForm.passwordHint')}
         </span>
       </label>
-      {error !== null && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? t('userForm.saving') : t('userForm.submitCreate')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('userForm.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={loading}
+        submitLabel={t('userForm.submitCreate')}
+        busyLabel={t('userForm.saving')}
+        cancelLabel={t('userForm.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

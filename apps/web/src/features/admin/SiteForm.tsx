@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../ui/error-message';
 import { formatNumber } from '../../ui/format';
+import { FormActions } from './FormActions';
 import { AdminCreateSiteDocument, AdminSitesDocument, AdminUpdateSiteDocument, type AdminSite } from './queries';
 import { SLA_MAX_HOURS, SLA_MIN_HOURS, slaDays } from './sla';
 import { TimeZoneField } from './TimeZoneField';
@@ -67,19 +67,14 @@ export function SiteForm({ site, onDone, onCancel }: { site?: AdminSite; onDone(
           {t('siteForm.slaHint')}
         </span>
       </label>
-      {error !== null && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? t('siteForm.saving') : site ? t('siteForm.submitEdit') : t('siteForm.submitCreate')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('siteForm.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={loading}
+        submitLabel={site ? t('siteForm.submitEdit') : t('siteForm.submitCreate')}
+        busyLabel={t('siteForm.saving')}
+        cancelLabel={t('siteForm.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

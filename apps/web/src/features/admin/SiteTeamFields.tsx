@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../gql/graphql';
 import { needsTeam } from './options';
+import { NamedOptions } from './OptionLists';
 import type { AdminSite } from './queries';
 
 export interface Place {
@@ -30,11 +31,7 @@ export function SiteTeamFields({ sites, role, value, onChange, idPrefix }: {
       <label>
         {t('userForm.site')}
         <select value={value.siteId} onChange={(e) => changeSite(e.target.value)} required>
-          {sites.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
+          <NamedOptions items={sites} />
         </select>
       </label>
       <label>
@@ -46,11 +43,7 @@ export function SiteTeamFields({ sites, role, value, onChange, idPrefix }: {
           aria-describedby={`${idPrefix}-team-hint`}
         >
           {(!teamRequired || teams.length === 0) && <option value="">{t('userForm.noTeam')}</option>}
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
+          <NamedOptions items={teams} />
         </select>
         <span id={`${idPrefix}-team-hint`} className="hint">
           {teams.length === 0 ? t('userForm.noTeamOnSite') : t('userForm.teamHint')}

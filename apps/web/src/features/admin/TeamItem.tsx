@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../ui/error-message';
 import { AdminRenameTeamDocument, type AdminSite } from './queries';
+import { ErrorAlert } from '../../ui/states';
 
 type Team = AdminSite['teams'][number];
 
@@ -60,11 +60,7 @@ export function TeamItem({ team, onRenamed }: { team: Team; onRenamed(name: stri
             {t('teams.cancel')}
           </button>
         </div>
-        {error !== null && (
-          <p role="alert" className="error">
-            {errorMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
       </form>
     </li>
   );

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../gql/graphql';
-import { ROLES } from './options';
+import { NamedOptions, RoleOptions } from './OptionLists';
 import type { AdminSite } from './queries';
 import type { UserFilter } from './user-filter';
 
 export function UserFilters({ sites, value, onChange }: { sites: readonly AdminSite[]; value: UserFilter; onChange(filter: UserFilter): void }) {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   return (
     <fieldset className="card admin-filters">
       <legend>{t('filters.legend')}</legend>
@@ -18,22 +17,14 @@ export function UserFilters({ sites, value, onChange }: { sites: readonly AdminS
         {t('filters.role')}
         <select value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value as Role | '' })}>
           <option value="">{t('filters.all')}</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {tc(`roles.${role}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </label>
       <label>
         {t('filters.site')}
         <select value={value.siteId} onChange={(e) => onChange({ ...value, siteId: e.target.value })}>
           <option value="">{t('filters.all')}</option>
-          {sites.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
+          <NamedOptions items={sites} />
         </select>
       </label>
       <label>

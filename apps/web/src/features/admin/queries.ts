@@ -1,18 +1,43 @@
 import type { AdminSitesQuery, AdminUsersQuery } from '../../gql/graphql';
 import { graphql } from '../../gql';
 
+export const AdminTeamFieldsFragment = graphql(`
+  fragment AdminTeamFields on Team {
+    id
+    siteId
+    name
+  }
+`);
+
+export const AdminSiteFieldsFragment = graphql(`
+  fragment AdminSiteFields on Site {
+    id
+    name
+    timeZone
+    ackSlaHours
+  }
+`);
+
+export const AdminUserFieldsFragment = graphql(`
+  fragment AdminUserFields on User {
+    id
+    email
+    displayName
+    role
+    siteId
+    teamId
+    locale
+    active
+  }
+`);
+
 /** Every site with its teams: the users screen needs them to name places and fill the selects. */
 export const AdminSitesDocument = graphql(`
   query AdminSites {
     sites {
-      id
-      name
-      timeZone
-      ackSlaHours
+      ...AdminSiteFields
       teams {
-        id
-        siteId
-        name
+        ...AdminTeamFields
       }
     }
   }
@@ -21,14 +46,7 @@ export const AdminSitesDocument = graphql(`
 export const AdminUsersDocument = graphql(`
   query AdminUsers {
     users {
-      id
-      email
-      displayName
-      role
-      siteId
-      teamId
-      locale
-      active
+      ...AdminUserFields
     }
   }
 `);
@@ -45,13 +63,7 @@ export const AdminCreateUserDocument = graphql(`
 export const AdminUpdateUserDocument = graphql(`
   mutation AdminUpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
-      id
-      displayName
-      role
-      siteId
-      teamId
-      locale
-      active
+      ...AdminUserFields
     }
   }
 `);
@@ -86,10 +98,7 @@ export const AdminCreateSiteDocument = graphql(`
 export const AdminUpdateSiteDocument = graphql(`
   mutation AdminUpdateSite($id: ID!, $input: UpdateSiteInput!) {
     updateSite(id: $id, input: $input) {
-      id
-      name
-      timeZone
-      ackSlaHours
+      ...AdminSiteFields
     }
   }
 `);
@@ -97,9 +106,7 @@ export const AdminUpdateSiteDocument = graphql(`
 export const AdminCreateTeamDocument = graphql(`
   mutation AdminCreateTeam($siteId: ID!, $name: String!) {
     createTeam(siteId: $siteId, name: $name) {
-      id
-      siteId
-      name
+      ...AdminTeamFields
     }
   }
 `);
@@ -107,9 +114,7 @@ export const AdminCreateTeamDocument = graphql(`
 export const AdminRenameTeamDocument = graphql(`
   mutation AdminRenameTeam($id: ID!, $name: String!) {
     renameTeam(id: $id, name: $name) {
-      id
-      siteId
-      name
+      ...AdminTeamFields
     }
   }
 `);

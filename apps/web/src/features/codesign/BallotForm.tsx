@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { VoteChoice } from '../../gql/graphql';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 
 const CastVoteDocument = graphql(`
   mutation CodesignCastVote($proposalId: ID!, $choice: VoteChoice!, $reason: String) {
@@ -66,11 +66,7 @@ export function BallotForm({
           onChange={(event) => setReason(event.target.value)}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div>
         <button type="submit" className="primary" disabled={loading || !choice}>
           {current ? t('vote.change') : t('vote.cast')}

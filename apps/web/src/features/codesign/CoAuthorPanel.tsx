@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import type { CoAuthorStatus } from '../../gql/graphql';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 
 const InviteDocument = graphql(`
   mutation CodesignInviteCoAuthor($proposalId: ID!, $userId: ID!) {
@@ -131,11 +131,7 @@ export function CoAuthorPanel({ proposalId, coAuthors, myCoAuthorship, signedEnd
           {t('coAuthors.sent', { name: person.displayName })}
         </p>
       ))}
-      {error && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/auth-context';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 
 /** A comment or a reply; operators choose to sign (anonymous otherwise), managers always act by name. */
 export function CommentForm({
@@ -47,11 +47,7 @@ export function CommentForm({
           {t('comments.sign')}
         </label>
       )}
-      {error != null && (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}

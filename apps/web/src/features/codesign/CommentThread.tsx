@@ -19,11 +19,7 @@ const CommentsDocument = graphql(`
           body
           createdAt
           author {
-            label
-            mine
-            person {
-              displayName
-            }
+            ...CodesignAuthorFields
           }
         }
       }

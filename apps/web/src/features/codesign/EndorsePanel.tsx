@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 
 const EndorseDocument = graphql(`
   mutation CodesignEndorse($id: ID!, $comment: String, $signed: Boolean) {
@@ -83,11 +83,7 @@ export function EndorsePanel({ proposal, canEndorse, onChanged }: Props) {
             <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} />
             {t('endorse.sign')}
           </label>
-          {error && (
-            <p role="alert" className="error">
-              {errorMessage(error)}
-            </p>
-          )}
+          <ErrorAlert error={error} />
           {done && (
             <p role="status" className="success">
               {t('endorse.done')}

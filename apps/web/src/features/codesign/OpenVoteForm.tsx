@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../ui/error-message';
+import { ErrorAlert } from '../../ui/states';
 import { fromLocalInput, toLocalInput } from './datetime';
 
 const OpenVoteDocument = graphql(`
@@ -73,11 +73,7 @@ export function OpenVoteForm({ proposalId }: { proposalId: string }) {
           <input type="checkbox" checked={resultsHidden} onChange={(event) => setResultsHidden(event.target.checked)} />
           {t('openVote.resultsHidden')}
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {errorMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <div>
           <button type="submit" className="primary" disabled={loading}>
             {t('openVote.submit')}

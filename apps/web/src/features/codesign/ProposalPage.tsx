@@ -31,9 +31,7 @@ const ProposalDocument = graphql(`
         displayName
       }
       pepins {
-        id
-        reference
-        title
+        ...CodesignProposalPepinFields
         status
       }
       coAuthors {
@@ -41,11 +39,7 @@ const ProposalDocument = graphql(`
         status
         anonymous
         author {
-          label
-          person {
-            id
-            displayName
-          }
+          ...CodesignAuthorFields
         }
       }
       myCoAuthorship {
@@ -58,12 +52,7 @@ const ProposalDocument = graphql(`
         signed
         createdAt
         author {
-          label
-          mine
-          person {
-            id
-            displayName
-          }
+          ...CodesignAuthorFields
         }
       }
       myEndorsement {
@@ -75,32 +64,13 @@ const ProposalDocument = graphql(`
         note
         createdAt
         author {
-          label
-          person {
-            displayName
-          }
+          ...CodesignAuthorFields
         }
       }
       revision {
-        number
-        changes {
-          kind
-          ruleKey
-          rule {
-            title
-          }
-        }
+        ...CodesignRevisionChanges
         diff(against: PUBLISHED) {
-          ruleKey
-          kind
-          existsBefore
-          existsAfter
           publishedRevision
-          fields {
-            field
-            before
-            after
-          }
         }
       }
     }

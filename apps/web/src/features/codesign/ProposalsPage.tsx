@@ -7,6 +7,7 @@ import type { ProposalStatus } from '../../gql/graphql';
 import { formatDateTime } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { CursorPager } from './CursorPager';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { VoteSummary } from './VoteSummary';
 
@@ -119,24 +120,7 @@ export function ProposalsPage() {
             ))}
           </ul>
         )}
-        {connection && (cursors.length > 1 || connection.pageInfo.hasNextPage) && (
-          <div className="row">
-            <button
-              type="button"
-              disabled={cursors.length <= 1}
-              onClick={() => setCursors((list) => list.slice(0, -1))}
-            >
-              {t('common:previous')}
-            </button>
-            <button
-              type="button"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setCursors((list) => [...list, connection.pageInfo.endCursor ?? null])}
-            >
-              {t('common:next')}
-            </button>
-          </div>
-        )}
+        <CursorPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
       </div>
     </Page>
   );

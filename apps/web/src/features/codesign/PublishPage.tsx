@@ -19,30 +19,10 @@ const PublishableDocument = graphql(`
           reference
           title
           pepins {
-            id
-            reference
-            title
+            ...CodesignProposalPepinFields
           }
           revision {
-            number
-            changes {
-              kind
-              ruleKey
-              rule {
-                title
-              }
-            }
-            diff(against: PUBLISHED) {
-              ruleKey
-              kind
-              existsBefore
-              existsAfter
-              fields {
-                field
-                before
-                after
-              }
-            }
+            ...CodesignRevisionChanges
           }
         }
       }

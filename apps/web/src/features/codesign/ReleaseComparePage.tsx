@@ -25,14 +25,7 @@ export const CompareRulebookDocument = graphql(`
         version
       }
       rules {
-        key
-        title
-        category
-        statement
-        rationale
-        latitude
-        escalation
-        customerWording
+        ...CodesignRuleFields
         tags
         effectiveFrom
       }
@@ -66,26 +59,8 @@ export function ReleaseComparePage() {
     <Page title={t('compare.title')}>
       <div className="stack codesign">
         <div className="row">
-          <label>
-            {t('compare.from')}
-            <select value={from} onChange={(event) => choose('from', event.target.value)}>
-              {list.map((version) => (
-                <option key={version} value={version}>
-                  {t('releases.versionN', { version })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('compare.to')}
-            <select value={to} onChange={(event) => choose('to', event.target.value)}>
-              {list.map((version) => (
-                <option key={version} value={version}>
-                  {t('releases.versionN', { version })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect label={t('compare.from')} value={from} versions={list} onChange={(value) => choose('from', value)} />
+          <VersionSelect label={t('compare.to')} value={to} versions={list} onChange={(value) => choose('to', value)} />
         </div>
         {error && <ErrorBanner error={error} />}
         {versions.data && list.length === 0 && <EmptyState title={t('releases.empty')} />}
@@ -100,5 +75,26 @@ export function ReleaseComparePage() {
         )}
       </div>
     </Page>
+  );
+}
+
+function VersionSelect({ label, value, versions, onChange }: {
+  label: string;
+  value: number;
+  versions: readonly number[];
+  onChange(value: string): void;
+}) {
+  const { t } = useTranslation('codesign');
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        {versions.map((version) => (
+          <option key={version} value={version}>
+            {t('releases.versionN', { version })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -13,15 +13,7 @@ const RevisionDiffDocument = graphql(`
       revision(number: $number) {
         number
         diff(against: PREVIOUS) {
-          ruleKey
-          kind
-          existsBefore
-          existsAfter
-          fields {
-            field
-            before
-            after
-          }
+          ...CodesignRuleDiffFields
         }
       }
     }

@@ -1,16 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { RuleDiff } from './RuleDiff';
-import { changedFields, COMPARED_FIELDS } from './rule-fields';
+import { changedFields, COMPARED_FIELDS, type RuleText } from './rule-fields';
 
-interface RuleRow {
+interface RuleRow extends Readonly<RuleText> {
   readonly key: string;
-  readonly title: string;
-  readonly category: string;
-  readonly statement: string;
-  readonly rationale: string;
-  readonly latitude: string;
-  readonly escalation: string;
-  readonly customerWording: string;
   readonly tags: readonly string[];
   readonly effectiveFrom: string;
 }

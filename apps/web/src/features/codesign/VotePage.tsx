@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../auth/auth-context';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../ui/error-message';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { Page } from '../../ui/page';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
 import { BallotForm } from './BallotForm';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { QuorumProgress } from './QuorumProgress';
@@ -178,11 +177,7 @@ export function VotePage() {
               <section aria-labelledby="cancel-vote" className="card stack">
                 <h2 id="cancel-vote">{t('vote.cancelTitle')}</h2>
                 <p className="hint">{t('vote.cancelHint')}</p>
-                {cancelled.error && (
-                  <p role="alert" className="error">
-                    {errorMessage(cancelled.error)}
-                  </p>
-                )}
+                <ErrorAlert error={cancelled.error} />
                 <div>
                   <button
                     type="button"

@@ -8,14 +8,7 @@ export const EditorRulebookDocument = graphql(`
         version
       }
       rules {
-        key
-        title
-        category
-        statement
-        rationale
-        latitude
-        escalation
-        customerWording
+        ...CodesignRuleFields
       }
     }
   }
@@ -30,9 +23,7 @@ export const EditorProposalDocument = graphql(`
       rationale
       status
       pepins {
-        id
-        reference
-        title
+        ...CodesignProposalPepinFields
       }
       revision {
         number

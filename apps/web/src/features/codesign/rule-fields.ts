@@ -39,14 +39,7 @@ export const EMPTY_RULE: RuleText = {
   customerWording: '',
 };
 
-interface RuleLike {
-  readonly title: string;
-  readonly category: string;
-  readonly statement: string;
-  readonly rationale: string;
-  readonly latitude: string;
-  readonly escalation: string;
-  readonly customerWording: string;
+interface RuleLike extends Readonly<RuleText> {
   readonly tags?: readonly string[];
   readonly effectiveFrom?: string;
 }
