@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import {
   createServer,
   request as httpRequest,
@@ -432,6 +432,15 @@ describe('rulebook client SDK against the real feed', () => {
   it.each([
     ['TAMPERED', 'one flipped byte in the body', (answer: ProxiedAnswer) => flipByte(answer)],
     ['UNSIGNED', 'the signature header stripped', (answer: ProxiedAnswer) => withoutSignature(answer)],
+    ['TAMPERED', 'the body re-signed with a key that is not pinned', (answer: ProxiedAnswer) => resignedByForger(answer)],
+    [
+      'TAMPERED',
+      'a wrong signature (64 random bytes)',
+      (answer: ProxiedAnswer) => ({
+        ...answer,
+        headers: { ...answer.headers, 'x-rulebook-signature': randomBytes(64).toString('base64') },
+      }),
+    ],
     [
       'MALFORMED',
       'a body that is not JSON',
@@ -703,4 +712,15 @@ function flipByte(answer: ProxiedAnswer): ProxiedAnswer {
 function withoutSignature(answer: ProxiedAnswer): ProxiedAnswer {
   const { 'x-rulebook-signature': _signature, ...headers } = answer.headers;
   return { ...answer, headers };
+}
+
+const forger = generateKeyPairSync('ed25519');
+
+/** A body and a signature that agree, under the attacker's own key and a key id copied from the real one. */
+function resignedByForger(answer: ProxiedAnswer): ProxiedAnswer {
+  const body = Buffer.from(answer.body);
+  const at = body.indexOf('Procédure révisée');
+  body[at] = 'p'.charCodeAt(0);
+  const { etag: _etag, ...headers } = answer.headers;
+  return { ...answer, body, headers: { ...headers, 'x-rulebook-signature': sign(null, body, forger.privateKey).toString('base64') } };
 }

@@ -32,6 +32,10 @@ export async function startTestApi(env: Record<string, string> = {}, shared?: { 
       LOG_LEVEL: 'silent',
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
       PEPITE_DATA_DIR: dataDir,
+      // Tests file and mutate far faster than people: the per-user limits are tested on
+      // their own (security-abuse.e2e-spec.ts), with these overridden.
+      FILING_LIMIT_PER_OPERATOR: '100000',
+      MUTATION_LIMIT_PER_USER: '100000',
       ...env,
     }),
     () => undefined,

@@ -8,6 +8,7 @@ import type { ApiConfig } from './config/api-config';
 import { jsonBody } from './http/json-body';
 import { requestContextMiddleware } from './http/request-context';
 import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the API (not listening yet); used by main.ts and by the end-to-end tests. */
@@ -19,7 +20,7 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');
-  app.use(requestId, requestContextMiddleware, jsonBody);
+  app.use(requestId, securityHeaders(config), requestContextMiddleware, jsonBody);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -29,6 +29,8 @@ export interface RulebookErrorDetails {
   readonly version?: number;
   /** The version the client trusts and keeps. */
   readonly trustedVersion?: number;
+  /** TAMPERED: the key id a release claims to be signed with, when no pinned key has it (a rotation the desktop missed). */
+  readonly keyId?: string;
 }
 
 export class RulebookError extends Error {

@@ -27,6 +27,7 @@ export { SseParser, type SseEvent, type SseHandlers } from './sse-parser';
 export { Backoff, type BackoffOptions } from './backoff';
 export { applyChanges, type ReconstructedRelease } from './changes';
 export {
+  importKeyring,
   importPublicKey,
   openRelease,
   verifyAdvisory,
@@ -35,6 +36,9 @@ export {
   type VerifiedRelease,
   type ClaimedSeal,
   type VerifyKey,
+  type Keyring,
+  type PinnedKey,
+  type TrustedKeys,
 } from './verify';
 export { DEFAULT_RECONNECT, type ReconnectOptions } from './live';
 export type { FetchLike, TokenSource } from './http';

@@ -95,4 +95,70 @@ describe('RulebookClient edge cases', () => {
     expect(seen).toEqual(['NETWORK']);
     jest.restoreAllMocks();
   });
+
+  it('follows a key rotation when both keys are pinned; a desktop pinning only the old key keeps its copy', async () => {
+    const previous = newKeys();
+    const current = newKeys();
+    const before = release(previous, 7, [rule('A')]);
+    const after = release(current, 8, [rule('A', { revision: 2, statement: 'New' })]);
+    let answer = before;
+    const fetch = serving(() => snapshotResponse(answer)).fetch;
+    const rotated = new RulebookClient({
+      baseUrl: 'http://feed',
+      publicKey: current.pem,
+      publicKeys: [previous.pem],
+      fetch,
+    });
+    const late = new RulebookClient({
+      baseUrl: 'http://feed',
+      publicKey: previous.spki,
+      storage: new MemoryStorage(),
+      fetch,
+    });
+    expect(await rotated.sync()).toEqual({ status: 'updated', version: 7 });
+    expect(await late.sync()).toEqual({ status: 'updated', version: 7 });
+    answer = after;
+    expect(await rotated.sync()).toEqual({ status: 'updated', version: 8 });
+    expect(rotated.current?.seal.keyId).toBe(current.keyId);
+    const refused = await late.sync();
+    expect(refused.error).toMatchObject({ code: 'TAMPERED', details: { version: 8, keyId: current.keyId } });
+    expect(late.version).toBe(7);
+  });
+
+  it('refuses a stale feed replayed later, even to a restarted desktop, and keeps the newer copy', async () => {
+    const older = release(keys, 3, [rule('A')]);
+    const newer = release(keys, 4, [rule('A', { revision: 2, statement: 'Newer' })]);
+    let answer = newer;
+    const storage = new MemoryStorage();
+    const fetch = serving(() => snapshotResponse(answer)).fetch;
+    const first = new RulebookClient({
+      baseUrl: 'http://feed',
+      publicKey: keys.pem,
+      storage,
+      fetch,
+      live: false,
+      pollIntervalMs: 0,
+    });
+    expect(await first.sync()).toEqual({ status: 'updated', version: 4 });
+    // An attacker (or a restored backup of the server) replays release 3, genuinely signed.
+    answer = older;
+    expect((await first.sync()).error).toMatchObject({ code: 'ROLLBACK', details: { version: 3, trustedVersion: 4 } });
+    expect(first.version).toBe(4);
+
+    const restarted = new RulebookClient({
+      baseUrl: 'http://feed',
+      publicKey: keys.pem,
+      storage,
+      fetch,
+      live: false,
+      pollIntervalMs: 0,
+    });
+    const errors: string[] = [];
+    restarted.on('error', (error) => errors.push(error.code));
+    await restarted.start();
+    await restarted.stop();
+    expect(restarted.version).toBe(4);
+    expect(errors).toEqual(['ROLLBACK']);
+    expect((await storage.load())?.sha256).toBe(newer.sha256);
+  });
 });

@@ -17,20 +17,26 @@ import type { SseEvent } from './sse-parser';
 import { MemoryStorage, STORED_RULEBOOK_FORMAT, type RulebookStorage } from './storage';
 import { parseAdvisories, parseAdvisory, parseChanges, parseJson, parseReleaseEvent } from './validate';
 import {
+  importKeyring,
   importPublicKey,
   openRelease,
   sha256Hex,
   verifyAdvisory,
   verifySignature,
+  type TrustedKeys,
   type VerifiedRelease,
-  type VerifyKey,
 } from './verify';
 
 export interface RulebookClientOptions {
   /** The feed's base URL, e.g. `https://pepite.example/api/rulebook`. */
   readonly baseUrl: string;
-  /** The pinned Ed25519 key: PEM or base64 DER SPKI. Required unless `trustOnFirstUse`. */
+  /** The pinned Ed25519 key: PEM or base64 DER SPKI. Required unless `publicKeys` or `trustOnFirstUse`. */
   readonly publicKey?: string;
+  /**
+   * More pinned keys, trusted as much as `publicKey`: during a key rotation, the new key and
+   * the previous one(s), so releases signed before and after the rotation both verify.
+   */
+  readonly publicKeys?: readonly string[];
   /**
    * Without `publicKey`: fetch `/public-key` once, pin it in storage, trust only it afterwards.
    * Weaker: whoever answers that first request chooses the key.
@@ -87,9 +93,12 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
   private readonly reconnect: ReconnectOptions;
   private readonly advisorySet: AdvisorySet;
   private readonly pollIntervalMs: number;
+  /** The keys given at construction (`publicKey`, then `publicKeys`). */
+  private readonly configuredKeys: readonly string[];
+  /** The key pinned on first use, when no key was given. */
   private pinnedKey: string | undefined;
   private pinnedOnFirstUse = false;
-  private key: Promise<VerifyKey> | undefined;
+  private key: Promise<TrustedKeys> | undefined;
   private trusted: VerifiedRelease | undefined;
   private index: RuleIndex | undefined;
   private rulesByKey: Map<string, RuleEntry> | undefined;
@@ -104,10 +113,12 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
 
   constructor(private readonly options: RulebookClientOptions) {
     super();
-    if (!options.publicKey && !options.trustOnFirstUse) {
+    this.configuredKeys = [options.publicKey, ...(options.publicKeys ?? [])].filter(
+      (key): key is string => typeof key === 'string' && key.trim() !== '',
+    );
+    if (this.configuredKeys.length === 0 && !options.trustOnFirstUse) {
       throw new TypeError('RulebookClient needs a pinned publicKey (or trustOnFirstUse: true, which is weaker)');
     }
-    this.pinnedKey = options.publicKey;
     const fetchImpl = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
     const token = options.token;
     this.http = new FeedHttp({
@@ -251,7 +262,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
     return this.lifetime?.signal;
   }
 
-  private publicKey(): Promise<VerifyKey> {
+  private publicKey(): Promise<TrustedKeys> {
     if (!this.key) {
       const pending = this.loadKey();
       this.key = pending;
@@ -263,7 +274,8 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
     return this.key;
   }
 
-  private async loadKey(): Promise<VerifyKey> {
+  private async loadKey(): Promise<TrustedKeys> {
+    if (this.configuredKeys.length > 0) return importKeyring(this.configuredKeys);
     if (this.pinnedKey) return importPublicKey(this.pinnedKey);
     const value = await this.http.getJson('/public-key', { signal: this.signal() });
     const spki = typeof value === 'object' && value !== null ? (value as { spki?: unknown; algorithm?: unknown }) : {};
@@ -286,11 +298,11 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
       return;
     }
     if (!stored) return;
-    if (!this.options.publicKey && stored.publicKey) {
+    if (this.configuredKeys.length === 0 && stored.publicKey) {
       this.pinnedKey = stored.publicKey;
       this.pinnedOnFirstUse = true;
     }
-    if (!this.pinnedKey) return;
+    if (this.configuredKeys.length === 0 && !this.pinnedKey) return;
     try {
       const key = await this.publicKey();
       const verified = await openRelease(key, encodeUtf8(stored.snapshot), {
@@ -335,7 +347,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
     return { status, version: this.version };
   }
 
-  private async fetchLatest(key: VerifyKey): Promise<'updated' | 'unchanged' | 'empty'> {
+  private async fetchLatest(key: TrustedKeys): Promise<'updated' | 'unchanged' | 'empty'> {
     const trusted = this.trusted;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (trusted) headers['if-none-match'] = `"${trusted.seal.sha256}"`;
@@ -363,7 +375,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
   }
 
   /** `GET /changes?since=N` applied to the trusted copy N, then checked like a full release. */
-  private async applyDelta(key: VerifyKey, base: VerifiedRelease): Promise<void> {
+  private async applyDelta(key: TrustedKeys, base: VerifiedRelease): Promise<void> {
     const since = base.snapshot.version;
     const changes = parseChanges(await this.http.getJson(`/changes?since=${since}`, { signal: this.signal() }));
     const release = changes.release;
@@ -379,7 +391,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
           `release ${release.version} rebuilt from changes does not match its SHA-256`,
         );
       }
-      if (!(await verifySignature(key, release.signature, rebuilt.bytes))) {
+      if (!(await verifySignature(key, release.signature, rebuilt.bytes, release.keyId))) {
         throw new RulebookError(
           'TAMPERED',
           `release ${release.version} rebuilt from changes: the signature does not verify`,
@@ -395,7 +407,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
     await this.takeAdvisories(key, changes.advisories, 'replace');
   }
 
-  private async refreshAdvisories(key: VerifyKey): Promise<void> {
+  private async refreshAdvisories(key: TrustedKeys): Promise<void> {
     const advisories = parseAdvisories(await this.http.getJson('/advisories', { signal: this.signal() }));
     await this.takeAdvisories(key, advisories, 'replace');
   }
@@ -443,7 +455,7 @@ export class RulebookClient extends TypedEmitter<RulebookEventMap> {
 
   /** Keeps only advisories whose signature verifies; announces the new ones. */
   private async takeAdvisories(
-    key: VerifyKey,
+    key: TrustedKeys,
     advisories: readonly AdvisoryEntry[],
     mode: 'add' | 'replace',
   ): Promise<void> {

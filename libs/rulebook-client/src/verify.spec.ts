@@ -1,6 +1,6 @@
 import { advisoryBytes } from '@pepite/rulebook-format';
 import { RulebookError } from './errors';
-import { importPublicKey, openRelease, sha256Hex, verifyAdvisory, verifySignature } from './verify';
+import { importKeyring, importPublicKey, openRelease, sha256Hex, verifyAdvisory, verifySignature } from './verify';
 import { advisory, newKeys, release, rule } from './testing/fixtures';
 
 const keys = newKeys();
@@ -102,5 +102,51 @@ describe('verification', () => {
     expect(await verifyAdvisory(key, { ...entry, message: 'Do the opposite' })).toBe(false);
     expect(await verifyAdvisory(key, { ...entry, signature: '' })).toBe(false);
     expect(await verifySignature(key, entry.signature, new Uint8Array(advisoryBytes(entry)))).toBe(true);
+  });
+
+  describe('key rotation: a keyring of pinned keys', () => {
+    const previous = newKeys();
+    const current = newKeys();
+    const before = release(previous, 7, [rule('A')]);
+    const after = release(current, 8, [rule('A', { revision: 2, statement: 'New' })]);
+
+    it('names each key as the server does and counts a key given twice (PEM and SPKI) once', async () => {
+      const ring = await importKeyring([current.pem, previous.spki, current.spki]);
+      expect(ring.keys.map((pinned) => pinned.keyId)).toEqual([current.keyId, previous.keyId]);
+      await expect(codeOf(importKeyring([]))).resolves.toBe('MALFORMED');
+      await expect(codeOf(importKeyring([current.pem, 'not a key']))).resolves.toBe('MALFORMED');
+    });
+
+    it('opens releases signed before and after the rotation while both keys are pinned', async () => {
+      const ring = await importKeyring([current.pem, previous.pem]);
+      const old = await openRelease(ring, bytes(before.bytes), before);
+      expect(old.seal.keyId).toBe(previous.keyId);
+      expect((await openRelease(ring, bytes(after.bytes), after)).snapshot.version).toBe(8);
+      // The key id is only a hint: a wrong or missing one does not stop a genuine signature.
+      await expect(openRelease(ring, bytes(before.bytes), { ...before, keyId: current.keyId })).resolves.toBeDefined();
+      await expect(openRelease(ring, bytes(before.bytes), { ...before, keyId: null })).resolves.toBeDefined();
+      expect(await verifyAdvisory(ring, advisory(previous, 1, 'A'))).toBe(true);
+      expect(await verifyAdvisory(ring, advisory(current, 2, 'A'))).toBe(true);
+    });
+
+    it('refuses a release signed by a key no longer (or never) pinned, naming the key', async () => {
+      const ring = await importKeyring([current.pem]);
+      const refused = await openRelease(ring, bytes(before.bytes), before).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(RulebookError);
+      expect(refused).toMatchObject({ code: 'TAMPERED', details: { version: 7, keyId: previous.keyId } });
+      expect((refused as Error).message).toMatch(/not pinned/);
+      expect(await verifyAdvisory(ring, advisory(previous, 1, 'A'))).toBe(false);
+      // A forger claiming the pinned key's id gains nothing.
+      const forged = release(other, 9, [rule('A')]);
+      await expect(codeOf(openRelease(ring, bytes(forged.bytes), { ...forged, keyId: current.keyId }))).resolves.toBe(
+        'TAMPERED',
+      );
+      // Nor does a genuine signature moved onto other bytes (a wrong signature for this body).
+      await expect(
+        codeOf(
+          openRelease(ring, bytes(after.bytes), { ...after, signature: release(current, 8, [rule('B')]).signature }),
+        ),
+      ).resolves.toBe('TAMPERED');
+    });
   });
 });

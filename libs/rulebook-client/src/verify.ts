@@ -45,15 +45,64 @@ export async function importPublicKey(publicKey: string): Promise<VerifyKey> {
   }
 }
 
+/** One pinned key with its id: the first 16 hex digits of the SHA-256 of its DER SPKI, as the server names it. */
+export interface PinnedKey {
+  readonly keyId: string;
+  readonly key: VerifyKey;
+}
+
+/**
+ * Several pinned keys: during a key rotation a desktop trusts the new key and the previous
+ * one(s), so releases and advisories signed before the rotation still verify.
+ */
+export interface Keyring {
+  readonly keys: readonly PinnedKey[];
+}
+
+/** What the verification functions accept: one key, or a keyring. */
+export type TrustedKeys = VerifyKey | Keyring;
+
+function isKeyring(keys: TrustedKeys): keys is Keyring {
+  return Array.isArray((keys as Partial<Keyring>).keys);
+}
+
+/** Imports every pinned key (PEM or base64 SPKI); duplicates count once; an empty or bad set is MALFORMED. */
+export async function importKeyring(publicKeys: readonly string[]): Promise<Keyring> {
+  const keys: PinnedKey[] = [];
+  for (const publicKey of publicKeys) {
+    const key = await importPublicKey(publicKey);
+    const keyId = (await sha256Hex(publicKeyDer(publicKey))).slice(0, 16);
+    if (!keys.some((pinned) => pinned.keyId === keyId)) keys.push({ keyId, key });
+  }
+  if (keys.length === 0) throw new RulebookError('MALFORMED', 'no pinned public key');
+  return { keys };
+}
+
+/** The ids of the pinned keys, for messages; empty for a single bare key. */
+export function pinnedKeyIds(keys: TrustedKeys): string[] {
+  return isKeyring(keys) ? keys.keys.map((pinned) => pinned.keyId) : [];
+}
+
+/**
+ * The keys to try, the one named by `keyId` first. The id is an unauthenticated hint: every
+ * pinned key is tried, since any of them is trusted.
+ */
+function candidates(keys: TrustedKeys, keyId: string | null | undefined): VerifyKey[] {
+  if (!isKeyring(keys)) return [keys];
+  const named = keys.keys.filter((pinned) => pinned.keyId === keyId);
+  return [...named, ...keys.keys.filter((pinned) => pinned.keyId !== keyId)].map((pinned) => pinned.key);
+}
+
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return bytesToHex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-/** False (never a throw) for a signature that is not base64 or does not verify. */
+/** False (never a throw) for a signature that is not base64 or does not verify under any pinned key. */
 export async function verifySignature(
-  key: VerifyKey,
+  keys: TrustedKeys,
   signature: string,
   bytes: Uint8Array<ArrayBuffer>,
+  keyId?: string | null,
 ): Promise<boolean> {
   let raw: Uint8Array<ArrayBuffer>;
   try {
@@ -62,11 +111,14 @@ export async function verifySignature(
     return false;
   }
   if (raw.length !== 64) return false;
-  try {
-    return await crypto.subtle.verify(ED25519, key, raw, bytes);
-  } catch {
-    return false;
+  for (const key of candidates(keys, keyId)) {
+    try {
+      if (await crypto.subtle.verify(ED25519, key, raw, bytes)) return true;
+    } catch {
+      // Not this key.
+    }
   }
+  return false;
 }
 
 /**
@@ -75,7 +127,7 @@ export async function verifySignature(
  * whose bytes were altered (TAMPERED).
  */
 export async function openRelease(
-  key: VerifyKey,
+  keys: TrustedKeys,
   bytes: Uint8Array<ArrayBuffer>,
   claimed: ClaimedSeal,
 ): Promise<VerifiedRelease> {
@@ -99,19 +151,22 @@ export async function openRelease(
       },
     );
   }
-  if (!(await verifySignature(key, signature, bytes))) {
+  const keyId = claimed.keyId?.trim() ?? '';
+  if (!(await verifySignature(keys, signature, bytes, keyId))) {
+    const pinned = pinnedKeyIds(keys);
+    const unknownKey = keyId !== '' && pinned.length > 0 && !pinned.includes(keyId);
     throw new RulebookError(
       'TAMPERED',
-      `release ${snapshot.version}: the signature does not verify with the pinned key`,
-      {
-        version: snapshot.version,
-      },
+      unknownKey
+        ? `release ${snapshot.version}: signed with key ${keyId}, which is not pinned (${pinned.join(', ')})`
+        : `release ${snapshot.version}: the signature does not verify with the pinned key`,
+      { version: snapshot.version, ...(unknownKey ? { keyId } : {}) },
     );
   }
-  return { snapshot, seal: { sha256, signature, keyId: claimed.keyId?.trim() ?? '' }, text };
+  return { snapshot, seal: { sha256, signature, keyId }, text };
 }
 
-export async function verifyAdvisory(key: VerifyKey, advisory: AdvisoryEntry): Promise<boolean> {
+export async function verifyAdvisory(keys: TrustedKeys, advisory: AdvisoryEntry): Promise<boolean> {
   if (!advisory.signature) return false;
-  return verifySignature(key, advisory.signature, new Uint8Array(advisoryBytes(advisory)));
+  return verifySignature(keys, advisory.signature, new Uint8Array(advisoryBytes(advisory)));
 }

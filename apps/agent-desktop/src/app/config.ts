@@ -3,6 +3,8 @@ export interface DesktopConfig {
   readonly feedUrl: string;
   readonly graphqlUrl: string;
   readonly publicKeyPem: string;
+  /** Key rotation: the previous signing keys, still trusted during the rotation window. */
+  readonly previousPublicKeyPems?: readonly string[];
 }
 
 const CONFIG_KEY = 'pepite.desktop.config';

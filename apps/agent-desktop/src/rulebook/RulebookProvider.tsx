@@ -23,6 +23,7 @@ export function RulebookProvider({ config, children }: { config: DesktopConfig; 
     const rulebook = new RulebookClient({
       baseUrl: feedUrl,
       publicKey: config.publicKeyPem,
+      publicKeys: config.previousPublicKeyPems,
       // Read at every request: signing in again takes effect without a restart.
       getToken: () => readSession()?.token,
       storage: new WebStorage(window.localStorage, STORAGE_KEY),

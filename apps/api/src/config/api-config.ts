@@ -3,7 +3,14 @@ import type { IdentityOptions } from '@pepite/api/identity';
 import type { RulebookOptions } from '@pepite/api/rulebook';
 import type { Environment } from './environment';
 import { localSecret } from './local-secret';
-import { rulebookSigningKey } from './signing-key';
+import { previousPublicKeys, rulebookSigningKey } from './signing-key';
+
+export interface GraphqlLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  readonly maxTokens: number;
+}
 
 /** The settings the composition root hands to the modules, derived from the environment. */
 export interface ApiConfig {
@@ -19,6 +26,10 @@ export interface ApiConfig {
   readonly trustProxy?: string;
   readonly dbPoolSize: number;
   readonly shutdownGraceSeconds: number;
+  /** What one GraphQL operation may ask for (see graphql/query-limits.ts). */
+  readonly graphqlLimits: GraphqlLimits;
+  /** How often a graphql-ws connection's token and account are checked again. */
+  readonly subscriptionReauthSeconds: number;
   readonly identity: IdentityOptions;
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
@@ -43,6 +54,13 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     trustProxy: env.TRUST_PROXY,
     dbPoolSize: env.DB_POOL_SIZE,
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    graphqlLimits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+    },
+    subscriptionReauthSeconds: env.SUBSCRIPTION_REAUTH_SECONDS,
     identity: {
       jwtSecret,
       accessTokenTtlMinutes: env.ACCESS_TOKEN_TTL_MINUTES,
@@ -51,9 +69,14 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
         perAddress: env.LOGIN_LIMIT_PER_ADDRESS,
         windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
       },
+      rateLimits: {
+        mutation: { limit: env.MUTATION_LIMIT_PER_USER, windowSeconds: env.MUTATION_LIMIT_WINDOW_SECONDS },
+        filing: { limit: env.FILING_LIMIT_PER_OPERATOR, windowSeconds: env.FILING_LIMIT_WINDOW_SECONDS },
+      },
     },
     rulebook: {
       signingKey: await rulebookSigningKey(env, dataDir, warn),
+      previousPublicKeys: previousPublicKeys(env.RULEBOOK_PREVIOUS_PUBLIC_KEYS),
       publicFeed: env.RULEBOOK_FEED_PUBLIC,
       sseHeartbeatSeconds: env.RULEBOOK_SSE_HEARTBEAT_SECONDS,
       sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,

@@ -25,6 +25,23 @@ describe('configuration from the environment', () => {
     expect(() => readEnvironment(env)).toThrow(message);
   });
 
+  it('has the abuse and GraphQL limits of the security issue by default, each adjustable', () => {
+    expect(readEnvironment({})).toMatchObject({
+      MUTATION_LIMIT_PER_USER: 120,
+      MUTATION_LIMIT_WINDOW_SECONDS: 60,
+      FILING_LIMIT_PER_OPERATOR: 20,
+      FILING_LIMIT_WINDOW_SECONDS: 3600,
+      GRAPHQL_MAX_DEPTH: 10,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_COST: 10000,
+      GRAPHQL_MAX_TOKENS: 5000,
+      SUBSCRIPTION_REAUTH_SECONDS: 30,
+    });
+    expect(readEnvironment({ GRAPHQL_MAX_DEPTH: '12', FILING_LIMIT_PER_OPERATOR: '5' })).toMatchObject({ GRAPHQL_MAX_DEPTH: 12, FILING_LIMIT_PER_OPERATOR: 5 });
+    expect(() => readEnvironment({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/^GRAPHQL_MAX_DEPTH must not be less than 2/);
+    expect(() => readEnvironment({ MUTATION_LIMIT_PER_USER: '0' })).toThrow(/^MUTATION_LIMIT_PER_USER must not be less than 1/);
+  });
+
   it('never echoes a secret and demands one in production', () => {
     expect(() => readEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(/^JWT_SECRET must be at least 32 characters$/);
     expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/^JWT_SECRET must be set in production/);

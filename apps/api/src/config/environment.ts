@@ -57,6 +57,62 @@ export class Environment {
   @Min(1)
   LOGIN_LIMIT_WINDOW_SECONDS = 900;
 
+  /** Mutations one signed-in user may send per window (each root field counts, aliases included). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MUTATION_LIMIT_PER_USER = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MUTATION_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Pépins one operator may file per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILING_LIMIT_PER_OPERATOR = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILING_LIMIT_WINDOW_SECONDS = 3600;
+
+  /** GraphQL: deepest field nesting an operation may have. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** GraphQL: aliases an operation may use. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  /** GraphQL: highest estimated cost of an operation (1 a field, lists times their `first`). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COST = 10000;
+
+  /** GraphQL: tokens a document may have (the parser stops beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1000000)
+  GRAPHQL_MAX_TOKENS = 5000;
+
+  /** How often a graphql-ws connection's token and account are checked again (expiry, deactivation elsewhere). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SUBSCRIPTION_REAUTH_SECONDS = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -99,6 +155,11 @@ export class Environment {
   @IsString()
   RULEBOOK_SIGNING_KEY_FILE?: string;
 
+  /** Key rotation: the previous signing keys' public halves (PEM blocks, or base64 SPKI, comma-separated), served by /public-key. */
+  @IsOptional()
+  @IsString()
+  RULEBOOK_PREVIOUS_PUBLIC_KEYS?: string;
+
   @Transform(toBool)
   RULEBOOK_FEED_PUBLIC = false;
 
@@ -136,7 +197,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

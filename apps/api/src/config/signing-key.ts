@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Environment } from './environment';
@@ -39,4 +39,26 @@ function ed25519(pem: string, source: string): KeyObject {
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new ConfigurationError(`${source} must be an Ed25519 key`);
   return key;
+}
+
+/**
+ * Key rotation: the public halves of the previous signing keys (`RULEBOOK_PREVIOUS_PUBLIC_KEYS`),
+ * as PEM `PUBLIC KEY` blocks or base64 DER SPKI separated by commas. Releases and advisories
+ * signed before the rotation keep their signatures; /public-key lists these keys under
+ * `previous` so installers and desktops can trust them during the rotation window.
+ */
+export function previousPublicKeys(value: string | undefined): KeyObject[] {
+  if (!value?.trim()) return [];
+  const pems = value.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g);
+  const parts = pems ?? value.split(',').map((part) => part.trim()).filter(Boolean);
+  return parts.map((part, index) => {
+    let key: KeyObject;
+    try {
+      key = pems ? createPublicKey(part) : createPublicKey({ key: Buffer.from(part, 'base64'), format: 'der', type: 'spki' });
+    } catch {
+      throw new ConfigurationError(`RULEBOOK_PREVIOUS_PUBLIC_KEYS: key ${index + 1} is not a readable public key`);
+    }
+    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigurationError(`RULEBOOK_PREVIOUS_PUBLIC_KEYS: key ${index + 1} must be an Ed25519 key`);
+    return key;
+  });
 }

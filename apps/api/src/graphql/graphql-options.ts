@@ -2,7 +2,8 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import type { AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
-import { formatGraphqlError } from './format-graphql-error';
+import { formatGraphqlError, withoutSuggestions } from './format-graphql-error';
+import { queryLimitRules, queryLimitsPlugin } from './query-limits';
 import {
   isSocketContext,
   subscriptionContext,
@@ -31,11 +32,18 @@ export function graphqlOptions(config: ApiConfig, authentication: Authentication
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
-    formatError: formatGraphqlError,
+    formatError: config.production
+      ? (formatted, error) => withoutSuggestions(formatGraphqlError(formatted, error))
+      : formatGraphqlError,
+    // Limits on what one operation may ask for: tokens (graphql-js parser), depth and
+    // aliases (validation rules), estimated cost (plugin, once variables are known).
+    parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
+    validationRules: queryLimitRules(config.graphqlLimits),
+    plugins: [queryLimitsPlugin(config.graphqlLimits)],
     // Called by Apollo with Express's request and response, and by graphql-ws with its
     // connection for every subscription.
     context: (source: GraphqlContext | SocketContext): GraphqlContext | SubscriptionContext =>
       isSocketContext(source) ? subscriptionContext(source) : { req: source.req, res: source.res },
-    subscriptions: { 'graphql-ws': subscriptionTransport(authentication) },
+    subscriptions: { 'graphql-ws': subscriptionTransport(authentication, config) },
   };
 }

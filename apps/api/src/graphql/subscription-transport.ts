@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { DEFAULT_LOCALE, ErrorCode, isLocale, type Locale } from '@pepite/api/errors';
 import type { AuthenticationService } from '@pepite/api/identity';
+import type { ApiConfig } from '../config/api-config';
 import { withRequestContext } from '../http/request-context';
 import { formatGraphqlError } from './format-graphql-error';
+import { queryLimitErrorOf, queryLimitRules } from './query-limits';
 
 /** What graphql-ws's `ws` adapter passes as `ctx.extra`. */
 interface SocketExtra {
@@ -22,7 +24,7 @@ export type SocketContext = Context<ConnectionParams, SocketExtra>;
 
 type SocketServerOptions = Pick<
   ServerOptions<ConnectionParams, SocketExtra>,
-  'onConnect' | 'onSubscribe' | 'onNext' | 'onError'
+  'onConnect' | 'onSubscribe' | 'onNext' | 'onError' | 'validate'
 > & {
   readonly path: string;
 };
@@ -65,26 +67,54 @@ export function subscriptionContext(ctx: SocketContext): SubscriptionContext {
  * without a valid token is closed with 4401 before any operation. Each subscription is then
  * checked again by the global access guard, like any other operation.
  */
-export function subscriptionTransport(authentication: AuthenticationService): GraphQLWsSubscriptionsConfig {
+export function subscriptionTransport(
+  authentication: AuthenticationService,
+  config: Pick<ApiConfig, 'graphqlLimits' | 'subscriptionReauthSeconds'>,
+): GraphQLWsSubscriptionsConfig {
+  // Revocation: a deactivation in this process closes that user's connections at once; a
+  // deactivation on another instance, or the token's expiry, at the next re-check.
+  const socketsByUser = new Map<string, Set<WebSocket>>();
+  const limitRules = queryLimitRules(config.graphqlLimits);
+  authentication.onAccessRevoked((userId) => {
+    for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Unauthorized, 'Unauthorized');
+  });
   const options: SocketServerOptions = {
     path: '/graphql',
     onConnect: async (ctx) => {
+      const { socket } = ctx.extra;
       const token = bearerToken(authorizationOf(ctx.connectionParams));
       const user = token ? await authentication.authenticate(token) : null;
-      if (!user) {
+      if (!token || !user) {
         // 4401 rather than graphql-ws's default 4403: clients must sign in again, not retry.
-        ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+        socket.close(CloseCode.Unauthorized, 'Unauthorized');
         return false;
       }
       const language = ctx.connectionParams?.['language'];
       sessions.set(ctx, { id: randomUUID(), locale: isLocale(language) ? language : user.locale });
+      const userSockets = socketsByUser.get(user.id) ?? new Set<WebSocket>();
+      socketsByUser.set(user.id, userSockets.add(socket));
+      const recheck = setInterval(() => {
+        authentication
+          .authenticate(token)
+          .then((still) => {
+            if (!still) socket.close(CloseCode.Unauthorized, 'Unauthorized');
+          })
+          .catch(() => undefined); // the database is away: keep the connection, check again later
+      }, config.subscriptionReauthSeconds * 1000).unref();
+      socket.once('close', () => {
+        clearInterval(recheck);
+        userSockets.delete(socket);
+        if (userSockets.size === 0) socketsByUser.delete(user.id);
+      });
       return true;
     },
-    onSubscribe: (_ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, payload) => {
       let document: DocumentNode;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: config.graphqlLimits.maxTokens });
       } catch (error) {
+        const overLimit = queryLimitErrorOf(error);
+        if (overLimit) return [new GraphQLError(overLimit.messageIn(sessions.get(ctx)?.locale), { extensions: { code: overLimit.code } })];
         return [withCode(error, ErrorCode.GRAPHQL_PARSE_FAILED)];
       }
       const operation = getOperationAST(document, payload.operationName);
@@ -97,10 +127,14 @@ export function subscriptionTransport(authentication: AuthenticationService): Gr
       }
       return undefined;
     },
-    // Errors raised before execution (the document does not match the schema).
-    onError: (_ctx, _id, _payload, errors) =>
+    // The same depth and alias limits as over HTTP.
+    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
+    // Errors raised before execution (the document does not match the schema or the limits).
+    onError: (ctx, _id, _payload, errors) =>
       errors.map((error): GraphQLFormattedError => {
         const { message, locations, extensions } = error.toJSON();
+        const overLimit = queryLimitErrorOf(error);
+        if (overLimit) return { message: overLimit.messageIn(sessions.get(ctx)?.locale), extensions: { code: overLimit.code } };
         return {
           message,
           locations,

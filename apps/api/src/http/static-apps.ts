@@ -18,8 +18,10 @@ export function serveStaticApps(app: NestExpressApplication, config: ApiConfig):
   const { consoleDir, desktopDir } = config.staticApps;
   if (desktopDir && existsSync(path.join(desktopDir, 'index.html'))) {
     const publicKeyPem = createPublicKey(config.rulebook.signingKey).export({ type: 'spki', format: 'pem' }).toString();
+    // Key rotation: the previous keys, so releases signed before the rotation still verify.
+    const previousPublicKeyPems = (config.rulebook.previousPublicKeys ?? []).map((key) => key.export({ type: 'spki', format: 'pem' }).toString());
     app.use('/desktop/config.json', (_req: Request, res: Response) => {
-      res.set('Cache-Control', 'no-cache').json({ feedUrl: '/api/rulebook', graphqlUrl: '/graphql', publicKeyPem });
+      res.set('Cache-Control', 'no-cache').json({ feedUrl: '/api/rulebook', graphqlUrl: '/graphql', publicKeyPem, previousPublicKeyPems });
     });
     app.useStaticAssets(desktopDir, { prefix: '/desktop/', index: 'index.html', maxAge: 0 });
     app.use('/desktop', spaFallback(desktopDir));

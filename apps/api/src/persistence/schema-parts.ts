@@ -1,4 +1,5 @@
 import { AUDIT_ENTITIES } from '@pepite/api/audit';
+import { IDEMPOTENCY_ENTITIES } from '@pepite/api/database';
 import { IDENTITY_ENTITIES } from '@pepite/api/identity';
 import { NOTIFICATION_ENTITIES } from '@pepite/api/notifications';
 import { PEPIN_ENTITIES } from '@pepite/api/pepins';
@@ -8,6 +9,6 @@ import { VOTING_ENTITIES } from '@pepite/api/voting';
 import { MIGRATIONS } from '@pepite/migrations';
 
 /** Every table of every context: the composition root is the only place that knows them all. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...RULEBOOK_ENTITIES, ...NOTIFICATION_ENTITIES, ...PEPIN_ENTITIES, ...AUDIT_ENTITIES, ...PROPOSAL_ENTITIES, ...VOTING_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...RULEBOOK_ENTITIES, ...NOTIFICATION_ENTITIES, ...PEPIN_ENTITIES, ...AUDIT_ENTITIES, ...PROPOSAL_ENTITIES, ...VOTING_ENTITIES, ...IDEMPOTENCY_ENTITIES];
 
 export { MIGRATIONS };

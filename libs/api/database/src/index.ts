@@ -10,3 +10,4 @@ export * from './job-queue';
 export * from './observable-async-iterator';
 export * from './pg-listener';
 export * from './clock';
+export * from './idempotency';

@@ -1,4 +1,4 @@
-import { defineErrors } from './domain-error';
+import { defineErrors, DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 
 /** Errors every context may raise. */
@@ -34,5 +34,47 @@ export const CommonErrors = defineErrors({
     code: ErrorCode.INTERNAL_SERVER_ERROR,
     fr: (p: { requestId: string }) => `Une erreur inattendue s’est produite (référence ${p.requestId}).`,
     en: (p: { requestId: string }) => `An unexpected error occurred (reference ${p.requestId}).`,
+  },
+});
+
+/**
+ * RATE_LIMITED with `retryAfterSeconds` in the details (GraphQL `extensions.retryAfterSeconds`),
+ * the same number as the `Retry-After` header.
+ */
+export function rateLimitedError(retryAfterSeconds: number): DomainError {
+  const error = CommonErrors.rateLimited({ retryAfterSeconds });
+  return new DomainError(error.code, error.text, { ...error.details, retryAfterSeconds });
+}
+
+/** The GraphQL document is over one of the limits that protect the server. */
+export const QueryLimitErrors = defineErrors({
+  tooDeep: {
+    code: ErrorCode.QUERY_TOO_DEEP,
+    fr: (p: { limit: number; found: number }) =>
+      `La requête imbrique ${p.found} niveaux de champs ; au plus ${p.limit} sont acceptés.`,
+    en: (p: { limit: number; found: number }) =>
+      `The query nests fields ${p.found} levels deep; at most ${p.limit} are allowed.`,
+  },
+  tooManyAliases: {
+    code: ErrorCode.TOO_MANY_ALIASES,
+    fr: (p: { limit: number; found: number }) => `La requête utilise ${p.found} alias ; au plus ${p.limit} sont acceptés.`,
+    en: (p: { limit: number; found: number }) => `The query uses ${p.found} aliases; at most ${p.limit} are allowed.`,
+  },
+  tooComplex: {
+    code: ErrorCode.QUERY_TOO_COMPLEX,
+    fr: (p: { limit: number; found: number }) =>
+      `La requête est trop coûteuse (coût estimé ${p.found}, maximum ${p.limit}) : demandez moins d’éléments par page ou moins de champs.`,
+    en: (p: { limit: number; found: number }) =>
+      `The query is too expensive (estimated cost ${p.found}, maximum ${p.limit}): ask for fewer items per page or fewer fields.`,
+  },
+  nulCharacter: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) => 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas accepté.',
+    en: (_: void) => 'The text sent contains a NUL character (U+0000), which is not accepted.',
+  },
+  documentTooLarge: {
+    code: ErrorCode.DOCUMENT_TOO_LARGE,
+    fr: (p: { limit: number }) => `Le document GraphQL dépasse ${p.limit} lexèmes.`,
+    en: (p: { limit: number }) => `The GraphQL document has more than ${p.limit} tokens.`,
   },
 });

@@ -20,6 +20,14 @@ export enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** The request body is larger than allowed. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The GraphQL operation nests fields deeper than allowed. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** The GraphQL operation uses more aliases than allowed. */
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  /** The GraphQL operation's estimated cost is over the limit. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The GraphQL document has more tokens than allowed. */
+  DOCUMENT_TOO_LARGE = 'DOCUMENT_TOO_LARGE',
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -37,6 +45,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.BAD_REQUEST:
     case ErrorCode.GRAPHQL_PARSE_FAILED:
     case ErrorCode.GRAPHQL_VALIDATION_FAILED:
+    case ErrorCode.QUERY_TOO_DEEP:
+    case ErrorCode.TOO_MANY_ALIASES:
+    case ErrorCode.QUERY_TOO_COMPLEX:
+    case ErrorCode.DOCUMENT_TOO_LARGE:
       return 400;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './access/access.guard';
 import { LoginThrottlerGuard, loginThrottlers } from './access/login-throttler.guard';
+import { UserRateLimitGuard } from './access/user-rate-limit.guard';
 import { AccessTokenService } from './application/access-token.service';
 import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
@@ -27,6 +28,8 @@ export class IdentityModule {
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After the access guard, which has found the caller.
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
         PasswordHasher,
         AccessTokenService,
         AuthenticationService,

@@ -13,6 +13,12 @@ export interface InputProblem {
  * exist or belongs to another site; no message depends on who an anonymous operator is.
  */
 export const ProposalErrors = defineErrors({
+  idempotencyConflict: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) =>
+      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
+  },
   notFound: {
     code: ErrorCode.NOT_FOUND,
     fr: (_: void) => 'Cette proposition est introuvable.',
@@ -112,7 +118,7 @@ export const ProposalErrors = defineErrors({
 
 /** Every problem of an input at once, with the fields, like invalid GraphQL input. */
 export function invalidProposalInput(
-  what: 'proposal' | 'revision' | 'comment' | 'endorsement',
+  what: 'proposal' | 'revision' | 'comment' | 'endorsement' | 'request',
   problems: readonly InputProblem[],
 ): DomainError {
   const intro = {
@@ -120,6 +126,7 @@ export function invalidProposalInput(
     revision: { fr: 'La révision ne peut pas être enregistrée', en: 'The revision cannot be saved' },
     comment: { fr: 'Le commentaire ne peut pas être publié', en: 'The comment cannot be posted' },
     endorsement: { fr: 'Le soutien ne peut pas être enregistré', en: 'The endorsement cannot be saved' },
+    request: { fr: 'La demande ne peut pas être traitée', en: 'The request cannot be processed' },
   }[what];
   return new DomainError(
     ErrorCode.BAD_USER_INPUT,

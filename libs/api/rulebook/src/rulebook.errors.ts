@@ -60,13 +60,25 @@ export const RulebookErrors = defineErrors({
   },
   effectiveAtInPast: {
     code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'La date d’entrée en vigueur doit être dans le futur (ou laissez-la vide pour publier tout de suite).',
+    fr: (_: void) =>
+      'La date d’entrée en vigueur doit être dans le futur (ou laissez-la vide pour publier tout de suite).',
     en: (_: void) => 'The effective date must be in the future (or leave it empty to publish now).',
   },
   advisoryExpiry: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (_: void) => 'Une consigne temporaire doit expirer dans le futur, et au plus tard dans 90 jours.',
     en: (_: void) => 'An advisory must expire in the future, and within 90 days at most.',
+  },
+  idempotencyKeyFormat: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) => 'La clé d’idempotence fait 8 à 100 caractères parmi A-Z a-z 0-9 . _ : -.',
+    en: (_: void) => 'The idempotency key has 8 to 100 characters among A-Z a-z 0-9 . _ : -.',
+  },
+  idempotencyConflict: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) =>
+      'Cette clé d’idempotence a déjà servi pour une autre consigne, au contenu différent : utilisez une nouvelle clé.',
+    en: (_: void) => 'This idempotency key was already used for a different advisory: use a new key.',
   },
   advisoryMessage: {
     code: ErrorCode.BAD_USER_INPUT,

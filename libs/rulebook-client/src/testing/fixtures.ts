@@ -18,13 +18,17 @@ export interface TestKeys {
   readonly privateKey: KeyObject;
   readonly spki: string;
   readonly pem: string;
+  /** As the API names a key: the first 16 hex digits of the SHA-256 of its DER SPKI. */
+  readonly keyId: string;
 }
 
 export function newKeys(): TestKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ type: 'spki', format: 'der' });
   return {
     privateKey,
-    spki: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    keyId: createHash('sha256').update(der).digest('hex').slice(0, 16),
+    spki: der.toString('base64'),
     pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
 }
@@ -75,7 +79,7 @@ export function release(
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     signature: sign(null, bytes, keys.privateKey).toString('base64'),
-    keyId: 'test-key',
+    keyId: keys.keyId,
   };
 }
 

@@ -90,6 +90,8 @@ export interface RulebookPublicKey {
   /** DER SubjectPublicKeyInfo, base64. */
   readonly spki: string;
   readonly pem: string;
+  /** During a key rotation: the earlier keys, which signed releases and advisories still served. */
+  readonly previous?: readonly Omit<RulebookPublicKey, 'previous'>[];
 }
 
 /** Data of the SSE `release` event (`id:` = version). */

@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
-import { CommonErrors } from '@pepite/api/errors';
+import { rateLimitedError } from '@pepite/api/errors';
 import { normaliseEmail } from '../domain/email';
 import type { IdentityOptions } from '../identity.options';
 
@@ -45,6 +45,6 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     const { res } = this.getRequestResponse(context);
     const setHeader = (res as { setHeader?: (name: string, value: string) => void }).setHeader;
     setHeader?.call(res, 'Retry-After', String(retryAfterSeconds));
-    throw CommonErrors.rateLimited({ retryAfterSeconds });
+    throw rateLimitedError(retryAfterSeconds);
   }
 }

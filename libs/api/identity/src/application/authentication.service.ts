@@ -28,6 +28,11 @@ export class AuthenticationService {
     return { ...(await this.tokens.issue(user.id)), user: toAuthenticatedUser(user) };
   }
 
+  /** Called with a user's id when their access is revoked (deactivation) in this process. */
+  onAccessRevoked(listener: (userId: string) => void): () => void {
+    return this.directory.onAccessRevoked(listener);
+  }
+
   /** The active user behind a bearer token, or null. */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
     const userId = await this.tokens.verify(token);

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
+import { Access, AnyRole, CurrentUser, RateLimited, Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { ListeningSessions } from '../application/listening-sessions.service';
 import { PepinConversation } from '../application/pepin-conversation.service';
 import { PepinFiling } from '../application/pepin-filing.service';
@@ -93,6 +93,7 @@ export class PepinResolver {
   }
 
   @Access(Role.OPERATOR)
+  @RateLimited('filing')
   @Mutation(() => PepinType, { description: 'Files a pépin (operators). Anonymous toward managers unless signed.' })
   async filePepin(@CurrentUser() caller: AuthenticatedUser, @Args('input') input: FilePepinInput): Promise<PepinType> {
     return PepinType.of(await this.filing.filePepin(caller, input));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, isUuid } from '@pepite/api/database';
+import { Clock, findIdempotent, isUuid, runIdempotent, type IdempotentRequest } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
@@ -30,6 +30,7 @@ import {
   pepinIdsOf,
   updateProposal,
 } from '../persistence/proposal-store';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { ProposalAudit } from './proposal-audit';
 import { ProposalNotifier } from './proposal-notifier';
 import { canManage, canSee, participantKindOf, proposalView, viewerOf, type ProposalView } from './proposal-views';
@@ -41,6 +42,8 @@ export interface CreateProposalCommand {
   readonly title: string;
   readonly rationale: string;
   readonly changes: readonly RuleChangeRequest[];
+  /** A retry with the same key returns the proposal the first attempt created (24 h). */
+  readonly idempotencyKey?: string | null;
 }
 
 /** A new revision: the whole set of changes again, and why it changed. */
@@ -78,6 +81,15 @@ export class ProposalAuthoring {
    */
   async createProposal(actor: AuthenticatedUser, command: CreateProposalCommand): Promise<ProposalView> {
     assertManagerOrAdmin(actor);
+    const idempotent = this.idempotentCreation(actor, command);
+    if (idempotent) {
+      const earlier = await findIdempotent<{ proposalId: string }>(
+        this.dataSource.manager,
+        idempotent,
+        idempotencyConflict,
+      );
+      if (earlier) return this.createdEarlier(actor, earlier.proposalId);
+    }
     const problems: InputProblem[] = [];
     const title = collect(problems, readText('title', TEXT_LABELS.title, command.title, PROPOSAL_LIMITS.title));
     const rationale = collect(
@@ -111,7 +123,7 @@ export class ProposalAuthoring {
     const siteId =
       actor.role === Role.ADMIN ? (await this.pepins.pepin(actor, pepinIds[0] as string)).siteId : actor.siteId;
 
-    return this.dataSource.transaction(async (tx) => {
+    const create = async (tx: EntityManager): Promise<ProposalView> => {
       const proposal = await insertProposal(tx, {
         siteId,
         title,
@@ -162,7 +174,27 @@ export class ProposalAuthoring {
         },
       });
       return proposalView(proposal, viewerOf(actor));
+    };
+    if (!idempotent) return this.dataSource.transaction(create);
+    const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+      const view = await create(tx);
+      return { value: view, result: { proposalId: view.id } };
     });
+    return outcome.replayed ? this.createdEarlier(actor, outcome.result.proposalId) : outcome.value;
+  }
+
+  /** The idempotency record of a keyed creation (the pépins as a set); a malformed key is BAD_USER_INPUT. */
+  private idempotentCreation(actor: AuthenticatedUser, command: CreateProposalCommand): IdempotentRequest | null {
+    const { idempotencyKey, ...request } = command;
+    const pepinIds = [...new Set(request.pepinIds.map((id) => id.trim().toLowerCase()))].sort();
+    return keyedRequest('createProposal', actor, idempotencyKey, { ...request, pepinIds });
+  }
+
+  /** What a retry gets: the proposal the first attempt created, as it is now. */
+  private async createdEarlier(actor: AuthenticatedUser, proposalId: string): Promise<ProposalView> {
+    const [proposal] = await findProposals(this.dataSource.manager, [proposalId]);
+    if (!proposal) throw ProposalErrors.notFound();
+    return proposalView(proposal, viewerOf(actor));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid, runIdempotent } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { isNamed } from '../domain/participants';
@@ -10,6 +10,7 @@ import { isClosed } from '../domain/proposal-status';
 import { PROPOSAL_LIMITS, readOptionalText, readText, TEXT_LABELS } from '../domain/proposal-text';
 import { invalidProposalInput, ProposalErrors } from '../proposals.errors';
 import { findComment, insertComment, lockProposal, upsertEndorsement } from '../persistence/proposal-store';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { ProposalAudit } from './proposal-audit';
 import { ProposalNotifier } from './proposal-notifier';
 import {
@@ -31,6 +32,8 @@ export interface CommentOnProposalCommand {
   readonly body: string;
   /** Operators: show your name on it (anonymous otherwise). Managers always act under their name. */
   readonly signed?: boolean | null;
+  /** A retry with the same key gets the same comment back and posts nothing more (24 h). */
+  readonly idempotencyKey?: string | null;
 }
 
 export interface EndorseProposalCommand {
@@ -62,7 +65,9 @@ export class ProposalDiscussion {
     const kind = participantKindOf(actor.role);
     const signed = actor.role === Role.OPERATOR ? command.signed === true : true;
     const named = isNamed(kind, signed);
-    return this.dataSource.transaction(async (tx) => {
+    const { idempotencyKey, ...request } = command;
+    const idempotent = keyedRequest('commentOnProposal', actor, idempotencyKey, { ...request, body, signed });
+    const post = async (tx: EntityManager): Promise<CommentView> => {
       const proposal = await lockProposal(tx, command.proposalId, 'SHARE');
       if (!proposal || !canSee(actor, proposal.siteId)) throw ProposalErrors.notFound();
       const reference = referenceOf(proposal);
@@ -106,7 +111,16 @@ export class ProposalDiscussion {
         details: { reference, revision: command.revision, commentId: comment.id, parentId: comment.parentId },
       });
       return commentView(comment, 0, viewerOf(actor));
+    };
+    if (!idempotent) return this.dataSource.transaction(post);
+    const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+      const view = await post(tx);
+      return { value: view, result: { commentId: view.id } };
     });
+    if (!outcome.replayed) return outcome.value;
+    const earlier = await findComment(this.dataSource.manager, outcome.result.commentId);
+    if (!earlier) throw ProposalErrors.notFound();
+    return commentView(earlier, 0, viewerOf(actor));
   }
 
   /**

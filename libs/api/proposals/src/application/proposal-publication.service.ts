@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@pepite/api/audit';
-import { JobQueue } from '@pepite/api/database';
+import { JobQueue, runIdempotent, type IdempotentRequest } from '@pepite/api/database';
 import { CommonErrors, DomainError } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
@@ -13,6 +13,7 @@ import { planPublication, soleAuthorship, staleChanges, type ProposalToPublish }
 import { ProposalErrors } from '../proposals.errors';
 import { clashingProposals, PublicationErrors, staleProposals } from '../proposal-publication.errors';
 import { coAuthorsOf, revisionsOf } from '../persistence/proposal-store';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { canManage } from './proposal-views';
 import { ProposalWorkflow, type PublishableProposal } from './proposal-workflow.service';
 
@@ -32,7 +33,12 @@ const MAX_ROLLBACK_REASON = 2000;
 export interface PublishReleaseCommand {
   readonly proposalIds: readonly string[];
   readonly notes?: string | null;
+  /** A retry with the same key gets the same release back and publishes nothing more (24 h). */
+  readonly idempotencyKey?: string | null;
 }
+
+/** The proposals as a set: the order they are given in does not make another request. */
+const proposalSet = (ids: readonly string[]) => [...new Set(ids.map((id) => id.trim().toLowerCase()))].sort();
 
 /** What a publication made (the rulebook's release, as its version). */
 export interface PublishedRelease {
@@ -85,7 +91,11 @@ export class ProposalPublication implements OnModuleInit {
   /** Publishes the approved proposals as release N+1 now; returns its version. */
   async publish(actor: AuthenticatedUser, command: PublishReleaseCommand): Promise<PublishedRelease> {
     assertManagerOrAdmin(actor);
-    return this.publishNow({ kind: 'user', user: actor }, command.proposalIds, command.notes ?? null);
+    const idempotent = keyedRequest('publishRelease', actor, command.idempotencyKey, {
+      proposalIds: proposalSet(command.proposalIds),
+      notes: command.notes ?? null,
+    });
+    return this.publishNow({ kind: 'user', user: actor }, command.proposalIds, command.notes ?? null, idempotent);
   }
 
   /**
@@ -97,7 +107,12 @@ export class ProposalPublication implements OnModuleInit {
     assertManagerOrAdmin(actor);
     if (!(command.effectiveAt.getTime() > Date.now())) throw PublicationErrors.effectiveAtInPast();
     const notes = command.notes?.trim() || null;
-    await this.dataSource.transaction(async (tx) => {
+    const idempotent = keyedRequest('scheduleRelease', actor, command.idempotencyKey, {
+      proposalIds: proposalSet(command.proposalIds),
+      notes,
+      effectiveAt: command.effectiveAt.toISOString(),
+    });
+    const work = async (tx: EntityManager): Promise<void> => {
       const selected = await this.select(tx, { kind: 'user', user: actor }, command.proposalIds);
       const plan = this.checkedPlan(selected.weighed, { kind: 'user', user: actor });
       this.publisher.validateChanges(plan);
@@ -128,17 +143,29 @@ export class ProposalPublication implements OnModuleInit {
         },
         tx,
       );
-    });
+    };
+    if (!idempotent) return this.dataSource.transaction(work);
+    // A retry of a keyed scheduling schedules nothing more.
+    await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => ({
+      value: await work(tx),
+      result: { scheduled: true },
+    }));
   }
 
   /** A new release restoring an earlier one's rules, with its reason in the changelog and the audit log. */
-  async rollback(actor: AuthenticatedUser, toVersion: number, reason: string): Promise<PublishedRelease> {
+  async rollback(
+    actor: AuthenticatedUser,
+    toVersion: number,
+    reason: string,
+    idempotencyKey?: string | null,
+  ): Promise<PublishedRelease> {
     assertManagerOrAdmin(actor);
     const why = reason.trim();
     if ([...why].length < MIN_ROLLBACK_REASON || [...why].length > MAX_ROLLBACK_REASON) {
       throw PublicationErrors.rollbackReasonTooShort({ min: MIN_ROLLBACK_REASON });
     }
-    const release = await this.dataSource.transaction(async (tx) => {
+    const idempotent = keyedRequest('rollbackRelease', actor, idempotencyKey, { toVersion, reason: why });
+    const work = async (tx: EntityManager): Promise<number> => {
       const made = await this.publisher.rollback(toVersion, why, actor.id, tx);
       await this.audit.record(
         {
@@ -155,18 +182,40 @@ export class ProposalPublication implements OnModuleInit {
         },
         tx,
       );
-      return made;
+      return made.version;
+    };
+    return this.sealed(work, idempotent);
+  }
+
+  /**
+   * Runs a publication's transaction, keyed or not, and announces the release it made. A
+   * keyed retry gets the release the first attempt made, and publishes nothing more.
+   */
+  private async sealed(
+    work: (tx: EntityManager) => Promise<number>,
+    idempotent: IdempotentRequest | null,
+  ): Promise<PublishedRelease> {
+    if (!idempotent) {
+      const version = await this.dataSource.transaction(work);
+      await this.publisher.announce();
+      return { version };
+    }
+    const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+      const version = await work(tx);
+      return { value: version, result: { version } };
     });
+    if (outcome.replayed) return { version: outcome.result.version };
     await this.publisher.announce();
-    return { version: release.version };
+    return { version: outcome.value };
   }
 
   private async publishNow(
     by: Publisher,
     proposalIds: readonly string[],
     notes: string | null,
+    idempotent: IdempotentRequest | null = null,
   ): Promise<PublishedRelease> {
-    const version = await this.dataSource.transaction(async (tx) => {
+    const work = async (tx: EntityManager): Promise<number> => {
       const selected = await this.select(tx, by, proposalIds);
       const plan = this.checkedPlan(selected.weighed, by);
       const references = selected.weighed.map((p) => p.reference);
@@ -206,9 +255,8 @@ export class ProposalPublication implements OnModuleInit {
       await this.tellAuthors(tx, selected.publishable, selected.authors, release.version, by);
       await this.record(tx, by, release.version, selected.weighed, answers, release.changelog);
       return release.version;
-    });
-    await this.publisher.announce();
-    return { version };
+    };
+    return this.sealed(work, idempotent);
   }
 
   /** Locks the approved proposals (site-checked for a user) and reads their authors. */

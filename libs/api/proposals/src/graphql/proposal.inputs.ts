@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { MAX_PROPOSALS_PAGE } from '../application/proposal-queries.service';
 import { PROPOSAL_LIMITS } from '../domain/proposal-text';
 import { ProposalDiffBase, ProposalStatus, RuleChangeKind } from './proposal-enums';
@@ -117,6 +118,15 @@ export class CreateProposalInput {
   @ValidateNested({ each: true })
   @Type(() => RuleChangeInput)
   changes!: RuleChangeInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A new revision: the whole set of changes again, with a note saying what changed.' })
@@ -219,6 +229,12 @@ export class CommentOnProposalInput {
   @IsOptional()
   @IsBoolean()
   signed?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()

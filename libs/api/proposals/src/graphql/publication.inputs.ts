@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { MIN_ROLLBACK_REASON } from '../application/proposal-publication.service';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 
 @InputType({ description: 'Approved proposals to publish together as one release (DESIGN.md).' })
 export class PublishReleaseInput {
@@ -38,6 +39,12 @@ export class PublishReleaseInput {
   @Type(() => Date)
   @IsDate()
   effectiveAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()
@@ -54,4 +61,10 @@ export class RollbackReleaseArgs {
   @MinLength(MIN_ROLLBACK_REASON)
   @MaxLength(2000)
   reason!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey?: string | null;
 }

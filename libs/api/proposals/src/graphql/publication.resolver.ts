@@ -36,9 +36,9 @@ export class PublicationResolver {
   })
   async rollbackRelease(
     @CurrentUser() user: AuthenticatedUser,
-    @Args() { toVersion, reason }: RollbackReleaseArgs,
+    @Args() { toVersion, reason, idempotencyKey }: RollbackReleaseArgs,
   ): Promise<ReleaseType> {
-    const { version } = await this.publication.rollback(user, toVersion, reason);
+    const { version } = await this.publication.rollback(user, toVersion, reason, idempotencyKey);
     return ReleaseType.of(await this.catalog.release(version));
   }
 }

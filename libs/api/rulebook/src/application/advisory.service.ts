@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IDEMPOTENCY_KEY_FORMAT, runIdempotent } from '@pepite/api/database';
 import { advisoryBytes, type AdvisoryEntry } from '@pepite/rulebook-format';
 import { randomUUID, sign } from 'node:crypto';
 import { AdvisoryEntity } from '../persistence/advisory.entity';
@@ -16,6 +17,8 @@ export interface AdvisoryInput {
   readonly message: string;
   readonly expiresAt: Date;
   readonly publishedBy?: string | null;
+  /** With `publishedBy`: a retry with the same key gets the same advisory back and publishes nothing more (24 h). */
+  readonly idempotencyKey?: string | null;
 }
 
 const MAX_ADVISORY_DAYS = 90;
@@ -35,7 +38,9 @@ export class AdvisoryService {
     const now = Date.now();
     const expiry = input.expiresAt.getTime();
     if (!(expiry > now) || expiry > now + MAX_ADVISORY_DAYS * 86_400_000) throw RulebookErrors.advisoryExpiry();
-    const advisory = await this.dataSource.transaction(async (tx) => {
+    const key = input.idempotencyKey?.trim();
+    if (key && !IDEMPOTENCY_KEY_FORMAT.test(key)) throw RulebookErrors.idempotencyKeyFormat();
+    const publish = async (tx: EntityManager): Promise<AdvisoryEntry> => {
       const counter = await bumpCounter(tx, 'last_advisory_seq');
       const inForce = await rulesInForce(tx, counter.lastRelease);
       if (!inForce.has(input.ruleKey)) throw RulebookErrors.ruleNotInForce({ key: input.ruleKey });
@@ -56,8 +61,32 @@ export class AdvisoryService {
       await tx.insert(AdvisoryEntity, row);
       await tx.query('SELECT pg_notify($1, $2)', [RULEBOOK_CHANNEL, `advisory:${counter.lastAdvisorySeq}`]);
       return { ...unsigned, signature: row.signature };
-    });
+    };
+    if (!key || !input.publishedBy) {
+      const advisory = await this.dataSource.transaction(publish);
+      await this.hub.catchUp();
+      return advisory;
+    }
+    const outcome = await runIdempotent(
+      this.dataSource,
+      {
+        scope: 'publishAdvisory',
+        ownerId: input.publishedBy,
+        key,
+        request: { ruleKey: input.ruleKey, message, expiresAt: new Date(expiry).toISOString() },
+      },
+      () => RulebookErrors.idempotencyConflict(),
+      async (tx) => {
+        const advisory = await publish(tx);
+        return { value: advisory, result: { advisoryId: advisory.id } };
+      },
+    );
+    if (outcome.replayed) {
+      const row = await this.dataSource.manager.findOneBy(AdvisoryEntity, { id: outcome.result.advisoryId });
+      if (!row) throw new Error('publishAdvisory: idempotency record without its advisory');
+      return advisoryEntryOf(row);
+    }
     await this.hub.catchUp();
-    return advisory;
+    return outcome.value;
   }
 }

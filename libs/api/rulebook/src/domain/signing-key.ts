@@ -2,8 +2,8 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { RulebookPublicKey } from '@pepite/rulebook-format';
 
 /** The public half as the feed publishes it, with a short id derived from its bytes. */
-export function publicKeyInfo(privateKey: KeyObject): RulebookPublicKey {
-  const publicKey = createPublicKey(privateKey);
+export function publicKeyInfo(key: KeyObject): RulebookPublicKey {
+  const publicKey = key.type === 'public' ? key : createPublicKey(key);
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   return {
     algorithm: 'Ed25519',

@@ -70,7 +70,10 @@ export class RulebookFeedController {
 
   @Get('public-key')
   publicKey(@Res() response: Response): void {
-    response.set('Cache-Control', 'public, max-age=3600').json(publicKeyInfo(this.options.signingKey));
+    const current = publicKeyInfo(this.options.signingKey);
+    // During a key rotation, the keys that signed earlier releases and advisories.
+    const previous = (this.options.previousPublicKeys ?? []).map(publicKeyInfo).filter((key) => key.keyId !== current.keyId);
+    response.set('Cache-Control', 'public, max-age=3600').json(previous.length > 0 ? { ...current, previous } : current);
   }
 
   private async sendSnapshot(request: Request, response: Response, version: number, cacheControl: string): Promise<void> {

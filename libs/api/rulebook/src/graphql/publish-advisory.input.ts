@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsDate, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDate, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RULE_KEY_PATTERN } from '../domain/rule-draft';
 
 @InputType()
@@ -17,4 +17,14 @@ export class PublishAdvisoryInput {
   @Field({ description: 'In the future, within 90 days.' })
   @IsDate()
   expiresAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  idempotencyKey?: string | null;
 }

@@ -1,0 +1,44 @@
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { ApiConfig } from '../config/api-config';
+
+/**
+ * The Content-Security-Policy of everything the API serves, the console at `/` and the
+ * desktop at `/desktop/` included. Both are same-origin Vite bundles: scripts, styles,
+ * fetches, SSE and graphql-ws all go to this origin ('self' covers ws: and wss: to it).
+ * Inline styles stay allowed (React and recharts write style attributes on SVG); inline
+ * scripts, eval, plugins, framing and foreign form targets do not.
+ */
+export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"],
+};
+
+/**
+ * helmet's security headers on every response (nosniff, frame denial, no referrer,
+ * cross-origin opener and resource policies, HSTS, the CSP above). Outside production,
+ * GraphiQL at GET /graphql loads its editor from a CDN, so that one page goes without a CSP.
+ */
+export function securityHeaders(config: Pick<ApiConfig, 'production'>) {
+  const directives = Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [name, [...values]]));
+  const withCsp = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  const withoutCsp = helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' }, referrerPolicy: { policy: 'no-referrer' } });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const graphiql = !config.production && req.method === 'GET' && req.path === '/graphql' && Boolean(req.accepts('html')) && !req.query['query'];
+    (graphiql ? withoutCsp : withCsp)(req, res, next);
+  };
+}
