@@ -28,4 +28,26 @@ describe('request batcher', () => {
     const request = {};
     await expect(Promise.all([batcher.load(request, 'y', '1', failing), batcher.load(request, 'y', '2', failing)])).rejects.toThrow('database down');
   });
+
+  it('holds an `afterOthers` batch until the other batches of the request have landed, then fetches once', async () => {
+    const batcher = new RequestBatcher();
+    const calls: string[][] = [];
+    const names = async (keys: readonly string[]) => {
+      calls.push([...keys]);
+      return new Map(keys.map((key) => [key, `name of ${key}`]));
+    };
+    const slow = async (keys: readonly string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return new Map(keys.map((key) => [key, `${key}-author`]));
+    };
+    const request = {};
+    // One name is known at once; two more only once a slower batch (supporters, history) lands.
+    const direct = batcher.load(request, 'people', 'reporter', names, { afterOthers: true });
+    const revealed = ['a', 'b'].map(async (key) => {
+      const author = (await batcher.load(request, 'supporters', key, slow)) as string;
+      return batcher.load(request, 'people', author, names, { afterOthers: true });
+    });
+    expect(await Promise.all([direct, ...revealed])).toEqual(['name of reporter', 'name of a-author', 'name of b-author']);
+    expect(calls).toEqual([['reporter', 'a-author', 'b-author']]);
+  });
 });

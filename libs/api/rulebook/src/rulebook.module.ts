@@ -6,6 +6,7 @@ import { RulebookEventHub } from './application/rulebook-event-hub';
 import { RuleChangeHistory } from './application/rule-change-history.service';
 import { RulebookPublisher } from './application/rulebook-publisher.service';
 import { ScheduledPublications } from './application/scheduled-publications.service';
+import { FeedFastPath } from './feed/feed-fast-path';
 import { FeedReaderGuard } from './feed/feed-reader.guard';
 import { RulebookFeedController } from './feed/rulebook-feed.controller';
 import { RULEBOOK_GRAPHQL_PROVIDERS } from './graphql/rulebook-graphql.providers';
@@ -27,6 +28,7 @@ export class RulebookModule {
         RulebookImport,
         RuleChangeHistory,
         FeedReaderGuard,
+        FeedFastPath,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
       exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory],

@@ -24,8 +24,13 @@ export const SIMILAR_SEARCH = {
    * common word does not make half the table a candidate.
    */
   trigramThreshold: 0.45,
-  /** At most this many matches are ranked: a bound on the work whatever is typed. */
+  /** At most this many full-text matches are ranked: a bound on the work whatever is typed. */
   maxCandidates: 1000,
+  /**
+   * Titles are compared in trigrams with this many of the site's most recent open pépins:
+   * the same work at ten thousand pépins and at a million (the full-text side sees them all).
+   */
+  trigramWindow: 5_000,
 } as const;
 
 export interface SimilarSearchQuery {

@@ -101,15 +101,6 @@ export async function queuePage(
   }));
 }
 
-export async function queueCount(manager: EntityManager, scope: QueueScope, filter: PepinQueueFilter): Promise<number> {
-  const sql = filtered(scope, filter, true);
-  const rows: { count: string }[] = await manager.query(
-    `SELECT count(*) AS count FROM pepin p ${whereClause(sql)}`,
-    sql.params,
-  );
-  return Number(rows[0]?.count ?? 0);
-}
-
 /** Every status with its count under the filter, the status filter itself left out (tabs). */
 export async function countsByStatus(
   manager: EntityManager,

@@ -16,6 +16,7 @@ export type SnapshotEncoding = 'identity' | 'gzip' | 'br';
 /** A release's stored bytes in one encoding, with what the feed's headers need. */
 export interface StoredSnapshot {
   readonly release: ReleaseEntity;
+  readonly encoding: SnapshotEncoding;
   readonly body: Buffer;
 }
 
@@ -71,12 +72,18 @@ export class ReleaseCatalog {
       .where('r.version = :version', { version })
       .getOne();
     if (!release) throw this.unknownRelease(version);
-    const stored = { release, body: release[COLUMN[encoding]] };
+    const stored = { release, encoding, body: release[COLUMN[encoding]] };
     if (isLatest) {
       if ([...this.latestCache.values()].some((entry) => entry.release.version !== version)) this.latestCache = new Map();
       this.latestCache.set(encoding, stored);
     }
     return stored;
+  }
+
+  /** The latest release's bytes in one encoding when they are already in memory (no I/O). */
+  cachedLatest(encoding: SnapshotEncoding): StoredSnapshot | undefined {
+    const cached = this.latestCache.get(encoding);
+    return cached && cached.release.version === this.latestVersion ? cached : undefined;
   }
 
   async release(version: number): Promise<ReleaseEntity> {

@@ -10,6 +10,7 @@ import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
 import { openEventStream } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
+import { snapshotHeaders } from './snapshot-headers';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Below about one packet, compressing costs more than it saves. */
@@ -79,17 +80,9 @@ export class RulebookFeedController {
   private async sendSnapshot(request: Request, response: Response, version: number, cacheControl: string): Promise<void> {
     const encoding = negotiateEncoding(request.header('accept-encoding'));
     const { release, body }: StoredSnapshot = await this.catalog.snapshot(version, encoding);
-    const etag = `"${release.sha256}"`;
-    response.set({
-      ETag: etag,
-      'Cache-Control': cacheControl,
-      Vary: 'Accept-Encoding',
-      'X-Rulebook-Version': String(release.version),
-      'X-Rulebook-Signature': release.signature,
-      'X-Rulebook-Key-Id': release.keyId,
-      'Access-Control-Expose-Headers': 'ETag, X-Rulebook-Version, X-Rulebook-Signature, X-Rulebook-Key-Id',
-    });
-    if (matchesEtag(request.header('if-none-match'), etag)) {
+    const headers = snapshotHeaders(release, cacheControl);
+    response.set(headers);
+    if (matchesEtag(request.header('if-none-match'), headers['ETag'] as string)) {
       response.status(304).end();
       return;
     }

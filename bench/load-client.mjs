@@ -1,0 +1,200 @@
+// The load generator: a separate process (forked by bench/setup.mjs), so that the clients
+// never share the CPU time of the event loop they measure. It speaks to the parent over IPC.
+//
+// Two modes:
+// - `http`: `clients` keep-alive connections, each sending one GET at a time and reading the
+//   whole response before the next one (no pipelining). Raw `node:net` sockets with a
+//   minimal HTTP/1.1 response reader, like autocannon: bodies are counted, never copied or
+//   decompressed, so the client costs as little as possible and the same for every server.
+//   Only responses completed inside the measurement window (after a warm-up) count.
+// - `sse`: `clients` Server-Sent Events connections. Once all are open it says `connected`;
+//   it then records, per connection, when the first frame containing `expect` arrived
+//   (process.hrtime, the machine's monotonic clock, which the parent reads too).
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+/** Parses one response head; only what a load generator needs. */
+function parseHead(head) {
+  const text = head.toString('latin1');
+  const status = Number(text.slice(9, 12));
+  const length = /\r\ncontent-length:\s*(\d+)/i.exec(text);
+  if (/\r\ntransfer-encoding:\s*chunked/i.test(text)) throw new Error('chunked responses are not supported by the load client');
+  const bodyless = status === 304 || status === 204 || (status >= 100 && status < 200);
+  return { status, remaining: bodyless ? 0 : length ? Number(length[1]) : 0 };
+}
+
+/** One keep-alive connection that sends `request` again as soon as the previous answer has ended. */
+function connection(target, request, onResponse, isOver) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+    let head = Buffer.alloc(0);
+    let state = null; // null while reading a head, then { status, remaining, bytes }
+    let sentAt = 0;
+    const send = () => {
+      if (isOver()) {
+        socket.end();
+        return;
+      }
+      sentAt = performance.now();
+      socket.write(request);
+    };
+    const finish = () => {
+      onResponse({ status: state.status, bytes: state.bytes, sentAt, doneAt: performance.now() });
+      state = null;
+      send();
+    };
+    socket.on('connect', send);
+    socket.on('data', (chunk) => {
+      let data = chunk;
+      while (data.length > 0) {
+        if (state === null) {
+          head = head.length === 0 ? data : Buffer.concat([head, data]);
+          const end = head.indexOf(HEADER_END);
+          if (end < 0) return;
+          state = { ...parseHead(head.subarray(0, end)), bytes: 0 };
+          data = head.subarray(end + 4);
+          head = Buffer.alloc(0);
+          if (state.remaining === 0) finish();
+          continue;
+        }
+        const taken = Math.min(state.remaining, data.length);
+        state.remaining -= taken;
+        state.bytes += taken;
+        data = data.subarray(taken);
+        if (state.remaining === 0) finish();
+      }
+    });
+    socket.on('error', (error) => {
+      onResponse({ error: error.code ?? error.message });
+      resolve();
+    });
+    socket.on('close', resolve);
+  });
+}
+
+async function httpLoad({ url, headers, clients, warmupMs, measureMs }) {
+  const target = new URL(url);
+  const lines = [`GET ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, 'Connection: keep-alive'];
+  for (const [name, value] of Object.entries(headers ?? {})) lines.push(`${name}: ${value}`);
+  const request = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  const start = performance.now();
+  const measureFrom = start + warmupMs;
+  const measureTo = measureFrom + measureMs;
+  const latencies = [];
+  const statuses = {};
+  const errors = {};
+  let bytes = 0;
+  const onResponse = (outcome) => {
+    if (outcome.error) {
+      errors[outcome.error] = (errors[outcome.error] ?? 0) + 1;
+      return;
+    }
+    if (outcome.doneAt < measureFrom || outcome.doneAt > measureTo) return;
+    statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+    bytes += outcome.bytes;
+    latencies.push(outcome.doneAt - outcome.sentAt);
+  };
+  await Promise.all(Array.from({ length: clients }, () => connection(target, request, onResponse, () => performance.now() >= measureTo)));
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    responses: sorted.length,
+    requestsPerSecond: sorted.length / (measureMs / 1000),
+    latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    bytesPerResponse: sorted.length === 0 ? 0 : Math.round(bytes / sorted.length),
+    statuses,
+    errors,
+  };
+}
+
+/** Nearest rank: an observed value, never an interpolation. */
+function percentile(sorted, p) {
+  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Opens the SSE connections; resolves with a function that waits for the expected frame on all. */
+async function sseClients({ url, clients, expect, headers }) {
+  const target = new URL(url);
+  const lines = [`GET ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, 'Accept: text/event-stream'];
+  for (const [name, value] of Object.entries(headers ?? {})) lines.push(`${name}: ${value}`);
+  const request = `${lines.join('\r\n')}\r\n\r\n`;
+  const received = new Array(clients).fill(null);
+  const sockets = [];
+  let waiting = null;
+  let pending = clients;
+  const opened = Array.from(
+    { length: clients },
+    (_, index) =>
+      new Promise((resolve, reject) => {
+        const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+        sockets.push(socket);
+        let text = '';
+        let open = false;
+        socket.setEncoding('utf8');
+        socket.on('connect', () => socket.write(request));
+        socket.on('data', (chunk) => {
+          text += chunk;
+          if (!open) {
+            const end = text.indexOf('\r\n\r\n');
+            if (end < 0) return;
+            if (!text.startsWith('HTTP/1.1 200')) return reject(new Error(`SSE: ${text.slice(0, 200)}`));
+            // Open once the head and the first frame (the server's `retry:`) have arrived.
+            if (text.indexOf('\n\n', end + 4) < 0) return;
+            open = true;
+            text = text.slice(text.indexOf('\n\n', end + 4) + 2);
+            resolve();
+          }
+          if (received[index] === null && text.includes(expect)) {
+            received[index] = process.hrtime.bigint();
+            text = '';
+            pending -= 1;
+            if (pending === 0) waiting?.();
+          } else if (text.length > 1 << 16) {
+            text = text.slice(-expect.length);
+          }
+        });
+        socket.on('error', reject);
+      }),
+  );
+  await Promise.all(opened);
+  return {
+    /** Receipt times (ns, as strings), null for a client that never got it within `timeoutMs`. */
+    async collect(timeoutMs) {
+      if (pending > 0) {
+        await new Promise((resolve) => {
+          waiting = resolve;
+          setTimeout(resolve, timeoutMs).unref();
+        });
+      }
+      return received.map((at) => (at === null ? null : String(at)));
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
+let sse = null;
+process.on('message', async (message) => {
+  try {
+    if (message.kind === 'http') {
+      process.send({ kind: 'result', result: await httpLoad(message) });
+    } else if (message.kind === 'sse-open') {
+      sse = await sseClients(message);
+      process.send({ kind: 'connected' });
+    } else if (message.kind === 'sse-collect') {
+      const received = await sse.collect(message.timeoutMs);
+      process.send({ kind: 'received', received });
+    } else if (message.kind === 'sse-close') {
+      sse?.close();
+      sse = null;
+      process.send({ kind: 'closed' });
+    } else if (message.kind === 'exit') {
+      process.exit(0);
+    }
+  } catch (error) {
+    process.send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+process.send({ kind: 'ready' });
