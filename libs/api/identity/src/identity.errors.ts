@@ -61,6 +61,12 @@ export const IdentityErrors = defineErrors({
     fr: (_: void) => 'Équipe introuvable.',
     en: (_: void) => 'Team not found.',
   },
+  idempotencyConflict: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) =>
+      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
+  },
   teamNameTaken: {
     code: ErrorCode.CONFLICT,
     fr: (p: { name: string }) => `Ce site a déjà une équipe « ${p.name} ».`,

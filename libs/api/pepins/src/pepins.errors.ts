@@ -40,6 +40,12 @@ export const PepinErrors = defineErrors({
       'Cette clé d’idempotence a déjà servi pour un autre pépin, au contenu différent : utilisez une nouvelle clé pour un nouveau pépin.',
     en: (_: void) => 'This idempotency key was already used for a different pépin: use a new key for a new pépin.',
   },
+  requestIdempotencyConflict: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) =>
+      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
+  },
   illegalTransition: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { reference: string; from: string; to: string }) =>

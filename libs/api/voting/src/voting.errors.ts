@@ -2,6 +2,12 @@ import { ErrorCode, defineErrors } from '@pepite/api/errors';
 
 /** The voting context's errors. */
 export const VotingErrors = defineErrors({
+  idempotencyConflict: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) =>
+      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
+  },
   voteNotFound: {
     code: ErrorCode.NOT_FOUND,
     fr: (_: void) => 'Aucun vote n’est ouvert sur cette proposition.',

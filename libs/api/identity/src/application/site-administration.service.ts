@@ -6,6 +6,7 @@ import { canonicalTimeZone } from '../domain/time-zone';
 import { IdentityErrors } from '../identity.errors';
 import { SiteEntity } from '../persistence/site.entity';
 import { TeamEntity } from '../persistence/team.entity';
+import { createOnce, keyedRequest, type IdempotencyOptions } from './idempotency-keys';
 import { isUniqueViolation } from './unique-violation';
 
 /** The 3-day promise, as in the site table's default. */
@@ -22,14 +23,22 @@ export interface SiteSettings {
 export class SiteAdministrationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  createSite(settings: SiteSettings & { name: string; timeZone: string }): Promise<SiteEntity> {
+  /** With `keyed`, a retry with the same key (24 h) gets the same site back and creates nothing. */
+  createSite(settings: SiteSettings & { name: string; timeZone: string }, keyed?: IdempotencyOptions): Promise<SiteEntity> {
     const name = requiredName(settings.name);
     const timeZone = validTimeZone(settings.timeZone);
-    return this.dataSource.transaction(async (manager) => {
-      await lockSiteNames(manager);
-      await ensureSiteNameFree(manager, name);
-      return manager.save(manager.create(SiteEntity, { name, timeZone, ackSlaHours: settings.ackSlaHours ?? DEFAULT_ACK_SLA_HOURS }));
-    });
+    const ackSlaHours = settings.ackSlaHours ?? DEFAULT_ACK_SLA_HOURS;
+    const idempotent = keyedRequest('createSite', keyed, { name, timeZone, ackSlaHours });
+    return createOnce(
+      this.dataSource,
+      idempotent,
+      async (manager) => {
+        await lockSiteNames(manager);
+        await ensureSiteNameFree(manager, name);
+        return manager.save(manager.create(SiteEntity, { name, timeZone, ackSlaHours }));
+      },
+      (manager, id) => manager.findOneBy(SiteEntity, { id }),
+    );
   }
 
   /** Changes only what is given. A new acknowledgement delay applies to pépins filed afterwards. */
@@ -48,12 +57,19 @@ export class SiteAdministrationService {
     });
   }
 
-  createTeam(siteId: string, rawName: string): Promise<TeamEntity> {
+  /** With `keyed`, a retry with the same key (24 h) gets the same team back and creates nothing. */
+  createTeam(siteId: string, rawName: string, keyed?: IdempotencyOptions): Promise<TeamEntity> {
     const name = requiredName(rawName);
-    return this.dataSource.transaction(async (manager) => {
-      if (!(isUuid(siteId) && (await manager.existsBy(SiteEntity, { id: siteId })))) throw IdentityErrors.siteNotFound();
-      return saveTeam(manager, manager.create(TeamEntity, { siteId, name }));
-    });
+    const idempotent = keyedRequest('createTeam', keyed, { siteId: siteId.toLowerCase(), name });
+    return createOnce(
+      this.dataSource,
+      idempotent,
+      async (manager) => {
+        if (!(isUuid(siteId) && (await manager.existsBy(SiteEntity, { id: siteId })))) throw IdentityErrors.siteNotFound();
+        return saveTeam(manager, manager.create(TeamEntity, { siteId, name }));
+      },
+      (manager, id) => manager.findOneBy(TeamEntity, { id }),
+    );
   }
 
   renameTeam(id: string, rawName: string): Promise<TeamEntity> {

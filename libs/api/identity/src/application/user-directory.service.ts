@@ -11,6 +11,7 @@ import { SiteEntity } from '../persistence/site.entity';
 import { TeamEntity } from '../persistence/team.entity';
 import { UserEntity } from '../persistence/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { createOnce, keyedRequest, type IdempotencyOptions } from './idempotency-keys';
 import { isUniqueViolation } from './unique-violation';
 
 /** What an admin may change on an account; absent (undefined) fields stay as they are. */
@@ -41,10 +42,22 @@ export class UserDirectoryService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async createUser(command: CreateUserCommand): Promise<UserEntity> {
+  /**
+   * With `keyed`, a retry with the same key (24 h) gets the same account back and creates
+   * nothing. The password is left out of the request's fingerprint (never stored, even hashed).
+   */
+  async createUser(command: CreateUserCommand, keyed?: IdempotencyOptions): Promise<UserEntity> {
     const email = normaliseEmail(command.email);
+    const idempotent = keyedRequest('createUser', keyed, {
+      email,
+      displayName: command.displayName.trim(),
+      role: command.role,
+      siteId: command.siteId.toLowerCase(),
+      teamId: command.teamId?.toLowerCase() ?? null,
+      locale: command.locale ?? 'fr',
+    });
     const passwordHash = await this.hasher.hash(command.password);
-    return this.dataSource.transaction(async (manager) => {
+    return createOnce(this.dataSource, idempotent, async (manager) => {
       const site = isUuid(command.siteId) ? await manager.findOneBy(SiteEntity, { id: command.siteId }) : null;
       if (!site) throw IdentityErrors.siteNotFound();
       const teamId = command.teamId ?? null;
@@ -69,7 +82,7 @@ export class UserDirectoryService {
         if (isUniqueViolation(error)) throw IdentityErrors.emailTaken({ email });
         throw error;
       }
-    });
+    }, (manager, id) => manager.findOneBy(UserEntity, { id }));
   }
 
   /** A site by name, created with the default 72-hour acknowledgement promise if missing. */

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { Role } from './role.graphql-enum';
 
 @InputType()
@@ -36,4 +37,9 @@ export class CreateUserInput {
   @IsOptional()
   @IsIn(['fr', 'en'])
   locale?: 'fr' | 'en';
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Access } from '../access/access.decorator';
+import { CurrentUser } from '../access/current-user.decorator';
 import { SiteAdministrationService } from '../application/site-administration.service';
+import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { Role } from '../domain/role';
 import { CreateSiteInput, CreateTeamArgs, RenameTeamArgs, UpdateSiteInput } from './site.inputs';
 import { SiteType, TeamType } from './site.type';
@@ -11,8 +13,9 @@ export class SiteAdminResolver {
 
   @Access(Role.ADMIN)
   @Mutation(() => SiteType, { description: 'Creates a site with its time zone and acknowledgement delay (admins only).' })
-  createSite(@Args('input') input: CreateSiteInput): Promise<SiteType> {
-    return this.sites.createSite(input);
+  createSite(@CurrentUser() caller: AuthenticatedUser, @Args('input') input: CreateSiteInput): Promise<SiteType> {
+    const { idempotencyKey, ...settings } = input;
+    return this.sites.createSite(settings, { actor: caller, idempotencyKey });
   }
 
   @Access(Role.ADMIN)
@@ -27,8 +30,8 @@ export class SiteAdminResolver {
 
   @Access(Role.ADMIN)
   @Mutation(() => TeamType, { description: 'Adds a team to a site; team names are unique per site (admins only).' })
-  createTeam(@Args() { siteId, name }: CreateTeamArgs): Promise<TeamType> {
-    return this.sites.createTeam(siteId, name);
+  createTeam(@CurrentUser() caller: AuthenticatedUser, @Args() { siteId, name, idempotencyKey }: CreateTeamArgs): Promise<TeamType> {
+    return this.sites.createTeam(siteId, name, { actor: caller, idempotencyKey });
   }
 
   @Access(Role.ADMIN)

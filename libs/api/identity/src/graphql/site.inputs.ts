@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 
 const SLA_DESCRIPTION =
   'Hours managers have to acknowledge a pépin filed on this site (1 to 720). '
@@ -23,6 +24,11 @@ export class CreateSiteInput {
   @Min(1)
   @Max(720)
   ackSlaHours?: number | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -57,6 +63,11 @@ export class CreateTeamArgs {
   @MinLength(1)
   @MaxLength(80)
   name!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()

@@ -21,8 +21,9 @@ export class UserAdminResolver {
 
   @Access(Role.ADMIN)
   @Mutation(() => UserType, { description: 'Creates an account (admins only).' })
-  createUser(@Args('input') input: CreateUserInput): Promise<UserType> {
-    return this.directory.createUser(input);
+  createUser(@CurrentUser() caller: AuthenticatedUser, @Args('input') input: CreateUserInput): Promise<UserType> {
+    const { idempotencyKey, ...command } = input;
+    return this.directory.createUser(command, { actor: caller, idempotencyKey });
   }
 
   @Access(Role.ADMIN)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { isUuid, runIdempotent } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { referenceOf, type Pepin } from '../domain/pepin';
@@ -25,6 +25,7 @@ import {
 import { PepinErrors } from '../pepins.errors';
 import { ListeningSessionEntity } from '../persistence/listening-session.entity';
 import { appendEvent, findPepins, supportedBy, touch } from '../persistence/pepin-store';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { LISTENING_SESSION_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { timeOf, type UseCaseTime } from './use-case-time';
 
@@ -35,6 +36,8 @@ export interface RequestListeningSessionCommand {
   /** The call to re-listen; defaults to the pépin's own when the operator filed it. */
   readonly callReference?: string | null;
   readonly reason?: string | null;
+  /** A retry with the same key gets the same session back and asks nothing more (24 h). */
+  readonly idempotencyKey?: string | null;
 }
 
 /**
@@ -91,28 +94,45 @@ export class ListeningSessions {
     const callReference =
       callReferenceOf(command.callReference) ?? (pepin.reporterId === operator.id ? pepin.callReference : null);
     const reason = optionalText(command.reason, PEPIN_LIMITS.listeningReason.max);
+    const { idempotencyKey, ...request } = command;
+    const idempotent = keyedRequest('requestListeningSession', operator, idempotencyKey, {
+      ...request,
+      callReference,
+      reason,
+    });
+    const ask = async (manager: EntityManager): Promise<ListeningSessionView> => {
+      const session = await manager.save(
+        manager.create(ListeningSessionEntity, {
+          pepinId: pepin.id,
+          operatorId: operator.id,
+          managerId: chosen.id,
+          status: ListeningSessionStatus.REQUESTED,
+          callReference,
+          reason,
+          ...(at ? { createdAt: at, updatedAt: at } : {}),
+        }),
+      );
+      await this.tell(
+        manager,
+        [chosen.id],
+        listeningRequestedNotice(subjectOf(pepin), operator.displayName),
+        session,
+        pepin,
+      );
+      return viewOf(session, pepin, operator.id);
+    };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const session = await manager.save(
-          manager.create(ListeningSessionEntity, {
-            pepinId: pepin.id,
-            operatorId: operator.id,
-            managerId: chosen.id,
-            status: ListeningSessionStatus.REQUESTED,
-            callReference,
-            reason,
-            ...(at ? { createdAt: at, updatedAt: at } : {}),
-          }),
-        );
-        await this.tell(
-          manager,
-          [chosen.id],
-          listeningRequestedNotice(subjectOf(pepin), operator.displayName),
-          session,
-          pepin,
-        );
-        return viewOf(session, pepin, operator.id);
+      if (!idempotent) return await this.dataSource.transaction(ask);
+      const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+        const view = await ask(tx);
+        return { value: view, result: { sessionId: view.id } };
       });
+      if (!outcome.replayed) return outcome.value;
+      const earlier = await this.dataSource
+        .getRepository(ListeningSessionEntity)
+        .findOneBy({ id: (outcome.result as { sessionId: string }).sessionId });
+      if (!earlier) throw PepinErrors.listeningSessionNotFound();
+      return viewOf(earlier, pepin, operator.id);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw PepinErrors.listeningSessionActive();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUuid, runIdempotent, type IdempotentRequest } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { referenceOf, type Pepin } from '../domain/pepin';
@@ -10,6 +10,7 @@ import { answerNotice, questionNotice } from '../domain/pepin-notices';
 import { PepinErrors } from '../pepins.errors';
 import { PepinMessageAuthorKind, PepinMessageEntity } from '../persistence/pepin-message.entity';
 import { findPepins } from '../persistence/pepin-store';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { canManage } from './pepin-views';
 import { timeOf, type UseCaseTime } from './use-case-time';
@@ -42,14 +43,15 @@ export class PepinConversation {
     asker: AuthenticatedUser,
     pepinId: string,
     body: string,
-    options: UseCaseTime = {},
+    options: UseCaseTime & { idempotencyKey?: string | null } = {},
   ): Promise<ConversationEntryView> {
     if (asker.role !== Role.MANAGER && asker.role !== Role.ADMIN) throw CommonErrors.forbidden();
     const at = timeOf(options);
     const text = messageBody(body);
+    const idempotent = keyedRequest('askReporter', asker, options.idempotencyKey, { pepinId, body: text });
     const pepin = await this.find(pepinId);
     if (!pepin || !canManage(asker, pepin.siteId)) throw PepinErrors.notFound();
-    return this.dataSource.transaction(async (manager) => {
+    return this.once(idempotent, async (manager) => {
       const saved = await manager.save(
         manager.create(PepinMessageEntity, {
           pepinId: pepin.id,
@@ -77,14 +79,15 @@ export class PepinConversation {
     reporter: AuthenticatedUser,
     pepinId: string,
     body: string,
-    options: UseCaseTime = {},
+    options: UseCaseTime & { idempotencyKey?: string | null } = {},
   ): Promise<ConversationEntryView> {
     if (reporter.role !== Role.OPERATOR) throw CommonErrors.forbidden();
     const at = timeOf(options);
     const text = messageBody(body);
+    const idempotent = keyedRequest('replyToManagers', reporter, options.idempotencyKey, { pepinId, body: text });
     const pepin = await this.find(pepinId);
     if (!pepin || pepin.reporterId !== reporter.id) throw PepinErrors.notFound();
-    return this.dataSource.transaction(async (manager) => {
+    return this.once(idempotent, async (manager) => {
       const saved = await manager.save(
         manager.create(PepinMessageEntity, {
           pepinId: pepin.id,
@@ -118,6 +121,27 @@ export class PepinConversation {
       .find({ where: { pepinId: In([...pepinIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
     for (const row of rows) byPepin.get(row.pepinId)?.push(entryOf(row));
     return byPepin;
+  }
+
+  /**
+   * Runs `post` in a transaction; with a key, once per key (24 h): a retry gets the line the
+   * first attempt wrote back, and nothing more is written or notified.
+   */
+  private async once(
+    idempotent: IdempotentRequest | null,
+    post: (manager: EntityManager) => Promise<ConversationEntryView>,
+  ): Promise<ConversationEntryView> {
+    if (!idempotent) return this.dataSource.transaction(post);
+    const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+      const entry = await post(tx);
+      return { value: entry, result: { messageId: entry.id } };
+    });
+    if (!outcome.replayed) return outcome.value;
+    const earlier = await this.dataSource
+      .getRepository(PepinMessageEntity)
+      .findOneBy({ id: (outcome.result as { messageId: string }).messageId });
+    if (!earlier) throw PepinErrors.notFound();
+    return entryOf(earlier);
   }
 
   private async find(pepinId: string): Promise<Pepin | undefined> {

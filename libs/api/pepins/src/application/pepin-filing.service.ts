@@ -16,6 +16,7 @@ import {
   insertPepin,
   lockPepins,
   recountSupports,
+  releaseExpiredIdempotencyKey,
   upsertSupport,
 } from '../persistence/pepin-store';
 import { pepinView, type PepinView } from './pepin-views';
@@ -36,8 +37,9 @@ export class PepinFiling {
 
   /**
    * Files a pépin for `reporter` (an operator) on their site and team. With an
-   * idempotency key, a retry returns the pépin the first attempt created and creates
-   * nothing; the same key with different content is a CONFLICT. `options.at` backdates the
+   * idempotency key, a retry within 24 h returns the pépin the first attempt created and
+   * creates nothing; the same key with different content is a CONFLICT. After 24 h the key
+   * is forgotten and files a new pépin. `options.at` backdates the
    * filing (demo data): creation, acknowledgement deadline and history line follow it.
    */
   async filePepin(
@@ -57,6 +59,7 @@ export class PepinFiling {
     const rule = draft.ruleKey === null ? null : await this.rules.resolve(draft.ruleKey, draft.ruleVersion);
     const site = await this.directory.getSite(reporter.siteId);
     const id = await this.dataSource.transaction(async (manager) => {
+      if (draft.idempotencyKey !== null) await releaseExpiredIdempotencyKey(manager, reporter.id, draft.idempotencyKey);
       const created = await insertPepin(manager, {
         siteId: reporter.siteId,
         teamId: reporter.teamId,

@@ -14,9 +14,12 @@ export class PepinConversationResolver {
   })
   async askReporter(
     @CurrentUser() caller: AuthenticatedUser,
-    @Args() { pepinId, body }: PepinMessageArgs,
+    @Args() { pepinId, body, idempotencyKey }: PepinMessageArgs,
   ): Promise<PepinMessageType> {
-    return PepinMessageType.of(await this.conversation.askReporter(caller, pepinId, body), caller.locale);
+    return PepinMessageType.of(
+      await this.conversation.askReporter(caller, pepinId, body, { idempotencyKey }),
+      caller.locale,
+    );
   }
 
   @Access(Role.OPERATOR)
@@ -25,8 +28,11 @@ export class PepinConversationResolver {
   })
   async replyToManagers(
     @CurrentUser() caller: AuthenticatedUser,
-    @Args() { pepinId, body }: PepinMessageArgs,
+    @Args() { pepinId, body, idempotencyKey }: PepinMessageArgs,
   ): Promise<PepinMessageType> {
-    return PepinMessageType.of(await this.conversation.replyToManagers(caller, pepinId, body), caller.locale);
+    return PepinMessageType.of(
+      await this.conversation.replyToManagers(caller, pepinId, body, { idempotencyKey }),
+      caller.locale,
+    );
   }
 }

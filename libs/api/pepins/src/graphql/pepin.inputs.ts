@@ -18,6 +18,10 @@ import { MAX_MY_PEPINS, MAX_QUEUE_PAGE } from '../application/pepin-queries.serv
 import { SIMILAR_SEARCH } from '../domain/similar-search';
 import { CustomerImpact, PepinQueueOrder, PepinStatus } from './pepin-enums';
 
+/** Same wording as the other keyed mutations' descriptions. */
+const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.';
+
 // Lengths and formats are checked by the use cases (domain/pepin-filing.ts), which say
 // what is wrong in French and English, the same way for every entry point.
 
@@ -75,7 +79,8 @@ export class FilePepinInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Send the same key when retrying: you get the same pépin back and nothing new is created.',
+    description:
+      'Send the same key when retrying (kept 24 h): you get the same pépin back and nothing new is created; the same key with other content is a CONFLICT.',
   })
   @IsOptional()
   @IsString()
@@ -258,6 +263,11 @@ export class PepinMessageArgs {
   @Field({ description: '2 to 2,000 characters.' })
   @IsString()
   body!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
 }
 
 @InputType()
@@ -279,6 +289,11 @@ export class RequestListeningSessionInput {
   @IsOptional()
   @IsString()
   reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { IDEMPOTENCY_TTL_HOURS } from '@pepite/api/database';
 import type { Pepin } from '../domain/pepin';
 import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
@@ -94,10 +95,28 @@ export async function findByIdempotencyKey(
   key: string,
 ): Promise<Pepin | null> {
   const rows: PepinRow[] = await manager.query(
-    `SELECT ${PEPIN_COLUMNS} FROM pepin p WHERE p.reporter_id = $1 AND p.idempotency_key = $2`,
+    `SELECT ${PEPIN_COLUMNS} FROM pepin p WHERE p.reporter_id = $1 AND p.idempotency_key = $2 AND ${LIVE_KEY}`,
     [reporterId, key],
   );
   return rows[0] ? pepinOf(rows[0]) : null;
+}
+
+/** A filing key is remembered 24 h (IDEMPOTENCY_TTL_HOURS), like every other idempotency key. */
+const LIVE_KEY = `p.created_at > now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+
+/**
+ * Frees the reporter's key when the pépin that used it was filed more than 24 h ago, so the
+ * key may serve a new filing (the old pépin keeps its content, not its key).
+ */
+export async function releaseExpiredIdempotencyKey(
+  manager: EntityManager,
+  reporterId: string,
+  key: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE pepin p SET idempotency_key = NULL WHERE p.reporter_id = $1 AND p.idempotency_key = $2 AND NOT (${LIVE_KEY})`,
+    [reporterId, key],
+  );
 }
 
 export interface NewPepin {

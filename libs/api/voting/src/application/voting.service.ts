@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@pepite/api/audit';
-import { Clock, isUuid, JobQueue } from '@pepite/api/database';
+import { Clock, findIdempotent, isUuid, JobQueue, runIdempotent } from '@pepite/api/database';
 import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
 import { PEPIN_LIMITS, PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
@@ -37,6 +37,7 @@ import {
   votesByIds,
 } from '../persistence/vote-store';
 import { VotingErrors } from '../voting.errors';
+import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import type { ApprovalRecord, BallotView, VoteView } from './vote-views';
 
 /** The durable job that closes one vote at its deadline (data `{ voteId }`). */
@@ -51,6 +52,8 @@ export interface OpenVoteCommand {
   readonly closesAt: Date;
   readonly quorum?: number | null;
   readonly resultsHidden?: boolean | null;
+  /** A retry with the same key gets the same vote back and opens nothing more (24 h). */
+  readonly idempotencyKey?: string | null;
 }
 
 type Closer = AuthenticatedUser | typeof SYSTEM_ACTOR;
@@ -91,6 +94,22 @@ export class VotingService implements OnModuleInit {
   /** Opens a vote on the proposal's current revision (MANAGER of its site, or ADMIN). */
   async openVote(caller: AuthenticatedUser, command: OpenVoteCommand): Promise<VoteView> {
     assertManagerOrAdmin(caller);
+    const { idempotencyKey, ...request } = command;
+    const idempotent = keyedRequest('openVote', caller, idempotencyKey, {
+      ...request,
+      proposalId: request.proposalId.toLowerCase(),
+      quorum: request.quorum ?? null,
+      resultsHidden: request.resultsHidden ?? null,
+    });
+    if (idempotent) {
+      // A retry is answered even when its deadline has passed since, or the vote is closed.
+      const earlier = await findIdempotent<{ voteId: string }>(
+        this.dataSource.manager,
+        idempotent,
+        idempotencyConflict,
+      );
+      if (earlier) return this.replayedVote(caller, earlier.voteId);
+    }
     const now = this.clock.now();
     const closesAt = command.closesAt;
     if (
@@ -101,7 +120,7 @@ export class VotingService implements OnModuleInit {
     ) {
       throw VotingErrors.closesAtInvalid({ maxDays: VOTE_LIMITS.maxDurationMs / 86_400_000 });
     }
-    const vote = await this.dataSource.transaction(async (tx) => {
+    const open = async (tx: EntityManager): Promise<VoteEntity> => {
       const proposal = await this.proposals.getProposal(command.proposalId, tx, true);
       if (caller.role !== Role.ADMIN && proposal.siteId !== caller.siteId) throw ProposalErrors.notFound();
       if (proposal.status !== ProposalStatus.IN_DESIGN) {
@@ -180,7 +199,20 @@ export class VotingService implements OnModuleInit {
         { startAfter: closesAt, singletonKey: saved.id, transaction: tx },
       );
       return saved;
+    };
+    if (!idempotent) return this.viewOf(caller, await this.dataSource.transaction(open));
+    const outcome = await runIdempotent(this.dataSource, idempotent, idempotencyConflict, async (tx) => {
+      const saved = await open(tx);
+      return { value: saved, result: { voteId: saved.id } };
     });
+    if (outcome.replayed) return this.replayedVote(caller, outcome.result.voteId);
+    return this.viewOf(caller, outcome.value);
+  }
+
+  /** The vote an earlier keyed `openVote` opened, as it is now. */
+  private async replayedVote(caller: AuthenticatedUser, voteId: string): Promise<VoteView> {
+    const vote = (await votesByIds(this.dataSource.manager, [voteId])).get(voteId);
+    if (!vote) throw VotingErrors.voteNotFound();
     return this.viewOf(caller, vote);
   }
 

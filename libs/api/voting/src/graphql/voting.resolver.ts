@@ -2,6 +2,7 @@ import { Args, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver } from '@n
 import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { ProposalQueries, ProposalType } from '@pepite/api/proposals';
 import { MAX_MY_BALLOTS, VotingService } from '../application/voting.service';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { VoteChoice } from '../domain/vote';
 import { BallotType, VoteType } from './vote.type';
 
@@ -29,8 +30,10 @@ export class VotingResolver {
       description: 'Hide the tally and ballots until the close.',
     })
     resultsHidden?: boolean | null,
+    @Args('idempotencyKey', { type: () => String, nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string | null,
   ): Promise<ProposalType> {
-    await this.voting.openVote(caller, { proposalId, closesAt, quorum, resultsHidden });
+    await this.voting.openVote(caller, { proposalId, closesAt, quorum, resultsHidden, idempotencyKey });
     return ProposalType.of(await this.proposals.proposal(caller, proposalId));
   }
 
