@@ -1,5 +1,6 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { CommonErrors, DomainError, ErrorCode, type Locale, DEFAULT_LOCALE } from '@pepite/api/errors';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { currentRequest } from './request-context';
 
 export interface PresentedError {
@@ -22,6 +23,10 @@ export function presentError(error: unknown): PresentedError {
     const status = error.getStatus();
     const known = fromHttpStatus(status);
     if (known) return fromDomain(known, locale);
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId }, 'database unavailable');
+    return fromDomain(CommonErrors.unavailable(), locale);
   }
   logger.error({ err: error, requestId }, 'unexpected error');
   return fromDomain(CommonErrors.internal({ requestId }), locale);
