@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DomainError, ErrorCode } from '@pepite/api/errors';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 
 /** What a key looks like: 8 to 100 of A-Z a-z 0-9 . _ : - (a UUID fits). */
@@ -44,6 +45,34 @@ export interface IdempotentRequest {
   readonly key: string;
   /** The input that must be the same on a retry (anything JSON; key order does not matter). */
   readonly request: unknown;
+}
+
+/** The wording every keyed mutation uses in its GraphQL description. */
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.';
+
+/**
+ * The idempotency record of `ownerId`'s keyed request (keys are per user and per operation,
+ * kept 24 h), or null without a key. A malformed key is BAD_USER_INPUT.
+ */
+export function keyedRequest(
+  scope: string,
+  ownerId: string,
+  key: string | null | undefined,
+  request: unknown,
+): IdempotentRequest | null {
+  const trimmed = key?.trim();
+  if (!trimmed) return null;
+  if (!IDEMPOTENCY_KEY_FORMAT.test(trimmed)) {
+    const fr = 'La clé d’idempotence fait 8 à 100 caractères parmi A-Z a-z 0-9 . _ : -.';
+    const en = 'The idempotency key has 8 to 100 characters among A-Z a-z 0-9 . _ : -.';
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      { fr, en },
+      { reason: 'invalidIdempotencyKey', fields: [{ field: 'idempotencyKey', constraint: 'INVALID_FORMAT', fr, en }] },
+    );
+  }
+  return { scope, ownerId, key: trimmed, request };
 }
 
 export type IdempotentOutcome<T, R> =

@@ -1,11 +1,10 @@
-import { IDEMPOTENCY_KEY_FORMAT, type IdempotentRequest } from '@pepite/api/database';
-import { DomainError, ErrorCode } from '@pepite/api/errors';
+import { keyedRequest as sharedKeyedRequest, type IdempotentRequest } from '@pepite/api/database';
 import type { AuthenticatedUser } from '@pepite/api/identity';
 import { PepinErrors } from '../pepins.errors';
 
 /**
- * The idempotency record of a keyed request of `actor` (keys are per user and per
- * operation, kept 24 h), or null without a key. A malformed key is BAD_USER_INPUT.
+ * The idempotency record of a keyed request of `actor`, or null without a key (the shared
+ * rule of libs/api/database; a malformed key is BAD_USER_INPUT).
  */
 export function keyedRequest(
   scope: string,
@@ -13,18 +12,7 @@ export function keyedRequest(
   key: string | null | undefined,
   request: unknown,
 ): IdempotentRequest | null {
-  const trimmed = key?.trim();
-  if (!trimmed) return null;
-  if (!IDEMPOTENCY_KEY_FORMAT.test(trimmed)) {
-    const fr = 'La clé d’idempotence fait 8 à 100 caractères parmi A-Z a-z 0-9 . _ : -.';
-    const en = 'The idempotency key has 8 to 100 characters among A-Z a-z 0-9 . _ : -.';
-    throw new DomainError(
-      ErrorCode.BAD_USER_INPUT,
-      { fr, en },
-      { reason: 'invalidIdempotencyKey', fields: [{ field: 'idempotencyKey', constraint: 'INVALID_FORMAT', fr, en }] },
-    );
-  }
-  return { scope, ownerId: actor.id, key: trimmed, request };
+  return sharedKeyedRequest(scope, actor.id, key, request);
 }
 
 export const idempotencyConflict = (): Error => PepinErrors.requestIdempotencyConflict();

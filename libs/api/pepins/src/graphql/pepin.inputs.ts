@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@pepite/api/database';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -19,8 +20,6 @@ import { SIMILAR_SEARCH } from '../domain/similar-search';
 import { CustomerImpact, PepinQueueOrder, PepinStatus } from './pepin-enums';
 
 /** Same wording as the other keyed mutations' descriptions. */
-const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.';
 
 // Lengths and formats are checked by the use cases (domain/pepin-filing.ts), which say
 // what is wrong in French and English, the same way for every entry point.

@@ -2,9 +2,7 @@ import { IDEMPOTENCY_KEY_FORMAT, type IdempotentRequest } from '@pepite/api/data
 import type { AuthenticatedUser } from '@pepite/api/identity';
 import { invalidProposalInput, ProposalErrors } from '../proposals.errors';
 
-/** Same wording for every keyed mutation of the context, in GraphQL descriptions. */
-export const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.';
+export { IDEMPOTENCY_KEY_DESCRIPTION } from '@pepite/api/database';
 
 /**
  * The idempotency record of a keyed request of `actor` (keys are per user and per

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@pepite/api/database';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsDate, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RULE_KEY_PATTERN } from '../domain/rule-draft';
@@ -21,7 +22,7 @@ export class PublishAdvisoryInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.',
+      IDEMPOTENCY_KEY_DESCRIPTION,
   })
   @IsOptional()
   @IsString()
