@@ -259,8 +259,12 @@ describe('agent desktop', () => {
     ]);
     await expect(statement.locator('ins').allTextContents()).resolves.toEqual(['ajouté trente', 'ajouté deux']);
     const escalation = changes.getByRole('group', { name: 'Quand la règle ne convient pas' });
-    await expect(escalation.locator('p.diff-paragraph').allTextContents()).resolves.toEqual([
-      'Au-delà, transmettre au superviseur de plateau supprimé avec le résumé de l’appel.',
+    const paragraphs = escalation.locator('p.diff-paragraph');
+    await expect(paragraphs.count()).resolves.toBe(2);
+    await expect(paragraphs.nth(0).locator('del').allTextContents()).resolves.toEqual([
+      'supprimé  avec le résumé de l’appel',
+    ]);
+    await expect(paragraphs.nth(1).locator('ins').allTextContents()).resolves.toEqual([
       'ajouté Noter le refus dans le dossier du client.',
     ]);
     await changes.getByRole('button', { name: /Échéancier en trois fois/ }).waitFor();

@@ -122,7 +122,7 @@ export function Desktop({ config, session, onSignOut }: Props) {
             )}
             {view.kind === 'changes' && <ChangesView onOpen={openRule} />}
             {view.kind === 'mine' && (
-              <MyPepinsView graphqlUrl={config.graphqlUrl} pepins={news.pepins} onReplied={news.reload} />
+              <MyPepinsView graphqlUrl={config.graphqlUrl} pepins={news.pepins} onRefresh={news.reload} />
             )}
             {view.kind === 'news' && (
               <NotificationsView

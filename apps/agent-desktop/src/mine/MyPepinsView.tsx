@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { awaitsAnswer, type MyPepin } from './operator-api';
 import { PepinThread } from './PepinThread';
@@ -6,13 +6,15 @@ import { PepinThread } from './PepinThread';
 interface Props {
   readonly graphqlUrl: string;
   readonly pepins: readonly MyPepin[] | undefined;
-  readonly onReplied: () => void;
+  /** Reloads the pépins: on opening the list (one may have been filed since) and after a reply. */
+  readonly onRefresh: () => void;
 }
 
 /** The operator's pépins (filed or supported), newest first; a waiting question comes first. */
-export function MyPepinsView({ graphqlUrl, pepins, onReplied }: Props) {
+export function MyPepinsView({ graphqlUrl, pepins, onRefresh }: Props) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string>();
+  useEffect(() => onRefresh(), [onRefresh]);
   const open = pepins?.find((item) => item.pepin.id === openId);
   const sorted = [...(pepins ?? [])].sort((a, b) => Number(awaitsAnswer(b)) - Number(awaitsAnswer(a)));
   return (
@@ -41,7 +43,7 @@ export function MyPepinsView({ graphqlUrl, pepins, onReplied }: Props) {
           ))}
         </ul>
       )}
-      {open && <PepinThread key={open.pepin.id} graphqlUrl={graphqlUrl} item={open} onReplied={onReplied} />}
+      {open && <PepinThread key={open.pepin.id} graphqlUrl={graphqlUrl} item={open} onReplied={onRefresh} />}
     </section>
   );
 }
