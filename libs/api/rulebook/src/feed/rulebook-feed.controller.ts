@@ -15,7 +15,7 @@ import { IMMUTABLE, snapshotBodyHeaders, snapshotHeaders } from './snapshot-head
 const VERSION = /^\d{1,9}$/;
 
 /**
- * The public feed contract (DESIGN.md, "Feed"). Snapshots go out as the bytes stored at
+ * The public feed contract (docs/design.md, "The rulebook feed"). Snapshots go out as the bytes stored at
  * publication, in the encoding the client accepts; nothing is serialised on a read.
  * Access: `@PublicAccess()` lets the global guard resolve a token without demanding one;
  * FeedReaderGuard then requires a signed-in user unless the feed is configured public.
