@@ -38,6 +38,8 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ActivePrincipals.name);
   private readonly tokens = new Map<string, VerifiedToken>();
   private readonly users = new Map<string, AuthenticatedUser | null>();
+  /** One load per user and generation, however many requests arrive at once (2,000 desktops reconnecting). */
+  private readonly loading = new Map<string, Promise<AuthenticatedUser | null>>();
   private generation = 0;
   private readonly listener: PgListener;
 
@@ -85,10 +87,26 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
     if (!userId) return null;
     const listening = this.listener.listening;
     if (listening && this.users.has(userId)) return this.users.get(userId) ?? null;
+    if (!listening) return this.directory.findActiveUser(userId);
     const generation = this.generation;
-    const user = await this.directory.findActiveUser(userId);
-    if (listening && this.listener.listening && generation === this.generation) remember(this.users, userId, user, MAX_USERS);
-    return user;
+    // Keyed by generation: a request that arrives after a change never joins a load started before it.
+    const key = `${generation}:${userId}`;
+    let load = this.loading.get(key);
+    if (!load) {
+      load = this.directory.findActiveUser(userId).then(
+        (user) => {
+          this.loading.delete(key);
+          if (this.listener.listening && generation === this.generation) remember(this.users, userId, user, MAX_USERS);
+          return user;
+        },
+        (error: unknown) => {
+          this.loading.delete(key);
+          throw error;
+        },
+      );
+      this.loading.set(key, load);
+    }
+    return load;
   }
 
   private async verifiedUserId(token: string): Promise<string | null> {
