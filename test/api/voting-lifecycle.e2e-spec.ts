@@ -258,7 +258,7 @@ describe('closing a vote', () => {
     for (const reason of reasons) expect(event?.message).toContain(reason);
     const reporterTold = (await notificationsOf(api, s.reporter))[0];
     expect(reporterTold?.text.fr).toContain(reasons[0]);
-    expect(reporterTold?.text.en).toMatch(/^Your pépin .* is being co-designed.*Vote on proposal PRO-\d+: rejected/);
+    expect(reporterTold?.text.en).toMatch(/^Your pépin .* is being co-designed.*Vote on proposal PROP-\d+: rejected/);
     const authorsTold = await sql(
       api,
       `SELECT 1 FROM notification WHERE kind = 'VOTE_CLOSED' AND recipient_id = $1 AND subject_id = $2`,
