@@ -6,6 +6,7 @@ export * from './access/current-user.decorator';
 export * from './access/reader-locale.decorator';
 export { RateLimited } from './access/user-rate-limit.guard';
 export * from './access/request-of';
+export { bearerToken } from './access/bearer-token';
 export * from './application/user-directory.service';
 export * from './application/site-administration.service';
 export * from './domain/time-zone';
