@@ -36,9 +36,10 @@ export function NotificationsView({ graphqlUrl, notifications, pepins, onMarkedR
     const pepin = pepins?.find((mine) => mine.pepin.id === item.subjectId)?.pepin;
     const reference = pepin?.reference ?? (typeof item.params.reference === 'string' ? item.params.reference : null);
     const snapshot = state.snapshot;
+    const release = Number(item.params.release);
     const version =
-      typeof item.params.release === 'number'
-        ? item.params.release
+      Number.isSafeInteger(release) && release > 0
+        ? release
         : reference && snapshot?.changelog.answers.includes(reference)
           ? snapshot.version
           : undefined;
