@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { isUuid, Clock } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
+import type { HistoryParams } from '../domain/history-line';
 import { referenceOf, type Pepin } from '../domain/pepin';
 import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import { decodeQueueCursor, encodeQueueCursor, PepinQueueOrder, type PepinQueueFilter } from '../domain/pepin-queue';
@@ -71,6 +72,7 @@ export interface PepinEventView {
   readonly fromStatus: PepinStatus | null;
   readonly toStatus: PepinStatus | null;
   readonly message: string | null;
+  readonly params: HistoryParams | null;
 }
 
 export interface PepinLinkView {

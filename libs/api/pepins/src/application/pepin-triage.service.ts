@@ -269,6 +269,7 @@ export class PepinTriage {
       fromStatus: pepin.status,
       toStatus: to,
       message,
+      params: notice ?? null,
       at,
     });
     const subject = { reference: referenceOf(pepin), title: pepin.title };

@@ -176,7 +176,8 @@ export class PepinResolver {
   async history(@Parent() pepin: PepinType, @Context() context: object): Promise<PepinEventType[]> {
     const events =
       (await this.batcher.load(context, 'history', pepin.id, (keys) => this.queries.historyOf(keys))) ?? [];
-    return events.map((event) => PepinEventType.of(event, roleLabel(event.actorRole, pepin.view.viewer.locale)));
+    const locale = pepin.view.viewer.locale;
+    return events.map((event) => PepinEventType.of(event, roleLabel(event.actorRole, locale), locale));
   }
 
   @ResolveField(() => [PepinMessageType], {

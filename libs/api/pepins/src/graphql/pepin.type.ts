@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
 import { PageInfoType } from '@pepite/api/graphql-kit';
 import type { ConversationEntryView } from '../application/pepin-conversation.service';
+import { historyLine } from '../domain/history-line';
 import type {
   MyPepinView,
   PepinEventView,
@@ -76,7 +77,8 @@ export class PepinEventType {
   /** Managers and admins only; resolved to `actor`. */
   actorId!: string | null;
 
-  static of(event: PepinEventView, label: string): PepinEventType {
+  /** `locale`: the reader's, for the lines stored as parameters (a vote opened or closed). */
+  static of(event: PepinEventView, label: string, locale: Locale): PepinEventType {
     return Object.assign(new PepinEventType(), {
       id: event.id,
       at: event.at,
@@ -85,7 +87,7 @@ export class PepinEventType {
       kind: event.kind,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
-      message: event.message,
+      message: historyLine(event.toStatus, event.params, locale) ?? event.message,
       actorId: event.actorId,
     });
   }

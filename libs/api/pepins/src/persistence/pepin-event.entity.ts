@@ -37,4 +37,8 @@ export class PepinEventEntity {
 
   @Column({ type: 'text', nullable: true })
   message!: string | null;
+
+  /** What a line another context caused is about, worded per reader; null for older lines. */
+  @Column({ type: 'jsonb', nullable: true })
+  params!: Record<string, unknown> | null;
 }

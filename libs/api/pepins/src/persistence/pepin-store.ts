@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IDEMPOTENCY_TTL_HOURS } from '@pepite/api/database';
+import type { HistoryParams } from '../domain/history-line';
 import type { Pepin } from '../domain/pepin';
 import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
@@ -182,14 +183,16 @@ export interface NewPepinEvent {
   readonly fromStatus: PepinStatus | null;
   readonly toStatus: PepinStatus | null;
   readonly message: string | null;
+  /** What the line is about, worded per reader (see `historyLine`); null for a person's own words. */
+  readonly params?: HistoryParams | null;
   /** When it happened; the clock time of the write when absent or null. */
   readonly at?: Date | null;
 }
 
 export async function appendEvent(manager: EntityManager, event: NewPepinEvent): Promise<void> {
   await manager.query(
-    `INSERT INTO pepin_event (pepin_id, at, actor_role, actor_id, kind, from_status, to_status, message)
-     VALUES ($1, COALESCE($8::timestamptz, clock_timestamp()), $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO pepin_event (pepin_id, at, actor_role, actor_id, kind, from_status, to_status, message, params)
+     VALUES ($1, COALESCE($8::timestamptz, clock_timestamp()), $2, $3, $4, $5, $6, $7, $9::jsonb)`,
     [
       event.pepinId,
       event.actorRole,
@@ -199,6 +202,7 @@ export async function appendEvent(manager: EntityManager, event: NewPepinEvent):
       event.toStatus,
       event.message,
       event.at ?? null,
+      event.params ? JSON.stringify(event.params) : null,
     ],
   );
 }
@@ -213,6 +217,7 @@ export interface PepinEventRow {
   readonly fromStatus: PepinStatus | null;
   readonly toStatus: PepinStatus | null;
   readonly message: string | null;
+  readonly params: HistoryParams | null;
 }
 
 /**
@@ -222,7 +227,7 @@ export interface PepinEventRow {
 export function eventsOf(manager: EntityManager, pepinIds: readonly string[]): Promise<PepinEventRow[]> {
   return manager.query(
     `SELECT id, pepin_id AS "pepinId", at, actor_role AS "actorRole", actor_id AS "actorId", kind, from_status AS "fromStatus",
-       to_status AS "toStatus", message
+       to_status AS "toStatus", message, params
      FROM pepin_event WHERE pepin_id = ANY($1::uuid[]) ORDER BY at, id`,
     [pepinIds],
   );
