@@ -223,6 +223,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     const shown = /SECRET|SIGNING_KEY$|REDIS_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
+  if (parsed.NODE_ENV === 'production' && parsed.PEPITE_DEMO) {
+    throw new ConfigurationError('PEPITE_DEMO must be off in production (the demo accounts have a published password)');
+  }
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET must be set in production (at least 32 characters)');
   }
