@@ -10,6 +10,8 @@ export * from './application/user-directory.service';
 export * from './application/site-administration.service';
 export * from './domain/time-zone';
 export * from './application/authentication.service';
+export { AccessTokenService, type IssuedToken } from './application/access-token.service';
+export * from './domain/access-token-claims';
 export * from './application/password-hasher';
 export * from './persistence/identity-entities';
 export * from './persistence/site.entity';

@@ -18,7 +18,7 @@ const COMPRESS_FROM_BYTES = 1400;
 const VERSION = /^\d{1,9}$/;
 
 /**
- * The public feed contract (DESIGN.md, "Feed"). Snapshots go out as the bytes stored at
+ * The public feed contract (docs/design.md, "The rulebook feed"). Snapshots go out as the bytes stored at
  * publication, in the encoding the client accepts; nothing is serialised on a read.
  * Access: `@PublicAccess()` lets the global guard resolve a token without demanding one;
  * FeedReaderGuard then requires a signed-in user unless the feed is configured public.
