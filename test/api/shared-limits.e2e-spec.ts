@@ -130,7 +130,7 @@ describe('no lockout of a named account (OWASP): attackers limited per address, 
     // …but not for another account (spraying is bounded by the per-address limit instead).
     const colleague = await a.world.newUser(Role.OPERATOR);
     expect(await login(b, colleague.email, colleague.password, attackers[0]!)).toBe('OK');
-  });
+  }, 300_000);
 
   it('a good password resets the failures of its (account, address)', async () => {
     const owner = await a.world.newUser(Role.OPERATOR);
