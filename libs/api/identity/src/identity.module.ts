@@ -7,6 +7,7 @@ import { LoginDefence } from './limits/login-defence';
 import { UserRateLimitGuard } from './limits/user-rate-limit.guard';
 import { UserRateLimits } from './limits/user-rate-limits';
 import { AccessTokenService } from './application/access-token.service';
+import { ActivePrincipals } from './application/active-principals';
 import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SiteAdministrationService } from './application/site-administration.service';
@@ -32,6 +33,7 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: UserRateLimitGuard },
         PasswordHasher,
         AccessTokenService,
+        ActivePrincipals,
         AuthenticationService,
         UserDirectoryService,
         SiteAdministrationService,

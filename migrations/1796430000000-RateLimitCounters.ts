@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * table exists): one row per limit and key, points used and when the window ends (epoch ms).
  * Unlogged: counters are worth nothing after a crash, and writes skip the WAL.
  */
-export class RateLimitCounters1796421714674 implements MigrationInterface {
-  name = 'RateLimitCounters1796421714674';
+export class RateLimitCounters1796430000000 implements MigrationInterface {
+  name = 'RateLimitCounters1796430000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
