@@ -36,10 +36,10 @@ describe('a pépin’s history in the reader’s language', () => {
         .slice(-2)
         .map((event) => event.message);
     const [openedEn, closedEn] = await lines('en');
-    expect(openedEn).toMatch(/^Vote opened on proposal P-\d+\.$/);
-    expect(closedEn).toMatch(/^Vote on proposal P-\d+: sent back to design \(vote cancelled\)\.$/);
+    expect(openedEn).toMatch(/^Vote opened on proposal PROP-\d+\.$/);
+    expect(closedEn).toMatch(/^Vote on proposal PROP-\d+: sent back to design \(vote cancelled\)\.$/);
     const [openedFr, closedFr] = await lines('fr');
-    expect(openedFr).toMatch(/^Vote ouvert sur la proposition P-\d+\.$/);
-    expect(closedFr).toMatch(/^Vote sur la proposition P-\d+ : renvoyée en conception \(vote annulé\)\.$/);
+    expect(openedFr).toMatch(/^Vote ouvert sur la proposition PROP-\d+\.$/);
+    expect(closedFr).toMatch(/^Vote sur la proposition PROP-\d+ : renvoyée en conception \(vote annulé\)\.$/);
   });
 });
