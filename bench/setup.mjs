@@ -75,6 +75,7 @@ const { readEnvironment } = dist('apps/api/src/config/environment.js');
 const { MIGRATIONS } = dist('apps/api/src/persistence/schema-parts.js');
 const { dropDatabase, ensureDatabase, locateDatabase, migrateDatabase, withDatabase } = dist('libs/api/database/src/index.js');
 export const rulebook = dist('libs/api/rulebook/src/index.js');
+export const demoRulebook = dist('apps/api/src/demo/demo-rulebook.js');
 export const rulebookFormat = dist('libs/shared/rulebook-format/src/index.js');
 export const identity = dist('libs/api/identity/src/index.js');
 export const pepins = dist('libs/api/pepins/src/index.js');
@@ -261,9 +262,9 @@ async function openBench(startedAt, cleanups, cleanUp) {
     /** The demo rulebook, then `SIZES.rules` generated rules in one release (once per run). */
     rulebook: memo(async () => {
       const publisher = app.get(rulebook.RulebookPublisher);
-      const imported = await app.get(rulebook.RulebookImport).importFile(rulebook.DEMO_RULEBOOK_FILE);
+      const imported = await app.get(rulebook.RulebookImport).importFile(demoRulebook.DEMO_RULEBOOK_FILE);
       if (imported.kind !== 'published') throw new Error(`demo import: ${imported.kind}`);
-      const parsed = rulebook.parseRulebookDocument(await readFile(rulebook.DEMO_RULEBOOK_FILE, 'utf8'), path.basename(rulebook.DEMO_RULEBOOK_FILE));
+      const parsed = rulebook.parseRulebookDocument(await readFile(demoRulebook.DEMO_RULEBOOK_FILE, 'utf8'), path.basename(demoRulebook.DEMO_RULEBOOK_FILE));
       if (!parsed.ok) throw new Error('the demo rulebook does not parse');
       const rules = generateRulebook(parsed.document.rules, SIZES.rules);
       say(`publishing ${SIZES.rules.toLocaleString('en-US')} generated rules`);
