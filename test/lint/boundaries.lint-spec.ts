@@ -48,7 +48,13 @@ const cases: Case[] = [
     rule: 'the web console may not import a bounded context',
     file: 'apps/web/src/planted.ts',
     violation: use('@pepite/api/identity', 'Role'),
-    allowed: use('@pepite/rulebook-format', 'canonicalJson'),
+    allowed: use('@pepite/text-diff', 'diffWords'),
+  },
+  {
+    rule: 'a library written for the browser may import only other browser libraries',
+    file: 'libs/shared/text-diff/src/planted.ts',
+    violation: use('@pepite/rulebook-format', 'canonicalJson'),
+    allowed: use('./word-diff', 'diffWords'),
   },
   {
     rule: 'shared isomorphic code may not import server-only shared code',
