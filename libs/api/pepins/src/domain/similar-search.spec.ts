@@ -5,6 +5,7 @@ describe('similarSearchQuery', () => {
     expect(similarSearchQuery({ text: 'Remboursement colis abî' })).toEqual({
       tsquery: 'remboursement | colis | abî:*',
       trigramText: 'remboursement colis abî',
+      stemText: 'remboursement colis abî',
       ruleKey: null,
       ruleFamily: null,
     });

@@ -21,19 +21,14 @@ export const SIMILAR_SEARCH = {
   maxTextLength: 300,
   defaultLimit: 5,
   maxLimit: 20,
-  /**
-   * Trigram similarity a title needs (pg_trgm's default is 0.3) to be a candidate from the
-   * recent window: high enough that a short common word does not make every title one.
-   */
-  trigramThreshold: 0.45,
   /** The best full-text matches (by rank) kept as candidates, and the same-rule pépins kept. */
   maxCandidates: 200,
   /**
-   * Titles are compared in trigrams with this many of the site's most recent open pépins
-   * (typos the stems miss: "paiment", "relai"); the full-text and same-rule sides search
-   * every open pépin, however old.
+   * At most this many full-text matches are ranked: a bound on the work when a common word
+   * matches most of a million pépins (then an arbitrary part of them is ranked). A stem that
+   * alone matches more pépins than this does not bring candidates (it still counts in the rank).
    */
-  trigramWindow: 5_000,
+  maxRanked: 5_000,
   /**
    * Weight of the rule in the score (0 to 1), the rest being the text's closeness: a pépin on
    * the same rule (any of its versions) gets all of it, one of the same family (the key
@@ -54,8 +49,10 @@ export interface SimilarSearchInput {
 export interface SimilarSearchQuery {
   /** For `to_tsquery('french', pepite_unaccent(…))`; null when no word is usable. */
   readonly tsquery: string | null;
-  /** For trigram similarity against titles: the typed title, lower case, single spaces. */
+  /** For the trigram similarity of titles in the score: the typed title, lower case, single spaces. */
   readonly trigramText: string;
+  /** The same words, whole, for `to_tsvector`: their stems find the candidates. */
+  readonly stemText: string;
   /** Upper case, or null. */
   readonly ruleKey: string | null;
   /** The key without its trailing number (REFUND-001 → REFUND), or null. */
@@ -90,6 +87,7 @@ export function similarSearchQuery(input: SimilarSearchInput): SimilarSearchQuer
   return {
     tsquery: terms.length > 0 ? terms.join(' | ') : null,
     trigramText: title,
+    stemText: words.join(' '),
     ruleKey,
     ruleFamily: ruleKey === null ? null : ruleFamilyOf(ruleKey),
   };
