@@ -510,7 +510,10 @@ describe('the manager view is a function of the content, not of which anonymous 
  */
 
 /** [seed, path] of counterexamples found on the code before the fix (links, named authors). */
-const ATTACK_REGRESSIONS: [number, string][] = [];
+const ATTACK_REGRESSIONS: [number, string][] = [
+  [1666564591, '3'],
+  [768449689, '2'],
+];
 
 const attackArb = fc.record({
   filings: fc.array(
