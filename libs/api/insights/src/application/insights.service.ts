@@ -40,7 +40,7 @@ export class InsightsService {
     if (!period) throw InsightsErrors.invalidPeriod({ maxDays: INSIGHTS_LIMITS.maxDays });
     const scope = { siteId, ...period };
     // People are counted per ended calendar month only, whatever the period (anonymity: no
-    // two answers may count people over sets one act apart; docs/decisions/0009).
+    // two answers may count people over sets one act apart; docs/decisions/0010).
     const months = closedMonths(period, now, site.timeZone);
 
     const [leadRows, ackRows, ruleRows, pepinActivity, coDesigners, coDesign, votes, changes] = await Promise.all([

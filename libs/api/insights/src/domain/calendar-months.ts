@@ -13,7 +13,7 @@ const MAX_MONTHS = 25;
 
 /**
  * The calendar months of `timeZone` that overlap the period and have ended by `now`.
- * Counts of people are given only over these (docs/decisions/0009-insights-anonymity.md):
+ * Counts of people are given only over these (docs/decisions/0010-insights-anonymity.md):
  * the same month gives the same sets whatever window is asked, so no two answers differ by
  * one pépin, and a month still running is left out so its count cannot be watched move.
  */
