@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Similar pépins look up the open pépins on the typed rule (any age), and the triage queue
  * filters by category: both indexed so neither reads the site's whole history.
  */
-export class PepinRuleAndCategoryIndexes1796422400000 implements MigrationInterface {
-  name = 'PepinRuleAndCategoryIndexes1796422400000';
+export class PepinRuleAndCategoryIndexes1796440000000 implements MigrationInterface {
+  name = 'PepinRuleAndCategoryIndexes1796440000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const open = `"status" IN ('NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE')`;
