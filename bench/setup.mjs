@@ -38,6 +38,7 @@ export const SIZES = SMOKE
       similarSmall: 1_000,
       similarLarge: 5_000,
       similarRequests: 20,
+      similarRecallRounds: 1,
     }
   : {
       rules: 5_000,
@@ -52,6 +53,7 @@ export const SIZES = SMOKE
       similarSmall: 10_000,
       similarLarge: setting('BENCH_SIMILAR_LARGE', 1_000_000),
       similarRequests: 96,
+      similarRecallRounds: 3,
     };
 
 function setting(name, fallback) {
