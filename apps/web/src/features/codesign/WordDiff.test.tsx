@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n/i18n';
 import { WordDiff } from './WordDiff';
 
-const texts = (elements: NodeListOf<Element>) => [...elements].map((element) => element.textContent);
+// Spaces around a changed word may sit inside or outside its mark: only the words matter here.
+const texts = (elements: NodeListOf<Element>) =>
+  [...elements].map((element) => element.textContent?.replace(/\s+/g, ' ').trim());
 
 function renderDiff(before: string, after: string) {
   const { container } = render(

@@ -48,12 +48,16 @@ function fill(labels: { title: string; description: string }) {
   fireEvent.change(screen.getByLabelText(labels.description), { target: { value: ' Remboursement refusé ' } });
 }
 
+function fillRule(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
 describe('FilePepinForm', () => {
   it('sends trimmed text, the rule key in capitals and its version as a number, unsigned by default', async () => {
     const { mock, sent } = filing();
     const { onFiled, form } = renderForm(mock);
     fill({ title: 'Titre', description: 'Ce qui s’est passé' });
-    fireEvent.change(screen.getByLabelText('Clé de la règle'), { target: { value: 'refund-004' } });
+    fillRule('Clé de la règle', 'refund-004');
     fireEvent.change(screen.getByLabelText('Version du règlement'), { target: { value: '3' } });
     fireEvent.submit(form);
 
@@ -85,6 +89,26 @@ describe('FilePepinForm', () => {
     expect(sent[0]).toMatchObject({ ruleKey: null, ruleVersion: null, noRuleApplies: true });
   });
 
+  it('sends nothing until the operator names a rule or says none covers the case', async () => {
+    const { mock, sent } = filing();
+    const { onFiled, form } = renderForm(mock);
+    fill({ title: 'Titre', description: 'Ce qui s’est passé' });
+    fireEvent.submit(form);
+
+    const alert = await screen.findByRole('alert');
+    const ruleKey = screen.getByLabelText('Clé de la règle');
+    expect(ruleKey.getAttribute('aria-invalid')).toBe('true');
+    expect(ruleKey.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(document.activeElement).toBe(ruleKey);
+    expect(sent).toHaveLength(0);
+
+    fillRule('Clé de la règle', 'REFUND-004');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.submit(form);
+    await waitFor(() => expect(onFiled).toHaveBeenCalled());
+    expect(sent).toHaveLength(1);
+  });
+
   it('shows the API’s refusal in an alert and keeps what was typed', async () => {
     const refusal = new GraphQLError('Le titre doit faire au moins 5 caractères.', {
       extensions: { code: 'BAD_USER_INPUT' },
@@ -92,6 +116,7 @@ describe('FilePepinForm', () => {
     const { mock } = filing({ errors: [refusal] });
     const { onFiled, form } = renderForm(mock);
     fill({ title: 'Titre', description: 'Ce qui s’est passé' });
+    fillRule('Clé de la règle', 'REFUND-004');
     fireEvent.submit(form);
 
     expect((await screen.findByRole('alert')).textContent).toBe('Le titre doit faire au moins 5 caractères.');
@@ -104,7 +129,8 @@ describe('FilePepinForm', () => {
     const { mock, sent } = filing();
     const { onFiled, form } = renderForm(mock);
     fill({ title: 'Title', description: 'What happened' });
-    fireEvent.click(screen.getByLabelText('Sign my pépin'));
+    fillRule('Rule key', 'REFUND-004');
+    fireEvent.click(screen.getByLabelText('Show my name to managers'));
     expect(screen.getByRole('button', { name: 'Send the pépin' })).toBeTruthy();
     fireEvent.submit(form);
 
