@@ -42,10 +42,10 @@ function renderForm(mock: object, prefill: RulePrefill | null = null) {
   return { onFiled, form };
 }
 
-// Two words at most: the similar-pépins search starts at three, so no other request is made.
+// Two words in all: the similar-pépins search (title and description together) starts at three, so no other request is made.
 function fill(labels: { title: string; description: string }) {
-  fireEvent.change(screen.getByLabelText(labels.title), { target: { value: '  Carte bloquée  ' } });
-  fireEvent.change(screen.getByLabelText(labels.description), { target: { value: ' Remboursement refusé ' } });
+  fireEvent.change(screen.getByLabelText(labels.title), { target: { value: '  Carte  ' } });
+  fireEvent.change(screen.getByLabelText(labels.description), { target: { value: ' Refusé ' } });
 }
 
 function fillRule(label: string, value: string) {
@@ -63,8 +63,8 @@ describe('FilePepinForm', () => {
 
     await waitFor(() => expect(onFiled).toHaveBeenCalledWith(expect.objectContaining({ reference: 'PEP-0042' })));
     expect(sent[0]).toMatchObject({
-      title: 'Carte bloquée',
-      description: 'Remboursement refusé',
+      title: 'Carte',
+      description: 'Refusé',
       ruleKey: 'REFUND-004',
       ruleVersion: 3,
       noRuleApplies: false,
@@ -103,7 +103,7 @@ describe('FilePepinForm', () => {
     expect(sent).toHaveLength(0);
 
     fillRule('Clé de la règle', 'REFUND-004');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(alert.textContent ?? '')).toBeNull();
     fireEvent.submit(form);
     await waitFor(() => expect(onFiled).toHaveBeenCalled());
     expect(sent).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('FilePepinForm', () => {
 
     expect((await screen.findByRole('alert')).textContent).toBe('Le titre doit faire au moins 5 caractères.');
     expect(onFiled).not.toHaveBeenCalled();
-    expect(screen.getByLabelText<HTMLInputElement>('Titre').value).toBe('  Carte bloquée  ');
+    expect(screen.getByLabelText<HTMLInputElement>('Titre').value).toBe('  Carte  ');
   });
 
   it('is labelled in English when the console is, and signing is sent when ticked', async () => {
