@@ -5,7 +5,7 @@ import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type Do
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { DEFAULT_LOCALE, ErrorCode, isLocale, type Locale } from '@pepite/api/errors';
-import type { AuthenticationService } from '@pepite/api/identity';
+import { bearerToken, type AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
 import { withRequestContext } from '../http/request-context';
 import { formatGraphqlError } from './format-graphql-error';
@@ -34,7 +34,7 @@ type SocketServerOptions = Pick<
  * guard reads the bearer token from its headers and records the caller on it.
  */
 export interface SubscriptionRequest {
-  readonly headers: { readonly authorization?: string };
+  readonly headers: { readonly authorization?: string; readonly 'accept-language'?: string };
   readonly ip?: string;
 }
 
@@ -57,7 +57,14 @@ export function isSocketContext(value: unknown): value is SocketContext {
 /** One context per subscribe message, so the guard's per-request memo is per operation. */
 export function subscriptionContext(ctx: SocketContext): SubscriptionContext {
   const authorization = authorizationOf(ctx.connectionParams);
-  return { req: { headers: authorization ? { authorization } : {}, ip: ctx.extra.request.socket.remoteAddress } };
+  // The client's language (`connectionParams.language`) reads as the request's
+  // Accept-Language, so a subscription renders in the language an HTTP query would.
+  const language = ctx.connectionParams?.['language'];
+  const headers = {
+    ...(authorization ? { authorization } : {}),
+    ...(isLocale(language) ? { 'accept-language': language } : {}),
+  };
+  return { req: { headers, ip: ctx.extra.request.socket.remoteAddress } };
 }
 
 /**
@@ -161,10 +168,6 @@ export function subscriptionTransport(
 function authorizationOf(params: ConnectionParams): string | undefined {
   const value = params?.['authorization'] ?? params?.['Authorization'];
   return typeof value === 'string' ? value : undefined;
-}
-
-function bearerToken(authorization: string | undefined): string | null {
-  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
 }
 
 function withCode(error: unknown, code: ErrorCode): GraphQLError {

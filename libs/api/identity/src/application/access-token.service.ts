@@ -10,8 +10,8 @@ export interface IssuedToken {
 
 /**
  * Short-lived HS256 access tokens carrying only the user id: role, site and the active
- * flag are read from the database on every request, so a deactivation or a role change
- * takes effect at once (that is the revocation).
+ * flag come from the account (kept in memory by ActivePrincipals and dropped at any change's
+ * commit), so a deactivation or a role change takes effect at once (that is the revocation).
  */
 @Injectable()
 export class AccessTokenService {

@@ -9,6 +9,8 @@ import type { RulebookEventHub } from '../application/rulebook-event-hub';
  * each at a random moment, so thousands of desktops do not reconnect in the same instant.
  */
 const RECONNECT_SPREAD_MS = 250;
+/** Shared by every connection, encoded once. */
+const HEARTBEAT = Buffer.from(': heartbeat\n\n', 'utf8');
 
 export interface StreamSettings {
   readonly heartbeatMs: number;
@@ -42,7 +44,7 @@ export async function openEventStream(request: Request, response: Response, hub:
     next: (event) => (replaying ? buffered.push(event) : write(event)),
     complete: () => response.end(),
   });
-  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), settings.heartbeatMs);
+  const heartbeat = setInterval(() => response.write(HEARTBEAT), settings.heartbeatMs);
   const ending = new Subscription();
   const close = () => {
     clearInterval(heartbeat);

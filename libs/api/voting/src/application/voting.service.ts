@@ -17,7 +17,7 @@ import {
   VoteStatus,
   VoteThreshold,
 } from '../domain/vote';
-import { backToDesignMessage, voteClosedNotice, voteOpenedNotice } from '../domain/vote-notices';
+import { backToDesignMessage, voteClosedParams, voteOpenedParams } from '../domain/vote-notices';
 import type { BallotEntity } from '../persistence/ballot.entity';
 import type { VoteEntity } from '../persistence/vote.entity';
 import {
@@ -158,6 +158,7 @@ export class VotingService implements OnModuleInit {
           caller,
           `Vote ouvert sur la proposition ${proposal.reference}.`,
           tx,
+          { notice: { proposalReference: proposal.reference } },
         );
       }
       await this.audit.record(
@@ -188,8 +189,7 @@ export class VotingService implements OnModuleInit {
           kind: 'VOTE_OPENED',
           subjectType: 'PROPOSAL',
           subjectId: proposal.id,
-          text: voteOpenedNotice(proposal, closesAt),
-          params: { reference: proposal.reference, closesAt: closesAt.toISOString() },
+          params: voteOpenedParams(proposal, closesAt),
         },
         tx,
       );
@@ -355,7 +355,9 @@ export class VotingService implements OnModuleInit {
       const pepinIds = await this.pepinsIn(vote.proposalId, PepinStatus.IN_VOTE, tx);
       if (pepinIds.length > 0) {
         const message = backToDesignMessage(proposal, outcome, reasons, PEPIN_LIMITS.acknowledgeMessage.max);
-        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message, tx);
+        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message, tx, {
+          notice: { proposalReference: proposal.reference, outcome, reasons },
+        });
       }
     }
     await this.audit.record(
@@ -387,8 +389,7 @@ export class VotingService implements OnModuleInit {
         kind: 'VOTE_CLOSED',
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
-        text: voteClosedNotice(proposal, outcome, tally, reasons),
-        params: { reference: proposal.reference, outcome },
+        params: voteClosedParams(proposal, outcome, tally, reasons),
       },
       tx,
     );
