@@ -126,9 +126,10 @@ beforeAll(async () => {
     { kind: 'AMEND', ruleKey: 'REFUND-001', statement: 'Rembourser sans enquête jusqu’à 250 € quand le transporteur confirme la perte.' },
   ]);
   await api.graphql.ok(INVITE_CO_AUTHOR, { proposalId: proposal.id, userId: coAuthor.id }, { token: designer.token });
-  await api.graphql.ok(RESPOND_TO_INVITATION, { proposalId: proposal.id, accept: true, anonymous: true }, { token: coAuthor.token });
+  await api.graphql.ok(RESPOND_TO_INVITATION, { proposalId: proposal.id, accept: true }, { token: coAuthor.token });
   const closesAt = new Date(Date.now() + DAY).toISOString();
-  await api.graphql.ok(`mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at) { id } }`, { p: proposal.id, at: closesAt }, { token: designer.token });
+  // Quorum 3: all three managers vote (with 2 of 3 the vote would close once settled).
+  await api.graphql.ok(`mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at, quorum: 3) { id } }`, { p: proposal.id, at: closesAt }, { token: designer.token });
   for (const manager of [designer, voter, publisher]) {
     await api.graphql.ok(`mutation($p: ID!) { castVote(proposalId: $p, choice: APPROVE) { choice } }`, { p: proposal.id }, { token: manager.token });
   }

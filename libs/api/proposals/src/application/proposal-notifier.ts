@@ -28,8 +28,22 @@ export class ProposalNotifier {
   invited(manager: EntityManager, proposal: ProposalSubject, inviteeId: string, inviter: string): Promise<void> {
     const name = named(proposal);
     return this.send(manager, proposal, [inviteeId], 'PROPOSAL_CO_AUTHOR_INVITED', {
-      fr: `${inviter} vous invite à co-écrire la proposition ${name.fr}. Vous pouvez accepter en restant anonyme.`,
-      en: `${inviter} invites you to co-author proposal ${name.en}. You may accept and stay anonymous.`,
+      fr: `${inviter} vous invite par votre nom à co-écrire la proposition ${name.fr}. En acceptant, vous la co-signez de votre nom.`,
+      en: `${inviter} invites you by name to co-author proposal ${name.en}. If you accept, you co-sign it under your name.`,
+    });
+  }
+
+  /** To the reporter of a linked pépin; the inviter does not know who they are. */
+  invitedAsReporter(
+    manager: EntityManager,
+    proposal: ProposalSubject,
+    inviteeId: string,
+    pepinReference: string,
+  ): Promise<void> {
+    const name = named(proposal);
+    return this.send(manager, proposal, [inviteeId], 'PROPOSAL_CO_AUTHOR_INVITED', {
+      fr: `Les managers invitent l’auteur du pépin ${pepinReference} à co-écrire la proposition ${name.fr}, sans savoir qui vous êtes. Vous pouvez accepter en restant anonyme.`,
+      en: `The managers invite the reporter of pépin ${pepinReference} to co-author proposal ${name.en}, without knowing who you are. You may accept and stay anonymous.`,
     });
   }
 
