@@ -49,6 +49,18 @@ const VoteDocument = graphql(`
         }
       }
       rejectReasons
+      canCancel
+      canClose
+    }
+  }
+`);
+
+const CloseVoteDocument = graphql(`
+  mutation CodesignCloseVote($proposalId: ID!) {
+    closeVote(proposalId: $proposalId) {
+      id
+      status
+      outcome
     }
   }
 `);
@@ -71,6 +83,7 @@ export function VotePage() {
   // Others vote meanwhile: a slow poll keeps the count honest without a subscription.
   const { data, loading, error, refetch } = useQuery(VoteDocument, { variables: { id }, pollInterval: 15000 });
   const [cancel, cancelled] = useMutation(CancelVoteDocument);
+  const [close, closed] = useMutation(CloseVoteDocument);
   const proposal = data?.proposal;
   const vote = data?.proposalVote;
   const manager = user.role !== 'OPERATOR';
@@ -173,7 +186,31 @@ export function VotePage() {
               </section>
             )}
 
-            {manager && vote.status === 'OPEN' && (
+            {vote.canClose && (
+              <section aria-labelledby="close-vote" className="card stack">
+                <h2 id="close-vote">{t('vote.closeTitle')}</h2>
+                <p className="hint">{t('vote.closeHint')}</p>
+                <ErrorAlert error={closed.error} />
+                <div>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={closed.loading}
+                    onClick={() => {
+                      if (window.confirm(t('vote.closeConfirm'))) {
+                        void close({ variables: { proposalId: proposal.id } })
+                          .then(() => refetch())
+                          .catch(() => undefined);
+                      }
+                    }}
+                  >
+                    {t('vote.close')}
+                  </button>
+                </div>
+              </section>
+            )}
+
+            {vote.canCancel && (
               <section aria-labelledby="cancel-vote" className="card stack">
                 <h2 id="cancel-vote">{t('vote.cancelTitle')}</h2>
                 <p className="hint">{t('vote.cancelHint')}</p>
