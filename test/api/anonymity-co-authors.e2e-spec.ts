@@ -144,5 +144,5 @@ describe('co-authors stay unlinkable: a manager cannot tell which operator is th
     }
     expect(one).toContain('Co-auteur (opérateur)');
     expect(one).toEqual(two);
-  });
+  }, 300_000);
 });
