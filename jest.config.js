@@ -20,6 +20,8 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
+    // nginx in front of real API processes (test/deploy): Debian's nginx, installed when missing.
+    { ...common, displayName: 'deploy', rootDir: __dirname, testMatch: ['<rootDir>/test/deploy/**/*.deploy-spec.ts'] },
     {
       ...common,
       displayName: 'browser',

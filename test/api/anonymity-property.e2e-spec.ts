@@ -10,7 +10,7 @@ import { amendStatement, CREATE_PROPOSAL } from '../support/proposal-graphql';
 
 /*
  * Property: what managers (and admins) can read is a function of what was written, never of
- * which anonymous operator wrote it (DESIGN.md, Anonymity; libs/api/pepins/README.md).
+ * which anonymous operator wrote it (docs/design.md, Anonymity; libs/api/pepins/README.md).
  *
  * Each run builds one random scenario twice, on two fresh sites ("worlds") of one API:
  * operators 0–2 never sign anything (the anonymous pool), operator 3 signs or not at

@@ -3,20 +3,27 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { invalidInputError } from '@pepite/api/errors';
+import { FeedFastPath } from '@pepite/api/rulebook';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
+import { FrontDoorAdapter } from './http/front-door';
 import { jsonBody } from './http/json-body';
 import { requestContextMiddleware } from './http/request-context';
 import { requestId } from './http/request-id';
-import { securityHeaders } from './http/security-headers';
+import { securityHeaderValues, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the API (not listening yet); used by main.ts and by the end-to-end tests. */
 export async function createApi(config: ApiConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const frontDoor = new FrontDoorAdapter();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), frontDoor, {
     bufferLogs: true,
     bodyParser: false,
   });
+  // First on the server: the feed's answers from memory, with the headers helmet gives every other answer.
+  const feed = app.get(FeedFastPath);
+  feed.useCommonHeaders(securityHeaderValues());
+  frontDoor.answerFirst((request, response) => feed.answered(request, response));
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');

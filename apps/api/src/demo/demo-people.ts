@@ -1,6 +1,6 @@
 import { Role } from '@pepite/api/identity';
 
-/** The demo call centre (DESIGN.md lists the accounts; every password is pepite-demo). */
+/** The demo call centre (the README lists the accounts; every password is pepite-demo). */
 export const DEMO_PASSWORD = 'pepite-demo';
 export const DEMO_SITE = 'Plateau Lyon Part-Dieu';
 export const DEMO_TEAMS = { billing: 'Équipe Facturation & remboursements', delivery: 'Équipe Livraisons & retours' } as const;

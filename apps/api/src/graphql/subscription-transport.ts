@@ -5,7 +5,7 @@ import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type Do
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { DEFAULT_LOCALE, ErrorCode, isLocale, type Locale } from '@pepite/api/errors';
-import type { AuthenticationService } from '@pepite/api/identity';
+import { bearerToken, type AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
 import { withRequestContext } from '../http/request-context';
 import { formatGraphqlError } from './format-graphql-error';
@@ -161,10 +161,6 @@ export function subscriptionTransport(
 function authorizationOf(params: ConnectionParams): string | undefined {
   const value = params?.['authorization'] ?? params?.['Authorization'];
   return typeof value === 'string' ? value : undefined;
-}
-
-function bearerToken(authorization: string | undefined): string | null {
-  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
 }
 
 function withCode(error: unknown, code: ErrorCode): GraphQLError {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { ApiConfig } from '../config/api-config';
 
 /**
@@ -24,19 +24,40 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'form-action': ["'self'"],
 };
 
+const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [name, [...values]])),
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+/**
+ * The headers helmet sets on a response (CSP included), as names and values, for answers
+ * written before Express (the feed's fast path): asked of helmet itself, so that both
+ * paths carry the same headers whatever helmet's version adds or drops.
+ */
+export function securityHeaderValues(): Record<string, string> {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: unknown) => void headers.set(name, String(value)),
+    removeHeader: (name: string) => void headers.delete(name),
+  };
+  let done = false;
+  helmet(HELMET_OPTIONS)({} as never, response as never, () => (done = true));
+  if (!done) throw new Error('helmet did not answer synchronously: the fast path cannot copy its headers');
+  return Object.fromEntries(headers);
+}
+
 /**
  * helmet's security headers on every response (nosniff, frame denial, no referrer,
  * cross-origin opener and resource policies, HSTS, the CSP above). Outside production,
  * GraphiQL at GET /graphql loads its editor from a CDN, so that one page goes without a CSP.
  */
 export function securityHeaders(config: Pick<ApiConfig, 'production'>) {
-  const directives = Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [name, [...values]]));
-  const withCsp = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
-  const withoutCsp = helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' }, referrerPolicy: { policy: 'no-referrer' } });
+  const withCsp = helmet(HELMET_OPTIONS);
+  const withoutCsp = helmet({ ...HELMET_OPTIONS, contentSecurityPolicy: false });
   return (req: Request, res: Response, next: NextFunction): void => {
     const graphiql = !config.production && req.method === 'GET' && req.path === '/graphql' && Boolean(req.accepts('html')) && !req.query['query'];
     (graphiql ? withoutCsp : withCsp)(req, res, next);

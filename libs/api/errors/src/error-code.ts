@@ -20,6 +20,8 @@ export enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** The request body is larger than allowed. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** None of the encodings the resource exists in is acceptable to the client (`Accept-Encoding`). */
+  NOT_ACCEPTABLE = 'NOT_ACCEPTABLE',
   /** The GraphQL operation nests fields deeper than allowed. */
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
   /** The GraphQL operation uses more aliases than allowed. */
@@ -54,6 +56,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case ErrorCode.NOT_FOUND:
       return 404;
+    case ErrorCode.NOT_ACCEPTABLE:
+      return 406;
     case ErrorCode.CONFLICT:
     case ErrorCode.ILLEGAL_TRANSITION:
       return 409;

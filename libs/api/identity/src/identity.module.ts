@@ -6,6 +6,7 @@ import { AccessGuard } from './access/access.guard';
 import { LoginThrottlerGuard, loginThrottlers } from './access/login-throttler.guard';
 import { UserRateLimitGuard } from './access/user-rate-limit.guard';
 import { AccessTokenService } from './application/access-token.service';
+import { ActivePrincipals } from './application/active-principals';
 import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SiteAdministrationService } from './application/site-administration.service';
@@ -32,6 +33,7 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: UserRateLimitGuard },
         PasswordHasher,
         AccessTokenService,
+        ActivePrincipals,
         AuthenticationService,
         UserDirectoryService,
         SiteAdministrationService,

@@ -30,3 +30,5 @@ export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rul
 // The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
 export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
 export * from './application/rule-change-history.service';
+// The feed's answers from memory, which the HTTP server asks first (apps/api's front door).
+export { FeedFastPath, type FeedAnswerKey } from './feed/feed-fast-path';

@@ -43,6 +43,13 @@ export const RulebookErrors = defineErrors({
     en: (p: { version: number; latest: number }) =>
       `Rulebook version ${p.version} does not exist yet: the latest published is ${p.latest}.`,
   },
+  noAcceptableEncoding: {
+    code: ErrorCode.NOT_ACCEPTABLE,
+    fr: (p: { acceptEncoding: string }) =>
+      `Aucun encodage accepté (Accept-Encoding: ${p.acceptEncoding}) : le règlement existe en br, gzip et sans compression (identity).`,
+    en: (p: { acceptEncoding: string }) =>
+      `No acceptable encoding (Accept-Encoding: ${p.acceptEncoding}): the rulebook is available as br, gzip and uncompressed (identity).`,
+  },
   noReleaseYet: {
     code: ErrorCode.NOT_FOUND,
     fr: (_: void) => 'Aucun règlement n’a encore été publié.',

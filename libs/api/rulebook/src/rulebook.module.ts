@@ -31,7 +31,7 @@ export class RulebookModule {
         FeedFastPath,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory],
+      exports: [FeedFastPath, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory],
     };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The feed's public contract (DESIGN.md, "Feed"). Browsers and Node read these shapes, so
+ * The feed's public contract (docs/design.md, "The rulebook feed"). Browsers and Node read these shapes, so
  * they hold only JSON values: dates are ISO strings, versions are integers.
  */
 export const RULEBOOK_FORMAT = 'pepite-rulebook/1';

@@ -47,7 +47,7 @@ export class AuditLog {
    * the action and its audit line commit together, or neither does. Without a manager
    * the entry is one statement of its own.
    *
-   * ANONYMITY (DESIGN.md): admins read this log, and an operator's identity must never
+   * ANONYMITY (docs/design.md): admins read this log, and an operator's identity must never
    * reach anyone unless the operator chose to sign. So:
    * - `actorRole: 'OPERATOR'` stores `actorId` only with `signed: true`; otherwise the
    *   entry says "an operator" (no actor id) and keeps no request id either (the request

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '@pepite/api/errors';
 import { AuthenticationService } from '../application/authentication.service';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { bearerToken } from './bearer-token';
 import { ACCESS_METADATA, type AccessRule } from './access.decorator';
 import { requestOf, type PepiteRequest } from './request-of';
 
@@ -36,23 +37,16 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     const user = await this.userOf(request);
-    if (!user) throw bearerToken(request) ? CommonErrors.sessionExpired() : CommonErrors.unauthenticated();
+    if (!user) throw bearerToken(request.headers?.authorization) ? CommonErrors.sessionExpired() : CommonErrors.unauthenticated();
     if (!rule.roles.includes(user.role)) throw CommonErrors.forbidden();
     request.user = user;
     return true;
   }
 
   private userOf(request: PepiteRequest): Promise<AuthenticatedUser | null> {
-    const token = bearerToken(request);
+    const token = bearerToken(request.headers?.authorization);
     if (!token) return Promise.resolve(null);
     request.pepiteUser ??= this.authentication.authenticate(token);
     return request.pepiteUser;
   }
-}
-
-function bearerToken(request: PepiteRequest): string | null {
-  const header = request.headers?.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
 }

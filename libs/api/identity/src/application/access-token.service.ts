@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { ACCESS_TOKEN_AUDIENCE, accessTokenSubject } from '../domain/access-token-claims';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 
 export interface IssuedToken {
@@ -7,12 +8,10 @@ export interface IssuedToken {
   readonly expiresAt: Date;
 }
 
-const AUDIENCE = 'pepite-api';
-
 /**
  * Short-lived HS256 access tokens carrying only the user id: role, site and the active
- * flag are read from the database on every request, so a deactivation or a role change
- * takes effect at once (that is the revocation).
+ * flag come from the account (kept in memory by ActivePrincipals and dropped at any change's
+ * commit), so a deactivation or a role change takes effect at once (that is the revocation).
  */
 @Injectable()
 export class AccessTokenService {
@@ -25,19 +24,23 @@ export class AccessTokenService {
     const expiresInSeconds = this.options.accessTokenTtlMinutes * 60;
     const accessToken = await this.jwt.signAsync(
       {},
-      { subject: userId, audience: AUDIENCE, expiresIn: expiresInSeconds, algorithm: 'HS256' },
+      { subject: userId, audience: ACCESS_TOKEN_AUDIENCE, expiresIn: expiresInSeconds, algorithm: 'HS256' },
     );
     return { accessToken, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
   }
 
-  /** The user id of a valid token, or null for an invalid, expired or foreign one. */
+  /**
+   * The user id of a valid token, or null for an invalid, expired or foreign one, one without
+   * `exp` or issued in the future. The one check of a token: the HTTP guard (GraphQL and the
+   * feed routes) and graphql-ws connections all come here.
+   */
   async verify(token: string): Promise<string | null> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
-        audience: AUDIENCE,
+      const payload = await this.jwt.verifyAsync<object>(token, {
+        audience: ACCESS_TOKEN_AUDIENCE,
         algorithms: ['HS256'],
       });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      return accessTokenSubject(payload, Date.now());
     } catch {
       return null;
     }

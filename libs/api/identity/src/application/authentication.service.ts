@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { IdentityErrors } from '../identity.errors';
 import { AccessTokenService, type IssuedToken } from './access-token.service';
+import { ActivePrincipals } from './active-principals';
 import { PasswordHasher } from './password-hasher';
 import { UserDirectoryService, toAuthenticatedUser } from './user-directory.service';
 
@@ -15,6 +16,7 @@ export class AuthenticationService {
     private readonly directory: UserDirectoryService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly principals: ActivePrincipals,
   ) {}
 
   /** One answer for an unknown account, a deactivated one and a wrong password. */
@@ -33,9 +35,17 @@ export class AuthenticationService {
     return this.directory.onAccessRevoked(listener);
   }
 
-  /** The active user behind a bearer token, or null. */
-  async authenticate(token: string): Promise<AuthenticatedUser | null> {
-    const userId = await this.tokens.verify(token);
-    return userId ? this.directory.findActiveUser(userId) : null;
+  /**
+   * The active user behind a bearer token, or null. From memory once known, kept exact by
+   * LISTEN/NOTIFY on every change to the account (ActivePrincipals): no database round trip
+   * per request, and a revocation still takes effect at its commit on every instance.
+   */
+  authenticate(token: string): Promise<AuthenticatedUser | null> {
+    return this.principals.authenticate(token);
+  }
+
+  /** Without I/O: the user, null when refused, undefined when only `authenticate` can tell. */
+  knownPrincipal(token: string): AuthenticatedUser | null | undefined {
+    return this.principals.known(token);
   }
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@pepite/api/errors';
 import type { Role } from './role';
 
-/** Who is calling, as every context sees it. Loaded from the database on each request. */
+/** Who is calling, as every context sees it: the account as committed (ActivePrincipals). */
 export interface AuthenticatedUser {
   readonly id: string;
   readonly role: Role;

@@ -2,7 +2,7 @@ import { INSIGHTS_LIMITS } from './insights-period';
 
 /**
  * A number of people as managers may see it: 1 or 2 could point at someone (anonymity,
- * DESIGN.md), so those are folded into "fewer than 3" with no number.
+ * docs/design.md), so those are folded into "fewer than 3" with no number.
  */
 export interface PeopleCount {
   /** The count, or null when folded. */

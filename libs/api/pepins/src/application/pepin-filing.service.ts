@@ -23,7 +23,7 @@ import { pepinView, type PepinView } from './pepin-views';
 import { RuleReferences } from './rule-references.service';
 import { timeOf, type UseCaseTime } from './use-case-time';
 
-/** The acknowledgement promise when a site has none recorded (DESIGN.md: 3 days). */
+/** The acknowledgement promise when a site has none recorded (docs/design.md: 3 days). */
 export const DEFAULT_ACK_SLA_HOURS = 72;
 
 /** What operators do: file a pépin, say "me too". */

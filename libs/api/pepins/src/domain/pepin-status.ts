@@ -1,4 +1,4 @@
-/** Where a pépin stands (DESIGN.md, "Pépin lifecycle"). */
+/** Where a pépin stands (docs/design.md, "Lifecycles"). */
 export enum PepinStatus {
   NEW = 'NEW',
   ACKNOWLEDGED = 'ACKNOWLEDGED',

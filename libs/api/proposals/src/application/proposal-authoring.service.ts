@@ -33,7 +33,7 @@ import { ProposalNotifier } from './proposal-notifier';
 import { canManage, canSee, participantKindOf, proposalView, viewerOf, type ProposalView } from './proposal-views';
 import { PublishedRules } from './published-rules';
 
-/** DESIGN.md `CreateProposalInput`. */
+/** docs/design.md `CreateProposalInput`. */
 export interface CreateProposalCommand {
   readonly pepinIds: readonly string[];
   readonly title: string;

@@ -20,7 +20,7 @@ export const CHANGE_WORDING_FIELDS = [
 export type ChangeWordingField = (typeof CHANGE_WORDING_FIELDS)[number];
 
 /**
- * A rule change as people ask for it (DESIGN.md `RuleChangeInput`). CREATE needs every
+ * A rule change as people ask for it (docs/design.md `RuleChangeInput`). CREATE needs every
  * wording field but `tags` (none) and `effectiveFrom` (the revision's day); AMEND keeps the
  * published value of every field left out; RETIRE takes the key only.
  */

@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { CoAuthorStatus, ParticipantKind, ProposalStatus } from '../domain/proposal-status';
 
-/** DESIGN.md `RuleChangeKind`. */
+/** docs/design.md `RuleChangeKind`. */
 export enum RuleChangeKind {
   CREATE = 'CREATE',
   AMEND = 'AMEND',

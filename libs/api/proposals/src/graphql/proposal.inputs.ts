@@ -22,7 +22,7 @@ import { ProposalDiffBase, ProposalStatus, RuleChangeKind } from './proposal-enu
 // the rules in force, and say what is wrong in French and English, field by field.
 const MAX_TEXT = 8000;
 
-@InputType({ description: 'One rule change of a proposal (DESIGN.md).' })
+@InputType({ description: 'One rule change of a proposal: create, amend or retire a rule (docs/design.md, Words).' })
 export class RuleChangeInput {
   @Field(() => RuleChangeKind)
   @IsEnum(RuleChangeKind)
@@ -92,7 +92,7 @@ export class RuleChangeInput {
   effectiveFrom?: string | null;
 }
 
-@InputType({ description: 'DESIGN.md `CreateProposalInput`.' })
+@InputType({ description: 'A new proposal: the pépins it answers, a title, its rationale and the rule changes it asks for.' })
 export class CreateProposalInput {
   @Field(() => [ID], {
     description: `The ACKNOWLEDGED pépins of one site it answers (1 to ${PROPOSAL_LIMITS.pepins.max}).`,

@@ -15,7 +15,7 @@ import {
 import { MIN_ROLLBACK_REASON } from '../application/proposal-publication.service';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 
-@InputType({ description: 'Approved proposals to publish together as one release (DESIGN.md).' })
+@InputType({ description: 'Approved proposals to publish together as one release.' })
 export class PublishReleaseInput {
   @Field(() => [ID], { description: 'The APPROVED proposals the release carries.' })
   @IsArray()

@@ -26,6 +26,8 @@ const COLUMN: Record<SnapshotEncoding, 'snapshot' | 'snapshotGzip' | 'snapshotBr
   br: 'snapshotBrotli',
 };
 const CHANGES_CACHE_SIZE = 64;
+/** Earlier releases kept in memory (per encoding): desktops catching up ask for the last few. */
+const RECENT_RELEASES = 4;
 /** Bounds how long an advisory can outlive its expiry in the cached list. */
 const ADVISORY_CACHE_MS = 5_000;
 
@@ -44,7 +46,8 @@ export interface ChangesBody {
 export class ReleaseCatalog {
   private latestCache = new Map<SnapshotEncoding, StoredSnapshot>();
   private readonly changesCache = new Map<string, ChangesBody>();
-  private advisoryCache?: { key: string; validUntil: number; advisories: Promise<AdvisoryEntry[]> };
+  private readonly recentCache = new Map<string, StoredSnapshot>();
+  private advisoryCache?: { key: string; validUntil: number; advisories: Promise<AdvisoryEntry[]>; resolved?: AdvisoryEntry[] };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,9 +65,9 @@ export class ReleaseCatalog {
   }
 
   async snapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
+    const cached = this.cachedSnapshot(version, encoding);
+    if (cached) return cached;
     const isLatest = version === this.latestVersion;
-    const cached = isLatest ? this.latestCache.get(encoding) : undefined;
-    if (cached && cached.release.version === version) return cached;
     const release = await this.dataSource
       .getRepository(ReleaseEntity)
       .createQueryBuilder('r')
@@ -76,8 +79,17 @@ export class ReleaseCatalog {
     if (isLatest) {
       if ([...this.latestCache.values()].some((entry) => entry.release.version !== version)) this.latestCache = new Map();
       this.latestCache.set(encoding, stored);
+    } else {
+      if (this.recentCache.size >= RECENT_RELEASES * 3) this.recentCache.delete(this.recentCache.keys().next().value as string);
+      this.recentCache.set(`${version}:${encoding}`, stored);
     }
     return stored;
+  }
+
+  /** A release's bytes in one encoding when they are already in memory (no I/O). */
+  cachedSnapshot(version: number, encoding: SnapshotEncoding): StoredSnapshot | undefined {
+    if (version === this.latestVersion) return this.cachedLatest(encoding);
+    return this.recentCache.get(`${version}:${encoding}`);
   }
 
   /** The latest release's bytes in one encoding when they are already in memory (no I/O). */
@@ -126,10 +138,11 @@ export class ReleaseCatalog {
     const now = Date.now();
     if (this.advisoryCache && this.advisoryCache.key === key && this.advisoryCache.validUntil > now) return this.advisoryCache.advisories;
     const advisories = this.loadActiveAdvisories();
-    const cache = { key, validUntil: now + ADVISORY_CACHE_MS, advisories };
+    const cache: NonNullable<typeof this.advisoryCache> = { key, validUntil: now + ADVISORY_CACHE_MS, advisories };
     this.advisoryCache = cache;
     advisories.then(
       (list) => {
+        cache.resolved = list;
         const firstExpiry = Math.min(...list.map((a) => Date.parse(a.expiresAt)));
         cache.validUntil = Math.min(cache.validUntil, firstExpiry);
       },
@@ -156,7 +169,7 @@ export class ReleaseCatalog {
     if (since > latest) throw latest === 0 ? RulebookErrors.noReleaseYet() : RulebookErrors.releaseInFuture({ version: since, latest });
     if (since < 0) throw RulebookErrors.invalidVersion({ value: String(since) });
     const advisories = await this.activeAdvisories();
-    const cacheKey = `${since}:${latest}:${advisories.map((a) => a.seq).join(',')}`;
+    const cacheKey = changesKey(since, latest, advisories);
     const cached = this.changesCache.get(cacheKey);
     if (cached) return cached;
     const release = await this.release(latest);
@@ -185,8 +198,18 @@ export class ReleaseCatalog {
     return body;
   }
 
+  /** `changes?since=N` when its answer is already in memory and still current (no I/O). */
+  cachedChanges(since: number): ChangesBody | undefined {
+    const { version, advisorySeq } = this.hub.current;
+    const advisories = this.advisoryCache;
+    if (!advisories?.resolved || advisories.key !== `${version}:${advisorySeq}` || advisories.validUntil <= Date.now()) return undefined;
+    return this.changesCache.get(changesKey(since, version, advisories.resolved));
+  }
+
   private unknownRelease(version: number) {
     const latest = this.latestVersion;
     return version > latest && latest > 0 ? RulebookErrors.releaseInFuture({ version, latest }) : RulebookErrors.releaseNotFound({ version });
   }
 }
+
+const changesKey = (since: number, latest: number, advisories: readonly AdvisoryEntry[]) => `${since}:${latest}:${advisories.map((a) => a.seq).join(',')}`;

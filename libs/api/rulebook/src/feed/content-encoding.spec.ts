@@ -1,14 +1,25 @@
 import { matchesEtag, negotiateEncoding } from './content-encoding';
 
-describe('feed content negotiation', () => {
-  it('prefers brotli, then gzip, and respects q=0', () => {
+describe('feed content negotiation (RFC 9110 §12.5.3, by negotiator)', () => {
+  it('lets the client’s q-values decide, brotli then gzip among equals', () => {
+    expect(negotiateEncoding('br;q=0.1, gzip;q=1')).toBe('gzip');
     expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
     expect(negotiateEncoding('gzip;q=0.8, br;q=0')).toBe('gzip');
-    expect(negotiateEncoding('br;q=0, gzip;q=0')).toBe('identity');
     expect(negotiateEncoding('*')).toBe('br');
     expect(negotiateEncoding('*, br;q=0')).toBe('gzip');
+    expect(negotiateEncoding('GZIP')).toBe('gzip');
+  });
+
+  it('falls back to identity unless identity is excluded, and then finds nothing', () => {
     expect(negotiateEncoding(undefined)).toBe('identity');
+    expect(negotiateEncoding('')).toBe('identity');
     expect(negotiateEncoding('identity')).toBe('identity');
+    expect(negotiateEncoding('br;q=0, gzip;q=0')).toBe('identity');
+    expect(negotiateEncoding('deflate')).toBe('identity');
+    expect(negotiateEncoding('identity;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('identity;q=0')).toBeUndefined();
+    expect(negotiateEncoding('*;q=0')).toBeUndefined();
+    expect(negotiateEncoding('deflate, identity;q=0')).toBeUndefined();
   });
 
   it('matches a listed, weak or wildcard entity tag and nothing else', () => {

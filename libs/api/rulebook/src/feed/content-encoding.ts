@@ -1,18 +1,19 @@
+import Negotiator from 'negotiator';
 import type { SnapshotEncoding } from '../application/release-catalog.service';
 
-/** Picks the best stored encoding the client accepts (br, then gzip), honouring `q=0`. */
-export function negotiateEncoding(acceptEncoding: string | undefined): SnapshotEncoding {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const weight = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
-  return 'identity';
+const STORED: SnapshotEncoding[] = ['br', 'gzip', 'identity'];
+/** negotiator 1.x takes a tie-break order (`preferred`); its published types predate it. */
+type Ranking = { encodings(available: string[], options: { preferred: string[] }): string[] };
+
+/**
+ * The stored encoding to send for an `Accept-Encoding` (RFC 9110 §12.5.3), by `negotiator`:
+ * the client's q-values decide, and among equals brotli, then gzip, then identity. Identity
+ * is acceptable unless excluded (`identity;q=0`, or `*;q=0` without it); `undefined` when
+ * nothing stored is acceptable, which the feed answers 406.
+ */
+export function negotiateEncoding(acceptEncoding: string | undefined): SnapshotEncoding | undefined {
+  const negotiator = new Negotiator({ headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  return (negotiator as unknown as Ranking).encodings(STORED, { preferred: STORED })[0] as SnapshotEncoding | undefined;
 }
 
 /** `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored. */

@@ -4,6 +4,9 @@ import { parseEventId } from '@pepite/rulebook-format';
 import { compareOrder, type FeedEvent, type Order } from '../application/feed-event';
 import type { RulebookEventHub } from '../application/rulebook-event-hub';
 
+/** Shared by every connection, encoded once. */
+const HEARTBEAT = Buffer.from(': heartbeat\n\n', 'utf8');
+
 export interface StreamSettings {
   readonly heartbeatMs: number;
   readonly retryMs: number;
@@ -36,7 +39,7 @@ export async function openEventStream(request: Request, response: Response, hub:
     next: (event) => (replaying ? buffered.push(event) : write(event)),
     complete: () => response.end(),
   });
-  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), settings.heartbeatMs);
+  const heartbeat = setInterval(() => response.write(HEARTBEAT), settings.heartbeatMs);
   const close = () => {
     clearInterval(heartbeat);
     subscription?.unsubscribe();

@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { ReleaseCatalog, type SnapshotEncoding, type StoredSnapshot } from '../application/release-catalog.service';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthenticationService, bearerToken } from '@pepite/api/identity';
+import { ReleaseCatalog, type ChangesBody, type SnapshotEncoding, type StoredSnapshot } from '../application/release-catalog.service';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
+import { changesHeaders, encodedChanges } from './changes-encoding';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
-import { snapshotHeaders } from './snapshot-headers';
+import { IMMUTABLE, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
 const LATEST = '/api/rulebook/releases/latest';
+const BY_VERSION = /^\/api\/rulebook\/releases\/(\d{1,9})$/;
+const CHANGES = /^\/api\/rulebook\/changes\?since=(\d{1,9})$/;
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 /** Desktops send a handful of distinct Accept-Encoding values; bounded anyway. */
 const NEGOTIATED_CACHE_SIZE = 64;
 
-/** A snapshot's two answers, headers computed once per (release, encoding) as node:http's flat lists. */
+/** One counted answer: which route, which status, which encoding (every fast answer is counted). */
+export type FeedAnswerKey = `${'latest' | 'version' | 'changes'} ${200 | 304} ${SnapshotEncoding}`;
+
+/** A snapshot's two answers, headers computed once per (release, encoding, route) as node:http's flat lists. */
 interface Prepared {
   readonly etag: string;
   readonly notModified: readonly string[];
@@ -20,80 +26,126 @@ interface Prepared {
 }
 
 /**
- * The desktops' hot path, `GET /api/rulebook/releases/latest` (the "anything new?" poll
- * answered 304, and the full download), answered from memory before Express and Nest see
- * the request: on a 304 their routing, guards and request logging cost several times what
- * node:http itself does (bench/feed-304.mjs). It answers exactly what the controller would,
- * headers included, and only where nothing else applies: a public feed, no credentials, no
- * CORS request, and the snapshot already in the catalog's memory. Anything else, the first
- * request after a publication included, goes through the controller, which fills the cache.
- * These answers are not in the access log (like /health/ probes).
+ * The desktops' hot paths answered from memory before Express and Nest see the request:
+ * `releases/latest` (the "anything new?" poll answered 304, and the full download),
+ * `releases/:version` and `changes?since=N`. On a 304, Express's routing, guards and
+ * request logging cost several times what node:http itself does (bench/feed-304.mjs).
+ *
+ * The HTTP server calls `answered` first for every request (apps/api's front door). It
+ * answers exactly what the controller would, the security headers included, and only when
+ * everything is already in memory: the answer's bytes, and the caller's access (a public
+ * feed, or a bearer token that ActivePrincipals already knows for an active user, whose
+ * revocation reaches this instance at its commit). No CORS request, no refusal: an
+ * unknown or refused token, an unacceptable encoding and the first request after a
+ * publication all go through the controller, which gives the one answer for them and fills
+ * the caches. Every fast answer is counted (`answers`), as the access log counts the others.
  */
 @Injectable()
-export class FeedFastPath implements OnApplicationBootstrap {
-  private readonly prepared = new WeakMap<StoredSnapshot, Prepared>();
-  private readonly negotiated = new Map<string, SnapshotEncoding>();
+export class FeedFastPath {
+  private readonly preparedLatest = new WeakMap<StoredSnapshot, Prepared>();
+  private readonly preparedImmutable = new WeakMap<StoredSnapshot, Prepared>();
+  private readonly preparedChanges = new WeakMap<Buffer, readonly string[]>();
+  private readonly negotiated = new Map<string, SnapshotEncoding | undefined>();
+  private readonly counts = new Map<FeedAnswerKey, number>();
+  private commonHeaders: readonly string[] = [];
 
   constructor(
-    private readonly adapterHost: HttpAdapterHost,
     private readonly catalog: ReleaseCatalog,
+    private readonly authentication: AuthenticationService,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
-    if (!this.options.publicFeed || !server) return;
-    const others = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
-    server.removeAllListeners('request');
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (this.answered(request, response)) return;
-      for (const listener of others) listener.call(server, request, response);
-    });
+  /** The headers every response of the API carries (helmet's), set once by the server's composition. */
+  useCommonHeaders(headers: Readonly<Record<string, string>>): void {
+    this.commonHeaders = Object.entries(headers).flat();
+  }
+
+  /** How many answers the fast path gave, by route, status and encoding, since start. */
+  answers(): Readonly<Partial<Record<FeedAnswerKey, number>>> {
+    return Object.fromEntries(this.counts);
   }
 
   /** True when the request was answered here. */
   answered(request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.url !== LATEST || request.method !== 'GET') return false;
+    const url = request.url;
+    if (request.method !== 'GET' || url === undefined || !url.startsWith('/api/rulebook/')) return false;
     const headers = request.headers;
-    if (headers.authorization !== undefined || headers.origin !== undefined) return false;
-    const snapshot = this.catalog.cachedLatest(this.encodingFor(headers['accept-encoding']));
+    if (headers.origin !== undefined || !this.mayRead(headers)) return false;
+    const encoding = this.encodingFor(headers['accept-encoding']);
+    if (encoding === undefined) return false;
+    if (url === LATEST) return this.sendSnapshot(this.catalog.cachedLatest(encoding), 'latest', headers, response);
+    const version = BY_VERSION.exec(url)?.[1];
+    if (version !== undefined) return this.sendSnapshot(this.catalog.cachedSnapshot(Number(version), encoding), 'version', headers, response);
+    const since = CHANGES.exec(url)?.[1];
+    if (since !== undefined) return this.sendChanges(this.catalog.cachedChanges(Number(since)), encoding, headers, response);
+    return false;
+  }
+
+  private mayRead(headers: IncomingHttpHeaders): boolean {
+    // A public feed serves anyone, whatever token comes along (as the controller does).
+    if (this.options.publicFeed) return true;
+    const token = bearerToken(headers.authorization);
+    return token !== null && Boolean(this.authentication.knownPrincipal(token));
+  }
+
+  private sendSnapshot(snapshot: StoredSnapshot | undefined, route: 'latest' | 'version', headers: IncomingHttpHeaders, response: ServerResponse): boolean {
     if (!snapshot) return false;
-    const prepared = this.prepare(snapshot);
-    const incomingId = headers['x-request-id'];
-    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const prepared = this.prepare(snapshot, route);
     const ifNoneMatch = headers['if-none-match'];
     if (ifNoneMatch === prepared.etag || matchesEtag(ifNoneMatch, prepared.etag)) {
-      response.writeHead(304, ['X-Request-Id', requestId, ...prepared.notModified]);
+      response.writeHead(304, [...this.commonHeaders, 'X-Request-Id', requestIdOf(headers), ...prepared.notModified]);
       response.end();
+      this.count(`${route} 304 ${snapshot.encoding}`);
     } else {
-      response.writeHead(200, ['X-Request-Id', requestId, ...prepared.full]);
+      response.writeHead(200, [...this.commonHeaders, 'X-Request-Id', requestIdOf(headers), ...prepared.full]);
       response.end(snapshot.body);
+      this.count(`${route} 200 ${snapshot.encoding}`);
     }
     return true;
   }
 
-  private encodingFor(acceptEncoding: string | undefined): SnapshotEncoding {
-    const key = acceptEncoding ?? '';
-    let encoding = this.negotiated.get(key);
-    if (encoding === undefined) {
-      encoding = negotiateEncoding(acceptEncoding);
-      if (this.negotiated.size >= NEGOTIATED_CACHE_SIZE) this.negotiated.clear();
-      this.negotiated.set(key, encoding);
+  private sendChanges(body: ChangesBody | undefined, negotiated: SnapshotEncoding, headers: IncomingHttpHeaders, response: ServerResponse): boolean {
+    if (!body) return false;
+    const { bytes, encoding } = encodedChanges(body, negotiated);
+    let prepared = this.preparedChanges.get(bytes);
+    if (!prepared) {
+      prepared = Object.entries(changesHeaders(bytes, encoding)).flat();
+      this.preparedChanges.set(bytes, prepared);
     }
+    response.writeHead(200, [...this.commonHeaders, 'X-Request-Id', requestIdOf(headers), ...prepared]);
+    response.end(bytes);
+    this.count(`changes 200 ${encoding}`);
+    return true;
+  }
+
+  private count(key: FeedAnswerKey): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  private encodingFor(acceptEncoding: string | undefined): SnapshotEncoding | undefined {
+    const key = acceptEncoding ?? '';
+    if (this.negotiated.has(key)) return this.negotiated.get(key);
+    const encoding = negotiateEncoding(acceptEncoding);
+    if (this.negotiated.size >= NEGOTIATED_CACHE_SIZE) this.negotiated.clear();
+    this.negotiated.set(key, encoding);
     return encoding;
   }
 
-  private prepare(snapshot: StoredSnapshot): Prepared {
-    let prepared = this.prepared.get(snapshot);
+  private prepare(snapshot: StoredSnapshot, route: 'latest' | 'version'): Prepared {
+    const cache = route === 'latest' ? this.preparedLatest : this.preparedImmutable;
+    let prepared = cache.get(snapshot);
     if (!prepared) {
-      const headers = snapshotHeaders(snapshot.release, 'no-cache');
-      const body: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(snapshot.body.length) };
-      if (snapshot.encoding !== 'identity') body['Content-Encoding'] = snapshot.encoding;
-      prepared = { etag: headers['ETag'] as string, notModified: flat(headers), full: flat({ ...headers, ...body }) };
-      this.prepared.set(snapshot, prepared);
+      const headers = snapshotHeaders(snapshot.release, route === 'latest' ? 'no-cache' : IMMUTABLE);
+      prepared = { etag: headers['ETag'] as string, notModified: flat(headers), full: flat({ ...headers, ...snapshotBodyHeaders(snapshot) }) };
+      cache.set(snapshot, prepared);
     }
     return prepared;
   }
+}
+
+function requestIdOf(headers: IncomingHttpHeaders): string {
+  const incoming = headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 const flat = (headers: Record<string, string>): string[] => Object.entries(headers).flat();

@@ -1,24 +1,21 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { PublicAccess } from '@pepite/api/identity';
 import { publicKeyInfo } from '../domain/signing-key';
-import { ReleaseCatalog, type ChangesBody, type StoredSnapshot } from '../application/release-catalog.service';
+import { ReleaseCatalog, type SnapshotEncoding, type StoredSnapshot } from '../application/release-catalog.service';
 import { RulebookEventHub } from '../application/rulebook-event-hub';
 import { RulebookErrors } from '../rulebook.errors';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
 import { openEventStream } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
-import { snapshotHeaders } from './snapshot-headers';
+import { changesHeaders, encodedChanges } from './changes-encoding';
+import { IMMUTABLE, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Below about one packet, compressing costs more than it saves. */
-const COMPRESS_FROM_BYTES = 1400;
 const VERSION = /^\d{1,9}$/;
 
 /**
- * The public feed contract (DESIGN.md, "Feed"). Snapshots go out as the bytes stored at
+ * The public feed contract (docs/design.md, "The rulebook feed"). Snapshots go out as the bytes stored at
  * publication, in the encoding the client accepts; nothing is serialised on a read.
  * Access: `@PublicAccess()` lets the global guard resolve a token without demanding one;
  * FeedReaderGuard then requires a signed-in user unless the feed is configured public.
@@ -46,14 +43,10 @@ export class RulebookFeedController {
 
   @Get('changes')
   async changes(@Query('since') since: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const body = await this.catalog.changesSince(parseVersion(since));
-    const encoding = negotiateEncoding(request.header('accept-encoding'));
-    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
-    if (encoding === 'identity' || body.json.length < COMPRESS_FROM_BYTES) {
-      response.end(body.json);
-      return;
-    }
-    response.set('Content-Encoding', encoding).end(encodedChanges(body, encoding));
+    const version = parseVersion(since);
+    const negotiated = acceptedEncoding(request);
+    const { bytes, encoding } = encodedChanges(await this.catalog.changesSince(version), negotiated);
+    response.set(changesHeaders(bytes, encoding)).end(bytes);
   }
 
   @Get('advisories')
@@ -78,29 +71,22 @@ export class RulebookFeedController {
   }
 
   private async sendSnapshot(request: Request, response: Response, version: number, cacheControl: string): Promise<void> {
-    const encoding = negotiateEncoding(request.header('accept-encoding'));
-    const { release, body }: StoredSnapshot = await this.catalog.snapshot(version, encoding);
-    const headers = snapshotHeaders(release, cacheControl);
+    const snapshot: StoredSnapshot = await this.catalog.snapshot(version, acceptedEncoding(request));
+    const headers = snapshotHeaders(snapshot.release, cacheControl);
     response.set(headers);
     if (matchesEtag(request.header('if-none-match'), headers['ETag'] as string)) {
       response.status(304).end();
       return;
     }
-    response.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
-    if (encoding !== 'identity') response.set('Content-Encoding', encoding);
-    response.status(200).end(body);
+    response.set(snapshotBodyHeaders(snapshot)).status(200).end(snapshot.body);
   }
 }
 
-/** Compressed once per cached answer, then shared by every desktop asking the same question. */
-function encodedChanges(body: ChangesBody, encoding: 'gzip' | 'br'): Buffer {
-  let encoded = body.encoded.get(encoding);
-  if (!encoded) {
-    const bytes = Buffer.from(body.json, 'utf8');
-    encoded = encoding === 'br' ? brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(bytes);
-    body.encoded.set(encoding, encoded);
-  }
-  return encoded;
+function acceptedEncoding(request: Request): SnapshotEncoding {
+  const acceptEncoding = request.header('accept-encoding');
+  const encoding = negotiateEncoding(acceptEncoding);
+  if (!encoding) throw RulebookErrors.noAcceptableEncoding({ acceptEncoding: acceptEncoding ?? '' });
+  return encoding;
 }
 
 function parseVersion(value: unknown): number {

@@ -1,3 +1,4 @@
+import type { StoredSnapshot } from '../application/release-catalog.service';
 import type { ReleaseEntity } from '../persistence/release.entity';
 
 /** The headers of a snapshot answer, 200 or 304 alike (the controller and the fast path share them). */
@@ -12,3 +13,13 @@ export function snapshotHeaders(release: ReleaseEntity, cacheControl: string): R
     'Access-Control-Expose-Headers': 'ETag, X-Rulebook-Version, X-Rulebook-Signature, X-Rulebook-Key-Id',
   };
 }
+
+/** What a 200 adds to `snapshotHeaders`: the body's type, length and encoding. */
+export function snapshotBodyHeaders(snapshot: StoredSnapshot): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(snapshot.body.length) };
+  if (snapshot.encoding !== 'identity') headers['Content-Encoding'] = snapshot.encoding;
+  return headers;
+}
+
+/** Immutable: a published release never changes. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';

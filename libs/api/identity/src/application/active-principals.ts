@@ -1,0 +1,138 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JwtService } from '@nestjs/jwt';
+import type { DataSource } from 'typeorm';
+import { isUuid, PgListener } from '@pepite/api/database';
+import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { AccessTokenService } from './access-token.service';
+import { UserDirectoryService } from './user-directory.service';
+
+/** Notified by a trigger on `app_user` at the commit of any change to an account (migration UserChangeNotify). */
+export const USER_CHANGED_CHANNEL = 'pepite_user_changed';
+
+/** Desktops and consoles of a large call centre; beyond, the oldest entries make room. */
+const MAX_TOKENS = 50_000;
+const MAX_USERS = 50_000;
+/** Forget everything this often anyway, in case the LISTEN connection died without telling. */
+const SAFETY_FORGET_MS = 30_000;
+
+interface VerifiedToken {
+  readonly userId: string;
+  /** Milliseconds since the epoch: the token is refused from then on, cached or not. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Who is behind a bearer token, answered from memory once known: the token's signature is
+ * checked once (by AccessTokenService.verify, the one verification of the API) and then
+ * only its expiry; the active user is loaded once and kept until PostgreSQL says the
+ * account changed. Revocation (deactivation, a new role, site or team) reaches every
+ * instance at the change's commit through LISTEN/NOTIFY. While the LISTEN connection is
+ * down nothing is kept: every request reads the table, as before this cache existed.
+ *
+ * A load that started before a change and ends after its notification must not store the
+ * old row: every change bumps `generation`, and a load stores only if it saw none.
+ */
+@Injectable()
+export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ActivePrincipals.name);
+  private readonly tokens = new Map<string, VerifiedToken>();
+  private readonly users = new Map<string, AuthenticatedUser | null>();
+  /** One load per user and generation, however many requests arrive at once (2,000 desktops reconnecting). */
+  private readonly loading = new Map<string, Promise<AuthenticatedUser | null>>();
+  private generation = 0;
+  private readonly listener: PgListener;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly verifier: AccessTokenService,
+    private readonly jwt: JwtService,
+    private readonly directory: UserDirectoryService,
+  ) {
+    this.listener = new PgListener({
+      url: (dataSource.options as { url?: string }).url ?? '',
+      channel: USER_CHANGED_CHANNEL,
+      applicationName: 'pepite-user-listener',
+      onNotification: (userId) => this.forget(userId),
+      onReconnected: () => this.forgetAll(),
+      warn: (message) => this.logger.warn(message),
+      safetyPollMs: SAFETY_FORGET_MS,
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener.stop();
+    this.forgetAll();
+  }
+
+  /**
+   * Without any I/O: the active user behind the token, `null` when the token is refused
+   * (expired, or its account is not active), `undefined` when only `authenticate` can tell.
+   */
+  known(token: string, now = Date.now()): AuthenticatedUser | null | undefined {
+    const verified = this.tokens.get(token);
+    if (!verified) return undefined;
+    if (verified.expiresAt <= now) return null;
+    if (!this.listener.listening) return undefined;
+    return this.users.get(verified.userId);
+  }
+
+  /** The active user behind a bearer token, or null for an invalid, expired or foreign token or an inactive account. */
+  async authenticate(token: string): Promise<AuthenticatedUser | null> {
+    const userId = await this.verifiedUserId(token);
+    if (!userId) return null;
+    const listening = this.listener.listening;
+    if (listening && this.users.has(userId)) return this.users.get(userId) ?? null;
+    if (!listening) return this.directory.findActiveUser(userId);
+    const generation = this.generation;
+    // Keyed by generation: a request that arrives after a change never joins a load started before it.
+    const key = `${generation}:${userId}`;
+    let load = this.loading.get(key);
+    if (!load) {
+      load = this.directory.findActiveUser(userId).then(
+        (user) => {
+          this.loading.delete(key);
+          if (this.listener.listening && generation === this.generation) remember(this.users, userId, user, MAX_USERS);
+          return user;
+        },
+        (error: unknown) => {
+          this.loading.delete(key);
+          throw error;
+        },
+      );
+      this.loading.set(key, load);
+    }
+    return load;
+  }
+
+  private async verifiedUserId(token: string): Promise<string | null> {
+    const cached = this.tokens.get(token);
+    if (cached) return cached.expiresAt > Date.now() ? cached.userId : null;
+    const userId = await this.verifier.verify(token);
+    if (!userId) return null;
+    const exp = (this.jwt.decode<{ exp?: unknown } | null>(token) ?? {}).exp;
+    // Only tokens that say when they end are remembered: the expiry is all that is checked again.
+    if (typeof exp === 'number') remember(this.tokens, token, { userId, expiresAt: exp * 1000 }, MAX_TOKENS);
+    return userId;
+  }
+
+  private forget(userId: string): void {
+    this.generation++;
+    if (isUuid(userId)) this.users.delete(userId.toLowerCase());
+    else this.users.clear();
+  }
+
+  private forgetAll(): void {
+    this.generation++;
+    this.users.clear();
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
