@@ -5,8 +5,9 @@ import { useCurrentUser } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { Page } from '../../ui/page';
-import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
+import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { BallotForm } from './BallotForm';
+import { EndVoteAction } from './EndVoteAction';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { QuorumProgress } from './QuorumProgress';
 
@@ -86,6 +87,10 @@ export function VotePage() {
   const [close, closed] = useMutation(CloseVoteDocument);
   const proposal = data?.proposal;
   const vote = data?.proposalVote;
+  const end = (mutate: typeof close | typeof cancel) =>
+    mutate({ variables: { proposalId: id } })
+      .then(() => refetch())
+      .catch(() => undefined);
   const manager = user.role !== 'OPERATOR';
 
   if (!proposal) {
@@ -187,51 +192,20 @@ export function VotePage() {
             )}
 
             {vote.canClose && (
-              <section aria-labelledby="close-vote" className="card stack">
-                <h2 id="close-vote">{t('vote.closeTitle')}</h2>
-                <p className="hint">{t('vote.closeHint')}</p>
-                <ErrorAlert error={closed.error} />
-                <div>
-                  <button
-                    type="button"
-                    className="primary"
-                    disabled={closed.loading}
-                    onClick={() => {
-                      if (window.confirm(t('vote.closeConfirm'))) {
-                        void close({ variables: { proposalId: proposal.id } })
-                          .then(() => refetch())
-                          .catch(() => undefined);
-                      }
-                    }}
-                  >
-                    {t('vote.close')}
-                  </button>
-                </div>
-              </section>
+              <EndVoteAction
+                kind="close"
+                error={closed.error}
+                loading={closed.loading}
+                onConfirmed={() => void end(close)}
+              />
             )}
-
             {vote.canCancel && (
-              <section aria-labelledby="cancel-vote" className="card stack">
-                <h2 id="cancel-vote">{t('vote.cancelTitle')}</h2>
-                <p className="hint">{t('vote.cancelHint')}</p>
-                <ErrorAlert error={cancelled.error} />
-                <div>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={cancelled.loading}
-                    onClick={() => {
-                      if (window.confirm(t('vote.cancelConfirm'))) {
-                        void cancel({ variables: { proposalId: proposal.id } })
-                          .then(() => refetch())
-                          .catch(() => undefined);
-                      }
-                    }}
-                  >
-                    {t('vote.cancel')}
-                  </button>
-                </div>
-              </section>
+              <EndVoteAction
+                kind="cancel"
+                error={cancelled.error}
+                loading={cancelled.loading}
+                onConfirmed={() => void end(cancel)}
+              />
             )}
           </>
         )}
