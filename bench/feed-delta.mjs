@@ -15,14 +15,15 @@ export default {
       notes: 'Banc d’essai : une règle modifiée',
     });
     const since = amended.version - 1;
-    const changes = await get(`${bench.baseUrl}/api/rulebook/changes?since=${since}`, { 'accept-encoding': 'br, gzip' });
+    const auth = await bench.feedAuth();
+    const changes = await get(`${bench.baseUrl}/api/rulebook/changes?since=${since}`, { ...auth, 'accept-encoding': 'br, gzip' });
     expectStatus(changes, 200, `changes?since=${since}`);
     const decode = { br: brotliDecompressSync, gzip: gunzipSync }[changes.headers['content-encoding']] ?? ((bytes) => bytes);
     const body = JSON.parse(decode(changes.body).toString('utf8'));
     if (body.amended.length !== 1 || body.added.length !== 0 || body.retired.length !== 0) throw new Error('changes: expected exactly one amended rule');
     const snapshot = {};
     for (const encoding of ['identity', 'gzip', 'br']) {
-      const response = await get(`${bench.baseUrl}/api/rulebook/releases/${amended.version}`, { 'accept-encoding': encoding });
+      const response = await get(`${bench.baseUrl}/api/rulebook/releases/${amended.version}`, { ...auth, 'accept-encoding': encoding });
       expectStatus(response, 200, `release ${amended.version} (${encoding})`);
       snapshot[encoding] = response.body.length;
     }

@@ -138,7 +138,7 @@ async function sseClients({ url, clients, expect, headers }) {
           if (!open) {
             const end = text.indexOf('\r\n\r\n');
             if (end < 0) return;
-            if (!text.startsWith('HTTP/1.1 200')) return reject(new Error(`SSE: ${text.slice(0, 200)}`));
+            if (!text.startsWith('HTTP/1.1 200')) return reject(new Error(`SSE: ${text.slice(0, text.indexOf('\r\n'))}: ${text.slice(end + 4, end + 404)}`));
             // Open once the head and the first frame (the server's `retry:`) have arrived.
             if (text.indexOf('\n\n', end + 4) < 0) return;
             open = true;

@@ -116,22 +116,30 @@ async function openDatabase(dataDir) {
   return { url: location.url, kind: 'embedded', release: () => location.release() };
 }
 
-/** The API as production runs it, with a public feed and no job workers competing for the CPU. */
-async function startApi(dataDir, databaseUrl) {
-  const { privateKey } = generateKeyPairSync('ed25519');
+/**
+ * The API as production runs it by default (feed for signed-in users only), with no job
+ * workers competing for the CPU. `publicFeed` starts a second instance on the same database
+ * and secrets, as a kiosk set-up would run it (RULEBOOK_FEED_PUBLIC=true).
+ */
+async function startApi(dataDir, databaseUrl, { publicFeed = false, secrets = newSecrets() } = {}) {
   const env = readEnvironment({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     JOBS_ENABLED: 'false',
-    RULEBOOK_FEED_PUBLIC: 'true',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    RULEBOOK_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    RULEBOOK_FEED_PUBLIC: String(publicFeed),
+    JWT_SECRET: secrets.jwtSecret,
+    RULEBOOK_SIGNING_KEY: secrets.signingKey.export({ type: 'pkcs8', format: 'pem' }),
     PEPITE_DATA_DIR: dataDir,
   });
   const config = await apiConfigFrom(env, (message) => say(`warning: ${message}`));
   const app = await createApi(config, databaseUrl);
   await app.listen(0, '127.0.0.1');
-  return { app, signingKey: privateKey };
+  const { port } = app.getHttpServer().address();
+  return { app, signingKey: secrets.signingKey, secrets, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+function newSecrets() {
+  return { jwtSecret: randomBytes(32).toString('hex'), signingKey: generateKeyPairSync('ed25519').privateKey };
 }
 
 /** One request on its own connection, body kept as sent (compressed bytes stay compressed). */
@@ -238,7 +246,7 @@ async function openBench(startedAt, cleanups, cleanUp) {
   const database = await openDatabase(dataDir);
   cleanups.push(database.release);
   await migrateDatabase({ url: database.url, migrations: MIGRATIONS });
-  const { app, signingKey } = await startApi(dataDir, database.url);
+  const { app, signingKey, secrets } = await startApi(dataDir, database.url);
   cleanups.push(() => app.close());
   const load = new LoadClient();
   cleanups.push(async () => load.close());
@@ -270,6 +278,29 @@ async function openBench(startedAt, cleanups, cleanUp) {
       const release = await publisher.publishWhole(rules, 'Banc d’essai : règlement généré');
       return { rules, version: release.version, publisher };
     }),
+
+    /** A second instance with a public feed (a kiosk set-up), on the same database; its base URL. */
+    publicFeedUrl: memo(async () => {
+      const kiosk = await startApi(dataDir, database.url, { publicFeed: true, secrets });
+      cleanups.push(() => kiosk.app.close());
+      return kiosk.baseUrl;
+    }),
+
+    /** What a signed-in desktop sends with every feed request: its operator's token. */
+    feedAuth: memo(async () => {
+      const { operators } = await bench.people();
+      return { authorization: `Bearer ${operators[0].token}` };
+    }),
+
+    /**
+     * Runs a feed measurement in both modes: signed in (the default configuration, on the
+     * main instance) and public (no token, on the kiosk instance). The ratio is the lower one.
+     */
+    async feedModes(measure) {
+      const signedIn = await measure({ mode: 'signed in', baseUrl: bench.baseUrl, auth: await bench.feedAuth() });
+      const publicFeed = await measure({ mode: 'public', baseUrl: await bench.publicFeedUrl(), auth: {} });
+      return { signedIn, public: publicFeed, ratio: Math.min(signedIn.ratio, publicFeed.ratio) };
+    },
 
     /** A site with a manager and operators, each with a token (once per run). */
     people: memo(async () => {
@@ -354,8 +385,8 @@ async function openBench(startedAt, cleanups, cleanUp) {
      * One feed request against a bare node:http server that answers, from memory, exactly what
      * the API answered (status, headers, body bytes): the ratio is the API's own overhead.
      */
-    async againstBareCopy({ label, path: pathname, headers, expect, clients }) {
-      const sample = await get(`${bench.baseUrl}${pathname}`, headers);
+    async againstBareCopy({ label, path: pathname, headers, expect, clients, baseUrl = bench.baseUrl }) {
+      const sample = await get(`${baseUrl}${pathname}`, headers);
       expectStatus(sample, expect, label);
       const copied = replayableHeaders(sample.headers);
       // Large bodies: fewer connections (about 64 MiB in flight), or a short run completes none.
@@ -367,7 +398,7 @@ async function openBench(startedAt, cleanups, cleanUp) {
       try {
         const measured = await bench.sideBySide({
           baseline: { label: `bare node:http, same ${expect} bytes`, url: bare.url, headers, expect, clients: connections },
-          candidate: { label, url: `${bench.baseUrl}${pathname}`, headers, expect, clients: connections },
+          candidate: { label, url: `${baseUrl}${pathname}`, headers, expect, clients: connections },
         });
         return { ...measured, sample, clients: connections };
       } finally {
@@ -376,8 +407,8 @@ async function openBench(startedAt, cleanups, cleanUp) {
     },
 
     /** Opens `clients` SSE connections from the load generator; resolves once all are open. */
-    async sseOpen(url, clients, expect) {
-      await load.command({ kind: 'sse-open', url, clients, expect }, 'connected');
+    async sseOpen(url, clients, expect, headers = {}) {
+      await load.command({ kind: 'sse-open', url, clients, expect, headers }, 'connected');
     },
     /** Per connection, when the expected frame arrived (hrtime ns as bigint), or null. */
     async sseCollect(timeoutMs = 30_000) {
@@ -416,4 +447,14 @@ export async function writeResult(result) {
   const file = path.join(dir, `${result.benchmark}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/** The process's memory after two full collections half a second apart. */
+export async function settledMemory() {
+  const MiB = 2 ** 20;
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  collectGarbage();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rssMiB: round(rss / MiB), heapUsedMiB: round(heapUsed / MiB), externalMiB: round(external / MiB) };
 }

@@ -5,7 +5,7 @@
 // clients, timed from the start of its loop. Both clocks are the machine's monotonic clock.
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { amendRule } from './rulebook-generator.mjs';
-import { bareServer, median, percentile, ratio, round, rulebook } from './setup.mjs';
+import { bareServer, median, percentile, ratio, round, rulebook, settledMemory } from './setup.mjs';
 
 const EXPECT = 'event: release';
 
@@ -38,7 +38,7 @@ function latencies(receivedAt, sentAt, what) {
 }
 
 /** The same frame to the same number of clients, from a bare node:http server. */
-async function bareBroadcast(bench, frame) {
+async function bareBroadcast(bench, frame, clientCount) {
   const clients = new Set();
   const bare = await bareServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive' });
@@ -47,7 +47,7 @@ async function bareBroadcast(bench, frame) {
     request.on('close', () => clients.delete(response));
   });
   try {
-    await bench.sseOpen(`${bare.url}/events`, bench.sizes.sseClients, EXPECT);
+    await bench.sseOpen(`${bare.url}/events`, clientCount, EXPECT);
     const gc = watchGc();
     const sentAtMs = performance.now();
     const sentAt = process.hrtime.bigint();
@@ -61,7 +61,7 @@ async function bareBroadcast(bench, frame) {
 }
 
 /** One publication to SSE clients of the API; latencies from the hub emitting the event. */
-async function apiBroadcast(bench, rule, index) {
+async function apiBroadcast(bench, rule, index, clientCount, onConnected) {
   const hub = bench.app.get(rulebook.RulebookEventHub);
   // Subscribed before any client: the hub calls this first, when the event is born.
   let emitted = null;
@@ -70,40 +70,58 @@ async function apiBroadcast(bench, rule, index) {
   });
   const gc = watchGc();
   try {
-    await bench.sseOpen(`${bench.baseUrl}/api/rulebook/events`, bench.sizes.sseClients, EXPECT);
+    await bench.sseOpen(`${bench.baseUrl}/api/rulebook/events`, clientCount, EXPECT, await bench.feedAuth());
+    const connected = index === 0 && onConnected ? await onConnected() : undefined;
     const { publisher } = await bench.rulebook();
     await publisher.publish({ changes: [{ kind: 'AMEND', rule }], notes: `Banc d’essai : diffusion ${index + 1}` });
     const received = await bench.sseCollect();
     if (emitted === null) throw new Error('the hub never emitted the release');
     const result = latencies(received, emitted.at, 'API');
     await bench.sseClose();
-    return { ...result, gc: gc.during(emitted.atMs, result.max), frame: emitted.frame };
+    return { ...result, gc: gc.during(emitted.atMs, result.max), frame: emitted.frame, connected };
   } finally {
     subscription.unsubscribe();
   }
 }
 
-export default {
-  name: 'sse-fanout',
-  title: 'SSE: one publication to every connected client',
-  target: { max: 2, text: 'all receive it; p99 delivery latency ≤ 2× a bare node:http SSE broadcast' },
-  async run(bench) {
-    const { rules } = await bench.rulebook();
-    // A single broadcast is one sample of a noisy machine: a few, alternating, and the medians.
-    const rounds = bench.smoke ? 1 : 3;
-    const api = [];
-    const bare = [];
-    let rule = rules[1];
-    for (let index = 0; index < rounds; index += 1) {
-      rule = amendRule(rule);
-      api.push(await apiBroadcast(bench, rule, index));
-      bare.push(await bareBroadcast(bench, api[index].frame));
-    }
-    const p99 = (runs) => median(runs.map((run) => run.p99));
-    return {
-      ratio: ratio(p99(api), p99(bare)),
-      summary: `all ${bench.sizes.sseClients} received, ${rounds}×; median p99 ${round(p99(api), 1)} ms vs ${round(p99(bare), 1)} ms bare`,
-      figures: { clients: bench.sizes.sseClients, frameBytes: Buffer.byteLength(api[0].frame), apiMs: api.map((run) => ({ ...run, frame: undefined })), bareMs: bare },
-    };
-  },
-};
+/**
+ * The fan-out at a number of clients: a few broadcasts, API and bare alternating, and the
+ * medians of their p99. With `rss`, the process's resident memory idle and with every
+ * client connected (after a full GC), the higher of the two ratios counting.
+ */
+export function fanoutBenchmark({ name, clients, rss = false, ruleIndex = 1 }) {
+  return {
+    name,
+    title: `SSE: one publication to ${clients(false).toLocaleString('en-US')} connected clients`,
+    target: { max: 2, text: rss ? 'all receive it; p99 ≤ 2× a bare node:http broadcast, and RSS ≤ 2× idle' : 'all receive it; p99 delivery latency ≤ 2× a bare node:http SSE broadcast' },
+    async run(bench) {
+      const clientCount = clients(bench.smoke);
+      const { rules } = await bench.rulebook();
+      await bench.feedAuth();
+      const idle = rss ? await settledMemory() : undefined;
+      // A single broadcast is one sample of a noisy machine: a few, alternating, and the medians.
+      const rounds = bench.smoke ? 1 : 3;
+      const api = [];
+      const bare = [];
+      // Each fan-out benchmark amends its own rule, so that a second one still has something to publish.
+      let rule = rules[ruleIndex];
+      for (let index = 0; index < rounds; index += 1) {
+        rule = amendRule(rule);
+        api.push(await apiBroadcast(bench, rule, index, clientCount, rss ? settledMemory : undefined));
+        bare.push(await bareBroadcast(bench, api[index].frame, clientCount));
+      }
+      const p99 = (runs) => median(runs.map((run) => run.p99));
+      const latency = ratio(p99(api), p99(bare));
+      const memory = rss ? { idle, connected: api[0].connected, ratio: ratio(api[0].connected.rssMiB, idle.rssMiB) } : undefined;
+      return {
+        ratio: memory ? Math.max(latency, memory.ratio) : latency,
+        summary:
+          `all ${clientCount} received, ${rounds}×; median p99 ${round(p99(api), 1)} ms vs ${round(p99(bare), 1)} ms bare (${latency}×)` +
+          (memory ? `; RSS ${memory.connected.rssMiB} MiB connected vs ${memory.idle.rssMiB} MiB idle (${memory.ratio}×)` : ''),
+        figures: { clients: clientCount, p99Ratio: latency, memory, frameBytes: api[0].frame.length, apiMs: api.map((run) => ({ ...run, frame: undefined, connected: undefined })), bareMs: bare },
+      };
+    },
+  };
+}
+
+export default fanoutBenchmark({ name: 'sse-fanout', clients: (smoke) => (smoke ? 50 : 2_000) });

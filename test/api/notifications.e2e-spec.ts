@@ -7,7 +7,7 @@ import { startTestApi, type TestApi, type TestUser, eventually, watchSubscriptio
 import { NotificationEventHub } from '../../libs/api/notifications/src/application/notification-event-hub';
 import { NotificationWatcher } from '../../libs/api/notifications/src/application/notification-watcher';
 
-const NODE = 'id kind text subjectType subjectId params readAt createdAt';
+const NODE = 'id kind text title link subjectType subjectId params readAt createdAt';
 const NOTIFICATIONS = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
     unreadCount
@@ -22,6 +22,8 @@ interface NotificationView {
   id: string;
   kind: string;
   text: string;
+  title: string;
+  link: string | null;
   subjectType: string | null;
   subjectId: string | null;
   params: Record<string, unknown>;
@@ -44,7 +46,6 @@ const acknowledged = (recipients: TestUser[], n: number): NotifyInput => ({
   kind: 'PEPIN_ACKNOWLEDGED',
   subjectType: 'PEPIN',
   subjectId: PEPIN_ID,
-  text: { fr: `Votre pépin PEP-${n} a été pris en compte.`, en: `Your pépin PEP-${n} has been acknowledged.` },
   params: { reference: `PEP-${n}`, release: n, tags: ['a', 'b'], nested: { ok: true } },
 });
 
@@ -101,7 +102,9 @@ describe('notifications', () => {
       expect(all.edges[0]?.node).toEqual({
         id: expect.any(String),
         kind: 'PEPIN_ACKNOWLEDGED',
-        text: 'Votre pépin PEP-5 a été pris en compte.',
+        text: 'Votre pépin PEP-5 a été pris en compte par les managers.',
+        title: 'Pépin pris en compte',
+        link: `/my-pepins/${PEPIN_ID}`,
         subjectType: 'PEPIN',
         subjectId: PEPIN_ID,
         params: { reference: 'PEP-5', release: 5, tags: ['a', 'b'], nested: { ok: true } },
@@ -123,19 +126,28 @@ describe('notifications', () => {
       expect(await service.unreadCount(reader.id)).toBe(3);
     });
 
-    it('shows the text in the user’s language: English for an English account, French by default', async () => {
+    it('shows the text in the reader’s language: the language the request names, else the account’s, else French', async () => {
       const french = await api.world.newUser(Role.OPERATOR);
       const english = await api.world.newUser(Role.OPERATOR, { locale: 'en' });
       await service.notify(acknowledged([french, english], 7));
       expect((await page(french)).edges.map((edge) => edge.node.text)).toEqual([
-        'Votre pépin PEP-7 a été pris en compte.',
+        'Votre pépin PEP-7 a été pris en compte par les managers.',
       ]);
       expect((await page(english)).edges.map((edge) => edge.node.text)).toEqual([
-        'Your pépin PEP-7 has been acknowledged.',
+        'Your pépin PEP-7 has been acknowledged by the managers.',
       ]);
-      // The account's language, not the browser's.
+      // The console switched to English sends Accept-Language: en, and reads English
+      // whatever the account says (issue 15: English notifications stayed French).
       const asked = await api.graphql.ok<Page>(NOTIFICATIONS, {}, { token: french.token, language: 'en' });
-      expect(asked.notifications.edges[0]?.node.text).toBe('Votre pépin PEP-7 a été pris en compte.');
+      expect(asked.notifications.edges[0]?.node).toMatchObject({
+        text: 'Your pépin PEP-7 has been acknowledged by the managers.',
+        title: 'Pépin acknowledged',
+      });
+      const inFrench = await api.graphql.ok<Page>(NOTIFICATIONS, {}, { token: english.token, language: 'fr-FR,fr;q=0.9' });
+      expect(inFrench.notifications.edges[0]?.node.text).toBe('Votre pépin PEP-7 a été pris en compte par les managers.');
+      // A header naming neither language leaves the account's choice.
+      const german = await api.graphql.ok<Page>(NOTIFICATIONS, {}, { token: english.token, language: 'de' });
+      expect(german.notifications.edges[0]?.node.text).toBe('Your pépin PEP-7 has been acknowledged by the managers.');
     });
 
     it('lets every role read its own notifications', async () => {
@@ -144,17 +156,18 @@ describe('notifications', () => {
         await service.notify({
           recipientIds: [user.id],
           kind: 'VOTE_OPENED',
-          text: { fr: `Vote pour ${role}`, en: `Vote for ${role}` },
+          params: { reference: 'PRO-000001', title: role },
         });
         const own = await page(user);
         expect(own.unreadCount).toBe(1);
         expect(own.edges.map((edge) => edge.node)).toEqual([
           expect.objectContaining({
             kind: 'VOTE_OPENED',
-            text: `Vote pour ${role}`,
+            text: expect.stringContaining(`Un vote est ouvert sur la proposition PRO-000001 « ${role} »`),
             subjectType: null,
             subjectId: null,
-            params: {},
+            link: null,
+            params: { reference: 'PRO-000001', title: role },
           }),
         ]);
         expect(await markRead(user, { all: true })).toBe(1);
@@ -262,7 +275,7 @@ describe('notifications', () => {
         { ...valid, kind: 'K'.repeat(61) },
         { ...valid, subjectId: undefined },
         { ...valid, subjectId: 'PEP-000001' },
-        { ...valid, text: { fr: '', en: 'Acknowledged' } },
+        { ...valid, kind: 'PEPIN_EATEN' },
         { ...valid, params: { when: new Date() } },
       ];
       for (const input of invalid) await expect(service.notify(input)).rejects.toThrow(/^notify: /);
@@ -296,11 +309,11 @@ describe('notifications', () => {
     });
     afterAll(() => second.close());
 
-    const connect = (user: TestUser) => {
+    const connect = (user: TestUser, language?: string) => {
       const client = createClient({
         url: `${api.baseUrl.replace(/^http/, 'ws')}/graphql`,
         webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${user.token}` },
+        connectionParams: { authorization: `Bearer ${user.token}`, ...(language ? { language } : {}) },
         retryAttempts: 0,
       });
       clients.push(client);
@@ -331,7 +344,9 @@ describe('notifications', () => {
       expect(first?.data?.['notificationAdded']).toEqual({
         id: expect.any(String),
         kind: 'PEPIN_ACKNOWLEDGED',
-        text: 'Your pépin PEP-1 has been acknowledged.',
+        text: 'Your pépin PEP-1 has been acknowledged by the managers.',
+        title: 'Pépin acknowledged',
+        link: `/my-pepins/${PEPIN_ID}`,
         subjectType: 'PEPIN',
         subjectId: PEPIN_ID,
         params: { reference: 'PEP-1', release: 1, tags: ['a', 'b'], nested: { ok: true } },
@@ -339,7 +354,7 @@ describe('notifications', () => {
         createdAt: expect.any(String),
       });
       expect((bobs.results[0]?.data?.['notificationAdded'] as NotificationView).text).toBe(
-        'Votre pépin PEP-2 a été pris en compte.',
+        'Votre pépin PEP-2 a été pris en compte par les managers.',
       );
       // Nothing twice, nothing of anyone else's: a last one closes the list for each.
       await service.notify(acknowledged([alice, bob], 5));
@@ -357,6 +372,19 @@ describe('notifications', () => {
 
       alices.dispose();
       await eventually(() => watcher.watching === open + 1);
+    });
+
+    it('pushes in the language the app connected with, whatever the account says', async () => {
+      const french = await api.world.newUser(Role.OPERATOR);
+      const open = watcher.watching;
+      const watch = watchSubscription(connect(french, 'en'), NOTIFICATION_ADDED);
+      await eventually(() => watcher.watching === open + 1);
+      await service.notify(acknowledged([french], 8));
+      await watch.next(1);
+      expect((watch.results[0]?.data?.['notificationAdded'] as NotificationView).text).toBe(
+        'Your pépin PEP-8 has been acknowledged by the managers.',
+      );
+      watch.dispose();
     });
 
     it('pushes nothing for a notification whose transaction rolled back', async () => {

@@ -5,7 +5,7 @@ import { ProposalStatus } from '@pepite/api/proposals';
 import { RulebookPublisher } from '@pepite/api/rulebook';
 import { VoteChoice, VoteOutcome, VotingService } from '@pepite/api/voting';
 import { authenticated, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
-import { sql } from '../support/pepin-graphql';
+import { notificationsOf, sql } from '../support/pepin-graphql';
 import { acknowledgedPepin, amendStatement, createProposal, REVISE_PROPOSAL } from '../support/proposal-graphql';
 
 const HOUR = 60 * 60 * 1000;
@@ -256,12 +256,9 @@ describe('closing a vote', () => {
       [s.pepinId],
     );
     for (const reason of reasons) expect(event?.message).toContain(reason);
-    const reporterTold = await sql<{ text_fr: string }>(
-      api,
-      `SELECT text_fr FROM notification WHERE recipient_id = $1 ORDER BY created_at DESC LIMIT 1`,
-      [s.reporter.id],
-    );
-    expect(reporterTold[0]?.text_fr).toContain(reasons[0]);
+    const reporterTold = (await notificationsOf(api, s.reporter))[0];
+    expect(reporterTold?.text.fr).toContain(reasons[0]);
+    expect(reporterTold?.text.en).toMatch(/^Your pépin .* is being co-designed.*Vote on proposal PROP-\d+: rejected/);
     const authorsTold = await sql(
       api,
       `SELECT 1 FROM notification WHERE kind = 'VOTE_CLOSED' AND recipient_id = $1 AND subject_id = $2`,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { NotificationsService, type NotificationView } from '@pepite/api/notifications';
+import { DEFAULT_TIME_ZONE, NotificationsService, renderNotification, type NotificationView } from '@pepite/api/notifications';
 import { PepinTriage, type PepinStatus, type PepinView } from '@pepite/api/pepins';
 import { RulebookPublisher } from '@pepite/api/rulebook';
 import type { TestApi } from './test-api';
@@ -71,8 +71,19 @@ export function moveTo(
   return api.app.get(PepinTriage).moveToStatus(ids, to, authenticated(manager), message);
 }
 
-export async function notificationsOf(api: TestApi, user: TestUser): Promise<readonly NotificationView[]> {
-  return (await api.app.get(NotificationsService).list(user.id, { first: 100 })).notifications;
+/** A stored notification with its sentence as the renderer words it in each language. */
+export type WordedNotification = NotificationView & { readonly text: { readonly fr: string; readonly en: string } };
+
+export async function notificationsOf(api: TestApi, user: TestUser): Promise<readonly WordedNotification[]> {
+  const { notifications } = await api.app.get(NotificationsService).list(user.id, { first: 100 });
+  const reader = (locale: 'fr' | 'en') => ({ locale, role: user.role, timeZone: DEFAULT_TIME_ZONE });
+  return notifications.map((notification) => ({
+    ...notification,
+    text: {
+      fr: renderNotification(notification, reader('fr')).body,
+      en: renderNotification(notification, reader('en')).body,
+    },
+  }));
 }
 
 export function sql<T = Record<string, unknown>>(

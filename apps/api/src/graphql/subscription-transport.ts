@@ -34,7 +34,7 @@ type SocketServerOptions = Pick<
  * guard reads the bearer token from its headers and records the caller on it.
  */
 export interface SubscriptionRequest {
-  readonly headers: { readonly authorization?: string };
+  readonly headers: { readonly authorization?: string; readonly 'accept-language'?: string };
   readonly ip?: string;
 }
 
@@ -57,7 +57,14 @@ export function isSocketContext(value: unknown): value is SocketContext {
 /** One context per subscribe message, so the guard's per-request memo is per operation. */
 export function subscriptionContext(ctx: SocketContext): SubscriptionContext {
   const authorization = authorizationOf(ctx.connectionParams);
-  return { req: { headers: authorization ? { authorization } : {}, ip: ctx.extra.request.socket.remoteAddress } };
+  // The client's language (`connectionParams.language`) reads as the request's
+  // Accept-Language, so a subscription renders in the language an HTTP query would.
+  const language = ctx.connectionParams?.['language'];
+  const headers = {
+    ...(authorization ? { authorization } : {}),
+    ...(isLocale(language) ? { 'accept-language': language } : {}),
+  };
+  return { req: { headers, ip: ctx.extra.request.socket.remoteAddress } };
 }
 
 /**

@@ -47,7 +47,7 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
       on: { connected: () => void created.client?.refetchQueries({ include: 'active' }) },
       connectionParams: () => {
         const token = readToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
+        return token ? { authorization: `Bearer ${token}`, language: i18n.language } : { language: i18n.language };
       },
     }),
   );

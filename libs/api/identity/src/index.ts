@@ -3,6 +3,7 @@ export * from './domain/authenticated-user';
 export * from './domain/email';
 export * from './access/access.decorator';
 export * from './access/current-user.decorator';
+export * from './access/reader-locale.decorator';
 export { RateLimited } from './access/user-rate-limit.guard';
 export * from './access/request-of';
 export { bearerToken } from './access/bearer-token';

@@ -8,3 +8,11 @@ export {
 export { NOTIFICATION_ENTITIES } from './persistence/notification-entities';
 export { NotificationErrors } from './notifications.errors';
 export { NotificationsModule } from './notifications.module';
+export { NotificationReaders, DEFAULT_TIME_ZONE } from './application/notification-readers';
+export {
+  LEGACY_KIND,
+  NOTIFICATION_KINDS,
+  renderNotification,
+  type Renderable,
+} from './domain/rendering/render-notification';
+export type { Reader, RenderedNotification } from './domain/rendering/rendering-kit';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { NotificationReaders } from './application/notification-readers';
 import { NotificationEventHub } from './application/notification-event-hub';
 import { NotificationWatcher } from './application/notification-watcher';
 import { NotificationsService } from './application/notifications.service';
@@ -11,8 +12,8 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      providers: [NotificationsService, NotificationEventHub, NotificationWatcher, NotificationResolver],
-      exports: [NotificationsService],
+      providers: [NotificationsService, NotificationReaders, NotificationEventHub, NotificationWatcher, NotificationResolver],
+      exports: [NotificationsService, NotificationReaders],
     };
   }
 }

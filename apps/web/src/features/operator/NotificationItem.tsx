@@ -15,7 +15,9 @@ const MarkReadDocument = graphql(`
 
 interface Item {
   readonly id: string;
+  readonly title: string;
   readonly text: string;
+  readonly link?: string | null;
   readonly createdAt: string;
   readonly readAt?: string | null;
   readonly subjectType?: string | null;
@@ -23,7 +25,10 @@ interface Item {
   readonly params: Record<string, unknown>;
 }
 
-/** One notification: read or not (said in words), where it leads, and "mark as read". */
+/**
+ * One notification: read or not (said in words), its headline and sentence in the reader's
+ * language (worded by the API), where it leads, and "mark as read". Opening it marks it read.
+ */
 export function NotificationItem({ notification }: { notification: Item }) {
   const { t } = useTranslation('operator');
   const user = useCurrentUser();
@@ -34,6 +39,11 @@ export function NotificationItem({ notification }: { notification: Item }) {
   });
   const unread = !notification.readAt;
   const target = notificationTarget(notification, user.role);
+  const to = notification.link ?? target?.to;
+  // Following the link is reading it: the mutation outlives this component's unmounting.
+  const opened = () => {
+    if (unread) void markRead().catch(() => undefined);
+  };
   const reference = typeof notification.params['reference'] === 'string' ? notification.params['reference'] : '';
 
   return (
@@ -46,10 +56,13 @@ export function NotificationItem({ notification }: { notification: Item }) {
           {formatDateTime(notification.createdAt)}
         </time>
       </div>
+      <p className="operator-notification-title">
+        <strong>{notification.title}</strong>
+      </p>
       <p>{notification.text}</p>
       <div className="row">
-        {target && (
-          <Link to={target.to}>
+        {target && to && (
+          <Link to={to} onClick={opened}>
             {t('notifications.openLabel', { action: t(`notifications.open.${target.kind}`), reference }).trim()}
           </Link>
         )}

@@ -18,7 +18,9 @@ const NotificationsDocument = graphql(`
         node {
           id
           kind
+          title
           text
+          link
           createdAt
           readAt
           subjectType

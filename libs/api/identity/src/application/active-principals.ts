@@ -87,7 +87,6 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
     if (!userId) return null;
     const listening = this.listener.listening;
     if (listening && this.users.has(userId)) return this.users.get(userId) ?? null;
-    if (!listening) return this.directory.findActiveUser(userId);
     const generation = this.generation;
     // Keyed by generation: a request that arrives after a change never joins a load started before it.
     const key = `${generation}:${userId}`;
@@ -96,7 +95,8 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
       load = this.directory.findActiveUser(userId).then(
         (user) => {
           this.loading.delete(key);
-          if (this.listener.listening && generation === this.generation) remember(this.users, userId, user, MAX_USERS);
+          // Stored only if nothing changed meanwhile and the notifications can still say so.
+          if (listening && this.listener.listening && generation === this.generation) remember(this.users, userId, user, MAX_USERS);
           return user;
         },
         (error: unknown) => {

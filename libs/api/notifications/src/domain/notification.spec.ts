@@ -1,4 +1,4 @@
-import { notificationDraft, textIn, type NotifyInput } from './notification';
+import { notificationDraft, type NotifyInput } from './notification';
 
 const RECIPIENT = '0b5c1c1e-7a4e-4d8e-9f3a-2b6c4d8e0f1a';
 const PEPIN = '3f0b8a52-6a55-4c1e-9a43-0d3c2a8f1b7e';
@@ -7,7 +7,6 @@ const valid: NotifyInput = {
   kind: 'PEPIN_ACKNOWLEDGED',
   subjectType: 'PEPIN',
   subjectId: PEPIN,
-  text: { fr: 'Votre pépin a été pris en compte.', en: 'Your pépin has been acknowledged.' },
   params: { reference: 'PEP-000123', release: 7, tags: ['a'], nested: { ok: null } },
 };
 
@@ -19,7 +18,6 @@ describe('notificationDraft', () => {
       kind: 'PEPIN_ACKNOWLEDGED',
       subjectType: 'PEPIN',
       subjectId: PEPIN,
-      text: valid.text,
       params: valid.params,
     });
   });
@@ -28,7 +26,6 @@ describe('notificationDraft', () => {
     const draft = notificationDraft({
       recipientIds: [],
       kind: 'VOTE_OPENED',
-      text: { fr: 'Vote ouvert', en: 'Vote open' },
     });
     expect(draft).toMatchObject({ recipientIds: [], subjectType: null, subjectId: null, params: {} });
   });
@@ -41,31 +38,13 @@ describe('notificationDraft', () => {
     ['a subject id without its type', { subjectType: undefined }],
     ['a subject type longer than 40', { subjectType: 'P'.repeat(41) }],
     ['a subject id that is not a UUID', { subjectId: 'PEP-000123' }],
-    ['a blank French text', { text: { fr: '  ', en: 'Acknowledged' } }],
-    ['a blank English text', { text: { fr: 'Pris en compte', en: '' } }],
+    ['a kind the renderer has no words for', { kind: 'PEPIN_EATEN' }],
+    ['the legacy kind, which only the migration writes', { kind: 'LEGACY_TEXT' }],
     ['params that are not a plain object', { params: new Map() as unknown as Record<string, unknown> }],
     ['params holding a date', { params: { at: new Date() } }],
     ['params holding undefined', { params: { at: undefined } }],
     ['params holding NaN', { params: { n: Number.NaN } }],
   ])('refuses %s', (_name, change) => {
     expect(() => notificationDraft({ ...valid, ...change })).toThrow(/^notify: /);
-  });
-});
-
-describe('textIn', () => {
-  it('picks the language asked for', () => {
-    const view = {
-      id: PEPIN,
-      recipientId: RECIPIENT,
-      kind: 'PEPIN_ACKNOWLEDGED',
-      subjectType: null,
-      subjectId: null,
-      text: valid.text,
-      params: {},
-      readAt: null,
-      createdAt: new Date(),
-    };
-    expect(textIn(view, 'fr')).toBe('Votre pépin a été pris en compte.');
-    expect(textIn(view, 'en')).toBe('Your pépin has been acknowledged.');
   });
 });

@@ -1,26 +1,29 @@
-import type { Locale, Translated } from '@pepite/api/errors';
+import { isKnownKind, LEGACY_KIND } from './rendering/render-notification';
 
 /** Limits of the stored columns (see the `notification` table). */
 export const MAX_KIND_LENGTH = 60;
 export const MAX_SUBJECT_TYPE_LENGTH = 40;
 
 /**
- * What a context asks to tell people. The notifying context renders the text in every
- * language at notify time, so this context never needs to know other contexts' words;
- * `params` is machine data for clients (a reference, a version), never shown as such.
+ * What a context asks to tell people: a kind and its parameters, never a sentence. The
+ * words live in one renderer (`rendering/`), which reads them in each reader's language
+ * and time zone when they are shown or sent, so a notification reads in English for an
+ * English reader whatever language the one who caused it used.
  */
 export interface NotifyInput {
   /** Who is told; duplicates are told once. An empty list notifies nobody. */
   readonly recipientIds: readonly string[];
-  /** What happened, in SCREAMING_SNAKE_CASE, e.g. `PEPIN_ACKNOWLEDGED`. */
+  /** What happened, one of `NOTIFICATION_KINDS`, e.g. `PEPIN_ACKNOWLEDGED`. */
   readonly kind: string;
   /** The kind of object it is about, e.g. `PEPIN` (letters, digits, _); given together with `subjectId`. */
   readonly subjectType?: string;
   /** The object it is about (a UUID), e.g. the pépin's id. */
   readonly subjectId?: string;
-  /** The sentence people read, in French and English. */
-  readonly text: Translated;
-  /** Machine data for clients, stored as JSON, e.g. `{ reference: 'PEP-000123', release: 7 }`. */
+  /**
+   * What the kind's words are built from, stored as JSON, e.g. `{ reference: 'PEP-000123',
+   * title: '…', release: 7 }`: names, references and titles as they were when it happened,
+   * dates as ISO strings (the renderer formats them for the reader).
+   */
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
@@ -31,15 +34,9 @@ export interface NotificationView {
   readonly kind: string;
   readonly subjectType: string | null;
   readonly subjectId: string | null;
-  readonly text: Translated;
   readonly params: Readonly<Record<string, unknown>>;
   readonly readAt: Date | null;
   readonly createdAt: Date;
-}
-
-/** The text of a notification in one language. */
-export function textIn(notification: NotificationView, locale: Locale): string {
-  return notification.text[locale];
 }
 
 /** A notify input checked and normalised: what is written, one row per recipient. */
@@ -48,7 +45,6 @@ export interface NotificationDraft {
   readonly kind: string;
   readonly subjectType: string | null;
   readonly subjectId: string | null;
-  readonly text: Translated;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
@@ -79,7 +75,9 @@ export function notificationDraft(input: NotifyInput): NotificationDraft {
   }
   if (subjectId !== null && !UUID.test(subjectId))
     problems.push(`subjectId must be a UUID (got ${JSON.stringify(subjectId)})`);
-  if (!input.text.fr.trim() || !input.text.en.trim()) problems.push('text needs a French and an English sentence');
+  if (!isKnownKind(input.kind) || input.kind === LEGACY_KIND) {
+    problems.push(`kind ${input.kind} has no words in the notification renderer`);
+  }
   const params = input.params ?? {};
   if (!isPlainObject(params)) problems.push('params must be a plain object');
   else if (!isJsonValue(params))
@@ -91,7 +89,6 @@ export function notificationDraft(input: NotifyInput): NotificationDraft {
     kind: input.kind,
     subjectType,
     subjectId: subjectId?.toLowerCase() ?? null,
-    text: { fr: input.text.fr, en: input.text.en },
     params,
   };
 }

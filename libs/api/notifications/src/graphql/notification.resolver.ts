@@ -1,7 +1,9 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { map } from 'rxjs';
+import { from, map, switchMap } from 'rxjs';
+import type { Locale } from '@pepite/api/errors';
 import { observableAsyncIterator } from '@pepite/api/database';
-import { AnyRole, CurrentUser, type AuthenticatedUser } from '@pepite/api/identity';
+import { AnyRole, CurrentUser, ReaderLocale, type AuthenticatedUser } from '@pepite/api/identity';
+import { NotificationReaders } from '../application/notification-readers';
 import { NotificationWatcher } from '../application/notification-watcher';
 import { NotificationsService } from '../application/notifications.service';
 import { NotificationErrors } from '../notifications.errors';
@@ -17,19 +19,22 @@ export class NotificationResolver {
   constructor(
     private readonly service: NotificationsService,
     private readonly watcher: NotificationWatcher,
+    private readonly readers: NotificationReaders,
   ) {}
 
   @AnyRole()
   @Query(() => NotificationConnectionType, { description: 'Your notifications, newest first (Relay connection).' })
   async notifications(
     @CurrentUser() caller: AuthenticatedUser,
+    @ReaderLocale() locale: Locale,
     @Args() { first, after, unreadOnly }: NotificationsArgs,
   ): Promise<NotificationConnectionType> {
     const afterId = after == null ? null : idOfCursor(after);
     const page = await this.service.list(caller.id, { first, after: afterId, unreadOnly });
+    const reader = await this.readers.readerOf(caller, locale);
     const edges = page.notifications.map((notification) => ({
       cursor: notificationCursor(notification.id),
-      node: NotificationType.of(notification, caller.locale),
+      node: NotificationType.of(notification, reader),
     }));
     return {
       edges,
@@ -65,9 +70,16 @@ export class NotificationResolver {
     description: 'Each notification you receive from now on, once, as soon as it is committed (graphql-ws).',
     resolve: (notification: NotificationType) => notification,
   })
-  notificationAdded(@CurrentUser() caller: AuthenticatedUser): AsyncIterableIterator<NotificationType> {
+  notificationAdded(
+    @CurrentUser() caller: AuthenticatedUser,
+    @ReaderLocale() locale: Locale,
+  ): AsyncIterableIterator<NotificationType> {
     return observableAsyncIterator(
-      this.watcher.watch(caller.id).pipe(map((notification) => NotificationType.of(notification, caller.locale))),
+      from(this.readers.readerOf(caller, locale)).pipe(
+        switchMap((reader) =>
+          this.watcher.watch(caller.id).pipe(map((notification) => NotificationType.of(notification, reader))),
+        ),
+      ),
     );
   }
 }

@@ -5,7 +5,7 @@ import type { NotificationDraft, NotificationView } from '../domain/notification
 export const NOTIFICATIONS_CHANNEL = 'pepite_notifications';
 
 const COLUMNS =
-  'n.id, n.recipient_id, n.kind, n.subject_type, n.subject_id, n.text_fr, n.text_en, n.params, n.read_at, n.created_at';
+  'n.id, n.recipient_id, n.kind, n.subject_type, n.subject_id, n.params, n.read_at, n.created_at';
 
 interface NotificationRow {
   id: string;
@@ -13,8 +13,6 @@ interface NotificationRow {
   kind: string;
   subject_type: string | null;
   subject_id: string | null;
-  text_fr: string;
-  text_en: string;
   params: Record<string, unknown>;
   read_at: Date | null;
   created_at: Date;
@@ -27,7 +25,6 @@ function viewOf(row: NotificationRow): NotificationView {
     kind: row.kind,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
-    text: { fr: row.text_fr, en: row.text_en },
     params: row.params,
     readAt: row.read_at,
     createdAt: row.created_at,
@@ -43,19 +40,17 @@ export async function insertNotifications(manager: EntityManager, draft: Notific
   if (draft.recipientIds.length === 0) return;
   await manager.query(
     `WITH inserted AS (
-       INSERT INTO notification (recipient_id, kind, subject_type, subject_id, text_fr, text_en, params, tx_id)
-       SELECT recipient, $2, $3, $4, $5, $6, $7::jsonb, pg_current_xact_id()::text::bigint
+       INSERT INTO notification (recipient_id, kind, subject_type, subject_id, params, tx_id)
+       SELECT recipient, $2, $3, $4, $5::jsonb, pg_current_xact_id()::text::bigint
        FROM unnest($1::uuid[]) AS recipient
        RETURNING recipient_id
      )
-     SELECT pg_notify($8, recipient_id::text) FROM (SELECT DISTINCT recipient_id FROM inserted) AS told`,
+     SELECT pg_notify($6, recipient_id::text) FROM (SELECT DISTINCT recipient_id FROM inserted) AS told`,
     [
       draft.recipientIds,
       draft.kind,
       draft.subjectType,
       draft.subjectId,
-      draft.text.fr,
-      draft.text.en,
       JSON.stringify(draft.params),
       NOTIFICATIONS_CHANNEL,
     ],

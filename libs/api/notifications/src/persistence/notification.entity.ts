@@ -26,12 +26,7 @@ export class NotificationEntity {
   @Column({ type: 'uuid', nullable: true })
   subjectId!: string | null;
 
-  @Column({ type: 'text' })
-  textFr!: string;
-
-  @Column({ type: 'text' })
-  textEn!: string;
-
+  /** What the kind's words are built from (see `renderNotification`). */
   @Column({ type: 'jsonb' })
   params!: Record<string, unknown>;
 

@@ -8,7 +8,6 @@ import { referenceOf, type Pepin } from '../domain/pepin';
 import { callReferenceProblem, characterCount, normaliseText, PEPIN_LIMITS } from '../domain/pepin-filing';
 import { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import {
-  formatWhen,
   listeningCancelledNotice,
   listeningDoneNotice,
   listeningRequestedNotice,
@@ -158,9 +157,7 @@ export class ListeningSessions {
     return this.step(user, sessionId, 'SCHEDULE', true, at, async (_manager, session, pepin) => {
       session.status = ListeningSessionStatus.SCHEDULED;
       session.scheduledAt = scheduledAt;
-      const site = await this.directory.getSite(pepin.siteId);
-      const when = formatWhen(scheduledAt, site?.timeZone ?? 'Europe/Paris');
-      return listeningScheduledNotice(subjectOf(pepin), user.displayName, when);
+      return listeningScheduledNotice(subjectOf(pepin), user.displayName, scheduledAt);
     });
   }
 

@@ -10,7 +10,7 @@ export const LISTENING_SESSION_SUBJECT = 'LISTENING_SESSION';
 
 /**
  * Tells the people behind a pépin, in the caller's transaction: the reporter and every
- * supporter are told the same news, each in the words meant for them. The subject is the
+ * supporter are told the same news, each as their audience (the renderer picks the words). The subject is the
  * pépin unless said otherwise (a merged duplicate points to the pépin kept).
  */
 @Injectable()
@@ -21,28 +21,20 @@ export class PepinNotifier {
     manager: EntityManager,
     pepin: Pepin,
     notice: (audience: NoticeAudience) => Notice,
-    params: Record<string, string | number | null> = {},
+    params: Notice['params'] = {},
     options: { readonly supporters?: readonly string[]; readonly subjectId?: string } = {},
   ): Promise<void> {
     const others = (options.supporters ?? (await supporterIds(manager, pepin.id))).filter(
       (id) => id !== pepin.reporterId,
     );
-    const base = {
-      subjectType: PEPIN_SUBJECT,
-      subjectId: options.subjectId ?? pepin.id,
-      params: { reference: referenceOf(pepin), ...params },
+    const base = { subjectType: PEPIN_SUBJECT, subjectId: options.subjectId ?? pepin.id };
+    const told = (audience: NoticeAudience) => {
+      const said = notice(audience);
+      return { kind: said.kind, params: { reference: referenceOf(pepin), ...params, ...said.params } };
     };
-    const toReporter = notice('REPORTER');
-    await this.notifications.notify(
-      { ...base, recipientIds: [pepin.reporterId], kind: toReporter.kind, text: toReporter.text },
-      manager,
-    );
+    await this.notifications.notify({ ...base, recipientIds: [pepin.reporterId], ...told('REPORTER') }, manager);
     if (others.length > 0) {
-      const toSupporters = notice('SUPPORTER');
-      await this.notifications.notify(
-        { ...base, recipientIds: others, kind: toSupporters.kind, text: toSupporters.text },
-        manager,
-      );
+      await this.notifications.notify({ ...base, recipientIds: others, ...told('SUPPORTER') }, manager);
     }
   }
 
@@ -51,11 +43,17 @@ export class PepinNotifier {
     recipientIds: readonly string[],
     notice: Notice,
     subject: { type: string; id: string },
-    params: Record<string, string | number | null> = {},
+    params: Notice['params'] = {},
   ): Promise<void> {
     if (recipientIds.length === 0) return;
     await this.notifications.notify(
-      { recipientIds, kind: notice.kind, text: notice.text, subjectType: subject.type, subjectId: subject.id, params },
+      {
+        recipientIds,
+        kind: notice.kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        params: { ...params, ...notice.params },
+      },
       manager,
     );
   }

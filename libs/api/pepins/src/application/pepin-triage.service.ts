@@ -7,7 +7,7 @@ import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { referenceOf, type Pepin } from '../domain/pepin';
 import { characterCount, declineReasonProblem, normaliseText, PEPIN_LIMITS } from '../domain/pepin-filing';
 import { canTransition, PepinActorRole, PepinEventKind, transitionEventKind } from '../domain/pepin-lifecycle';
-import { transitionNotice } from '../domain/pepin-notices';
+import { transitionNotice, type Notice } from '../domain/pepin-notices';
 import { isOpen, PepinStatus } from '../domain/pepin-status';
 import { PepinErrors } from '../pepins.errors';
 import {
@@ -188,7 +188,7 @@ export class PepinTriage {
     actor: PepinActor,
     message: string | null,
     manager?: EntityManager,
-    options: UseCaseTime = {},
+    options: UseCaseTime & { readonly notice?: Notice['params'] } = {},
   ): Promise<PepinView[]> {
     if (actor !== SYSTEM_ACTOR) assertManagerOrAdmin(actor);
     const at = timeOf(options);
@@ -205,7 +205,7 @@ export class PepinTriage {
       const found = pepins as Pepin[];
       const blocked = found.find((pepin) => !canTransition(pepin.status, to));
       if (blocked) throw illegal(blocked, to);
-      for (const pepin of found) await this.apply(tx, pepin, to, actor, text, at);
+      for (const pepin of found) await this.apply(tx, pepin, to, actor, text, at, options.notice);
       const fresh = new Map((await findPepins(tx, ids)).map((pepin) => [pepin.id, pepin]));
       const viewer =
         actor === SYSTEM_ACTOR
@@ -259,6 +259,7 @@ export class PepinTriage {
     actor: PepinActor,
     message: string | null,
     at: Date | null,
+    notice?: Notice['params'],
   ): Promise<void> {
     await updateStatus(manager, pepin.id, to, { acknowledged: to === PepinStatus.ACKNOWLEDGED, at });
     await appendEvent(manager, {
@@ -271,9 +272,15 @@ export class PepinTriage {
       at,
     });
     const subject = { reference: referenceOf(pepin), title: pepin.title };
-    await this.notifier.toFollowers(manager, pepin, (audience) => transitionNotice(audience, subject, to, message), {
-      status: to,
-    });
+    // A move another context drives names what caused it in `notice` (a release, a vote's
+    // outcome), which each reader reads in their language; its history line is not for them.
+    const told = notice ? null : message;
+    await this.notifier.toFollowers(
+      manager,
+      pepin,
+      (audience) => transitionNotice(audience, subject, to, told, undefined, notice),
+      { status: to },
+    );
   }
 }
 

@@ -24,24 +24,13 @@ function hoursLate(ackDueAt: Date, now: Date): number {
 
 /** What the managers (level 1) or the admins (level 2) are told. */
 export function escalationNotice(level: 1 | 2, pepin: NoticeSubject, ackDueAt: Date, now: Date): Notice {
-  const hours = hoursLate(ackDueAt, now);
-  const who = level === 1 ? { fr: 'Votre équipe', en: 'Your team' } : { fr: 'Le site', en: 'The site' };
   return {
     kind: level === 1 ? 'PEPIN_ACK_OVERDUE' : 'PEPIN_ACK_OVERDUE_ADMIN',
-    text: {
-      fr: `${who.fr} n’a pas encore pris en compte le pépin ${pepin.reference} « ${pepin.title} » : la réponse promise aux opérateurs a ${hours} h de retard.`,
-      en: `${who.en} has not acknowledged pépin ${pepin.reference} “${pepin.title}” yet: the answer promised to operators is ${hours} h late.`,
-    },
+    params: { reference: pepin.reference, title: pepin.title, hoursLate: hoursLate(ackDueAt, now) },
   };
 }
 
 /** What the reporter is told the first time: the promise is late, and someone was told. */
 export function reporterLateNotice(pepin: NoticeSubject): Notice {
-  return {
-    kind: 'PEPIN_ACK_LATE',
-    text: {
-      fr: `Votre pépin ${pepin.reference} « ${pepin.title} » attend encore une réponse : nous avons relancé les managers de votre équipe.`,
-      en: `Your pépin ${pepin.reference} “${pepin.title}” is still waiting for an answer: your team’s managers have been reminded.`,
-    },
-  };
+  return { kind: 'PEPIN_ACK_LATE', params: { reference: pepin.reference, title: pepin.title } };
 }

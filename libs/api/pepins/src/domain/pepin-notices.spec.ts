@@ -1,45 +1,37 @@
 import { PepinStatus } from './pepin-status';
-import { formatWhen, questionNotice, transitionNotice } from './pepin-notices';
+import { listeningScheduledNotice, questionNotice, transitionNotice } from './pepin-notices';
 
 const pepin = { reference: 'PEP-000012', title: 'Remboursement refusé' };
 
 describe('pépin notices', () => {
-  it('speak to the reporter and to supporters differently, in both languages', () => {
+  it('say whom they speak to, so that a supporter is not told about "your pépin"', () => {
     expect(transitionNotice('REPORTER', pepin, PepinStatus.ACKNOWLEDGED, null)).toEqual({
       kind: 'PEPIN_ACKNOWLEDGED',
-      text: {
-        fr: 'Votre pépin PEP-000012 « Remboursement refusé » a été pris en compte par les managers.',
-        en: 'Your pépin PEP-000012 “Remboursement refusé” has been acknowledged by the managers.',
-      },
+      params: { reference: 'PEP-000012', title: 'Remboursement refusé', audience: 'REPORTER' },
     });
-    expect(transitionNotice('SUPPORTER', pepin, PepinStatus.ACKNOWLEDGED, null).text.fr).toBe(
-      'Le pépin PEP-000012 « Remboursement refusé » que vous soutenez a été pris en compte par les managers.',
-    );
+    expect(transitionNotice('SUPPORTER', pepin, PepinStatus.ACKNOWLEDGED, null).params['audience']).toBe('SUPPORTER');
   });
 
   it('carry the decline reason and the kept pépin of a duplicate', () => {
-    expect(transitionNotice('REPORTER', pepin, PepinStatus.DECLINED, 'La règle couvre déjà ce cas.').text.en).toBe(
-      'Your pépin PEP-000012 “Remboursement refusé” has been declined. Reason: La règle couvre déjà ce cas.',
-    );
+    expect(transitionNotice('REPORTER', pepin, PepinStatus.DECLINED, 'La règle couvre déjà ce cas.').params).toMatchObject({
+      message: 'La règle couvre déjà ce cas.',
+    });
     const kept = { reference: 'PEP-000007', title: 'Colis abîmé' };
-    expect(transitionNotice('REPORTER', pepin, PepinStatus.DUPLICATE, null, kept).text.fr).toContain(
-      'PEP-000007 « Colis abîmé »',
-    );
+    expect(transitionNotice('REPORTER', pepin, PepinStatus.DUPLICATE, null, kept).params).toMatchObject({
+      keptReference: 'PEP-000007',
+      keptTitle: 'Colis abîmé',
+    });
   });
 
-  it('has a notice for every status a pépin can reach', () => {
+  it('has a kind for every status a pépin can reach', () => {
     for (const status of Object.values(PepinStatus).filter((s) => s !== PepinStatus.NEW)) {
       expect(transitionNotice('REPORTER', pepin, status, null).kind).toMatch(/^PEPIN_[A-Z_]+$/);
     }
   });
 
-  it('tells the reporter they stay anonymous when asked a question', () => {
-    expect(questionNotice(pepin).text.fr).toContain('Vous restez anonyme');
-  });
-
-  it('formats a time in the site’s zone', () => {
-    const when = formatWhen(new Date('2026-03-02T13:30:00Z'), 'Europe/Paris');
-    expect(when.fr).toContain('14:30');
-    expect(when.en).toContain('14:30');
+  it('keep dates as instants, for each reader to read in their zone', () => {
+    expect(questionNotice(pepin).kind).toBe('PEPIN_QUESTION');
+    const scheduled = listeningScheduledNotice(pepin, 'Claire', new Date('2026-03-02T13:30:00Z'));
+    expect(scheduled.params['scheduledAt']).toBe('2026-03-02T13:30:00.000Z');
   });
 });

@@ -138,6 +138,7 @@ export class ProposalAuthoring {
         actor,
         `${reference} — ${title}`,
         tx,
+        { notice: { proposalReference: reference } },
       );
       if (moved.some((pepin) => pepin.siteId !== siteId)) throw ProposalErrors.pepinsOnSeveralSites();
       await insertPepinLinks(tx, proposal.id, pepinIds);
@@ -308,7 +309,9 @@ export class ProposalAuthoring {
     const inVote = ids.filter((id) => links.get(id)?.status === PepinStatus.IN_VOTE);
     if (inVote.length === 0) return;
     const mover = actor.role === Role.OPERATOR ? SYSTEM_ACTOR : actor;
-    await this.triage.moveToStatus(inVote, PepinStatus.IN_DESIGN, mover, referenceOf(proposal), tx);
+    await this.triage.moveToStatus(inVote, PepinStatus.IN_DESIGN, mover, referenceOf(proposal), tx, {
+      notice: { proposalReference: referenceOf(proposal) },
+    });
   }
 
   /** Today's date on the caller's site, for a creation's default `effectiveFrom`. */

@@ -241,15 +241,15 @@ export class ProposalPublication implements OnModuleInit {
         await this.workflow.setStatus(proposal.id, ProposalStatus.APPROVED, ProposalStatus.PUBLISHED, tx);
       }
       if (pepinIds.length > 0) {
-        const message =
-          `Réponse publiée dans la version ${release.version} du règlement (${references.join(', ')}). / ` +
-          `Answered in rulebook release ${release.version} (${references.join(', ')}).`;
+        // The history line keeps the references; the reporters and supporters read the
+        // release and the proposals in their own language (notification kind PEPIN_PUBLISHED).
         await this.triage.moveToStatus(
           pepinIds,
           PepinStatus.PUBLISHED,
           by.kind === 'user' ? by.user : SYSTEM_ACTOR,
-          message,
+          references.join(', '),
           tx,
+          { notice: { release: release.version, proposals: references } },
         );
       }
       await this.tellAuthors(tx, selected.publishable, selected.authors, release.version, by);
@@ -321,13 +321,9 @@ export class ProposalPublication implements OnModuleInit {
         {
           recipientIds,
           kind: 'PROPOSAL_PUBLISHED',
-          text: {
-            fr: `La proposition ${proposal.reference} « ${proposal.title} » est publiée dans la version ${version} du règlement.`,
-            en: `Proposal ${proposal.reference} “${proposal.title}” is published in rulebook release ${version}.`,
-          },
           subjectType: 'PROPOSAL',
           subjectId: proposal.id,
-          params: { reference: proposal.reference, release: version },
+          params: { reference: proposal.reference, title: proposal.title, release: version },
         },
         tx,
       );

@@ -6,7 +6,7 @@ import { NotificationsService } from '@pepite/api/notifications';
 import { PEPIN_LIMITS, PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
 import { ProposalStatus, ProposalWorkflow, type ProposalRecord } from '@pepite/api/proposals';
 import { outcomeOf, settledOutcome, tallyOf, VoteChoice, VoteOutcome } from '../domain/vote';
-import { backToDesignMessage, voteClosedNotice } from '../domain/vote-notices';
+import { backToDesignMessage, voteClosedParams } from '../domain/vote-notices';
 import type { VoteEntity } from '../persistence/vote.entity';
 import { ballotsOf, closeVoteRow, electorIdsOf } from '../persistence/vote-store';
 
@@ -59,7 +59,9 @@ export class VoteClosing {
       const pepinIds = await this.pepinsIn(vote.proposalId, PepinStatus.IN_VOTE, tx);
       if (pepinIds.length > 0) {
         const message = backToDesignMessage(proposal, outcome, reasons, PEPIN_LIMITS.acknowledgeMessage.max);
-        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message, tx);
+        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message, tx, {
+          notice: { proposalReference: proposal.reference, outcome, reasons },
+        });
       }
     }
     await this.audit.record(
@@ -91,8 +93,7 @@ export class VoteClosing {
         kind: 'VOTE_CLOSED',
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
-        text: voteClosedNotice(proposal, outcome, tally, reasons),
-        params: { reference: proposal.reference, outcome },
+        params: voteClosedParams(proposal, outcome, tally, reasons),
       },
       tx,
     );

@@ -8,7 +8,7 @@ import { NotificationsService } from '@pepite/api/notifications';
 import { PepinStatus, PepinTriage } from '@pepite/api/pepins';
 import { ProposalErrors, ProposalStatus, ProposalWorkflow, type ProposalRecord } from '@pepite/api/proposals';
 import { defaultQuorum, VoteThreshold } from '../domain/vote';
-import { voteOpenedNotice } from '../domain/vote-notices';
+import { voteOpenedParams } from '../domain/vote-notices';
 import type { VoteEntity } from '../persistence/vote.entity';
 import { insertVote, lockOpenVote } from '../persistence/vote-store';
 import { VotingErrors } from '../voting.errors';
@@ -111,7 +111,9 @@ export class VoteOpening {
     const pepinIds = await this.closing.pepinsIn(proposal.id, PepinStatus.IN_DESIGN, tx);
     if (pepinIds.length > 0) {
       const note = `Vote ouvert sur la proposition ${proposal.reference}.`;
-      await this.triage.moveToStatus(pepinIds, PepinStatus.IN_VOTE, caller, note, tx);
+      await this.triage.moveToStatus(pepinIds, PepinStatus.IN_VOTE, caller, note, tx, {
+        notice: { proposalReference: proposal.reference },
+      });
     }
     await this.recordAndAnnounce(tx, caller, proposal, saved, electorate);
     await this.jobs.enqueue(
@@ -158,8 +160,7 @@ export class VoteOpening {
         kind: 'VOTE_OPENED',
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
-        text: voteOpenedNotice(proposal, vote.closesAt),
-        params: { reference: proposal.reference, closesAt: vote.closesAt.toISOString() },
+        params: voteOpenedParams(proposal, vote.closesAt),
       },
       tx,
     );

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CoAuthorInvitedAsReporter1796300000000 implements MigrationInterface {
-  name = 'CoAuthorInvitedAsReporter1796300000000';
+export class CoAuthorInvitedAsReporter1796500000000 implements MigrationInterface {
+  name = 'CoAuthorInvitedAsReporter1796500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "proposal_co_author" ADD "via_pepin_id" uuid`);
