@@ -44,6 +44,8 @@ afterAll(() => api.close());
 interface World {
   managers: TestUser[];
   operators: TestUser[];
+  /** The generated titles of pépins A and B ("Pépin <n>"), different in each world. */
+  pepinTitles: string[];
   transcript: unknown[];
 }
 
@@ -89,7 +91,8 @@ async function world(reporterOfA: number, reporterOfB: number): Promise<World> {
     await record('read again', PROBE, { id: proposal.id }, manager);
     transcript.push(['notifications', await notificationsOf(api, manager)]);
   }
-  return { managers, operators, transcript };
+  const titleOf = (id: string) => proposal.pepins.find((pepin) => pepin.id === id)?.title ?? '';
+  return { managers, operators, transcript, pepinTitles: [titleOf(pepinA), titleOf(pepinB)] };
 }
 
 /** Candidates are listed by name, and names differ between worlds: compared as sets. */
@@ -120,10 +123,13 @@ function managersSee(w: World): string {
     ...w.managers.map((m, i) => [m, `manager ${i}`] as const),
     ...w.operators.map((o, i) => [o, `operator ${i}`] as const),
   ];
-  const replacements = people.flatMap(([user, label]) => [
-    [user.id, `<${label}>`] as const,
-    [user.displayName, `<${label} name>`] as const,
-  ]);
+  const replacements = [
+    ...people.flatMap(([user, label]) => [
+      [user.id, `<${label}>`] as const,
+      [user.displayName, `<${label} name>`] as const,
+    ]),
+    ...w.pepinTitles.map((title, i) => [title, `<pépin ${'AB'[i]} title>`] as const),
+  ];
   // Replace people first so that candidates sort by their placeholder, the same in both worlds.
   const named = JSON.parse(normalise(w.transcript, replacements)) as unknown;
   return JSON.stringify(sortedCandidates(named));
