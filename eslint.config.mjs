@@ -39,7 +39,10 @@ const depConstraints = [
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
   // The browser apps: the console talks to the API over GraphQL only; the desktop reads the
   // feed through the SDK. Neither may import server code.
-  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
+  // Besides, both may import the libraries written for the browser (`platform:browser`: plain
+  // TypeScript shared with the API, such as the one word diff), which import nothing else.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['platform:browser'] },
+  { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'] },
   { sourceTag: 'scope:desktop', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
 ];
 

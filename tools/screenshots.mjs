@@ -125,6 +125,27 @@ try {
   await desktop.keyboard.press('Enter');
   await desktop.getByRole('article').first().waitFor();
   await shot(desktop, 'agent-desktop');
+
+  // A case no rule covers: the empty search offers the report, prefilled with its words.
+  await desktop.keyboard.press('/');
+  await desktop.keyboard.press('Escape');
+  await desktop.keyboard.type('parrainage');
+  await desktop.getByRole('button', { name: 'Signaler un cas qu’aucune règle ne couvre' }).waitFor();
+  await desktop.keyboard.press('Enter');
+  await desktop.getByRole('heading', { level: 2, name: 'Signaler un cas qu’aucune règle ne couvre' }).waitFor();
+  await shot(desktop, 'agent-desktop-no-rule');
+
+  // The operator's own pépins, one with a manager's question waiting.
+  const operator = await graphql(`mutation($e:String!,$p:String!){login(email:$e,password:$p){accessToken}}`, { e: 'operator1@pepite.demo', p: PASSWORD });
+  const { myPepins } = await graphql('{ myPepins(first: 20) { relation pepin { id status } } }', {}, operator.login.accessToken);
+  const asked = myPepins.find((m) => m.relation === 'REPORTER' && !['PUBLISHED', 'DECLINED', 'DUPLICATE'].includes(m.pepin.status)) ?? myPepins[0];
+  await graphql('mutation($id:ID!,$b:String!){askReporter(pepinId:$id,body:$b){id}}', { id: asked.pepin.id, b: 'Le client a-t-il rappelé depuis ? Cela change la priorité.' }, login.accessToken);
+  await desktop.keyboard.press('Escape');
+  const follow = desktop.getByRole('navigation', { name: 'Mon suivi' });
+  await follow.getByRole('button', { name: /Mes pépins \(1 question/ }).click();
+  await desktop.getByRole('region', { name: 'Mes pépins' }).getByRole('button', { expanded: false }).first().click();
+  await desktop.getByLabel('Votre réponse aux managers').waitFor();
+  await shot(desktop, 'agent-desktop-my-pepins');
 } finally {
   await browser.close();
   api.kill('SIGTERM');

@@ -15,6 +15,8 @@ export default defineConfig({
     alias: {
       '@pepite/rulebook-client': lib('../../libs/rulebook-client/src/index.ts'),
       '@pepite/rulebook-format': lib('../../libs/shared/rulebook-format/src/index.ts'),
+      '@pepite/pepin-form': lib('../../libs/shared/pepin-form/src/index.ts'),
+      '@pepite/text-diff': lib('../../libs/shared/text-diff/src/index.ts'),
     },
   },
   build: { outDir: '../../dist/apps/agent-desktop', emptyOutDir: true, sourcemap: true },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -8,6 +9,13 @@ const api = process.env.PEPITE_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   base: '/',
+  // Workspace libraries ship TypeScript sources; point Vite at them as tsc's paths do.
+  resolve: {
+    alias: {
+      '@pepite/pepin-form': fileURLToPath(new URL('../../libs/shared/pepin-form/src/index.ts', import.meta.url)),
+      '@pepite/text-diff': fileURLToPath(new URL('../../libs/shared/text-diff/src/index.ts', import.meta.url)),
+    },
+  },
   build: { outDir: '../../dist/apps/web', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

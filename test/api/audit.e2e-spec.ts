@@ -303,7 +303,7 @@ describe('audit log', () => {
       expect(await api.graphql.errorCode(AUDIT_LOG, variables, { token: admin.token })).toBe('BAD_USER_INPUT');
     });
 
-    it('shows the summary in the admin’s language: English for an English account, French by default', async () => {
+    it('shows the summary in the reader’s language: the request’s, else the account’s, else French', async () => {
       const type = subjectTypeOfTest();
       const englishAdmin = await api.world.newUser(Role.ADMIN, { locale: 'en' });
       await audit.record(managerAction(type, 1));
@@ -313,8 +313,8 @@ describe('audit log', () => {
         ).auditLog.edges.map((edge) => edge.node.summary);
       expect(await summaries(admin)).toEqual(['Proposition n° 1 créée.']);
       expect(await summaries(englishAdmin)).toEqual(['Proposal #1 created.']);
-      // The account's language, not the browser's.
-      expect(await summaries(admin, 'en')).toEqual(['Proposition n° 1 créée.']);
+      // The language the console asks for wins over the account's (issue 15: English screens showed French).
+      expect(await summaries(admin, 'en')).toEqual(['Proposal #1 created.']);
     });
   });
 

@@ -127,30 +127,32 @@ describe('identity: login rate limits', () => {
   });
   afterAll(() => api.close());
 
-  it('limits attempts per account with RATE_LIMITED and Retry-After, even with the right password', async () => {
-    const operator = await api.world.newUser(Role.OPERATOR); // uses 1 attempt
-    for (let i = 0; i < 2; i++) await api.graphql.request(LOGIN, { email: operator.email, password: 'wrong' });
-    const blocked = await api.graphql.request(LOGIN, { email: operator.email, password: operator.password });
+  it('limits failures per account and address with RATE_LIMITED and Retry-After, even with the right password', async () => {
+    const operator = await api.world.newUser(Role.OPERATOR);
+    const address = { headers: { 'x-forwarded-for': '203.0.113.20' } };
+    for (let i = 0; i < 3; i++) await api.graphql.request(LOGIN, { email: operator.email, password: 'wrong' }, address);
+    const blocked = await api.graphql.request(LOGIN, { email: operator.email, password: operator.password }, address);
     expect(blocked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.errors?.[0]?.message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ secondes?\.$/);
   });
 
-  it('counts aliased login attempts inside one request one by one', async () => {
-    const operator = await api.world.newUser(Role.OPERATOR); // 1 attempt on this account
-    const aliases = Array.from({ length: 4 }, (_, i) => `a${i}: login(email: $email, password: $password) { accessToken }`);
-    const response = await api.graphql.request(`mutation($email: String!, $password: String!) { ${aliases.join('\n')} }`, {
-      email: operator.email,
-      password: operator.password,
-    });
-    // Attempts 2 and 3 pass, the 4th is over the limit of 3 and stops the mutation.
-    expect(response.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([['a2', 'RATE_LIMITED']]);
+  it('counts aliased login attempts inside one request one by one against the address', async () => {
+    const operator = await api.world.newUser(Role.OPERATOR);
+    const aliases = Array.from({ length: 10 }, (_, i) => `a${i}: login(email: $email, password: $password) { accessToken }`);
+    const response = await api.graphql.request(
+      `mutation($email: String!, $password: String!) { ${aliases.join('\n')} }`,
+      { email: operator.email, password: operator.password },
+      { headers: { 'x-forwarded-for': '203.0.113.21' } },
+    );
+    // Eight attempts per address: the 9th is over the limit and stops the mutation.
+    expect(response.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([['a8', 'RATE_LIMITED']]);
   });
 
   it('limits attempts per client address across accounts', async () => {
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 10; i++) {
-      const response = await api.graphql.request(LOGIN, { email: `spray${i}@test.pepite`, password: 'guess' });
+      const response = await api.graphql.request(LOGIN, { email: `spray${i}@test.pepite`, password: 'guess' }, { headers: { 'x-forwarded-for': '203.0.113.22' } });
       codes.push(response.errors?.[0]?.extensions?.code);
     }
     expect(codes).toContain('RATE_LIMITED');

@@ -295,6 +295,7 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       ['PORT', { PORT: 'abc' }],
       ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
       ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: '' }],
+      ['PEPITE_DEMO', { NODE_ENV: 'production', PEPITE_DEMO: '1' }],
     ])(
       '%s',
       async (variable, overrides) => {

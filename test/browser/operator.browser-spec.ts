@@ -1,6 +1,7 @@
 import { Role } from '@pepite/api/identity';
 import type { Page } from 'playwright-core';
 import { PepinStatus } from '@pepite/api/pepins';
+import { PEPIN_LIMITS } from '@pepite/pepin-form';
 import { moveTo } from '../support/pepin-graphql';
 import type { TestUser } from '../support/test-world';
 import { expectAccessible, signIn, startBrowserStack, type BrowserStack } from './support';
@@ -59,7 +60,22 @@ describe('operator screens', () => {
     await expect(page.getByText(/les managers ne voient jamais qui l’a signalé/).isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'file a pépin (with similar pépins)');
 
-    await page.getByLabel('Conséquence pour le client').selectOption('MAJOR');
+    // The desktop's words and the API's limits.
+    const impact = page.getByLabel('Impact pour le client');
+    await expect(impact.locator('option').allTextContents()).resolves.toEqual(['Aucun', 'Mineur', 'Majeur', 'Critique']);
+    await impact.selectOption('MAJOR');
+    await expect(page.getByLabel('Référence de l’appel (facultatif)').getAttribute('maxlength')).resolves.toBe(
+      String(PEPIN_LIMITS.callReference.max),
+    );
+    await page.getByLabel('Montrer mon nom aux managers').waitFor();
+    // Neither a rule nor "no rule covers this": the operator is asked to say which.
+    await page.getByRole('button', { name: 'Envoyer le pépin' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Indiquez la règle concernée, ou cochez « Aucune règle ne couvre ce cas ».' })
+      .waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).resolves.toBe('true');
+    await page.getByLabel('Aucune règle ne couvre ce cas').check();
     await page.getByRole('button', { name: 'Envoyer le pépin' }).click();
     const confirmation = page.getByRole('heading', { name: /Votre pépin PEP-\d+ est enregistré/ });
     await confirmation.waitFor();

@@ -49,7 +49,7 @@ export class AppModule {
         }),
         HealthModule,
         JobsModule.forRoot({ url: databaseUrl, ...config.jobs, controllableClock: config.env === 'test' }),
-        IdentityModule.forRoot(config.identity),
+        IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
         NotificationsModule.forRoot(),
         // Audit entries carry the X-Request-Id of the request behind them.

@@ -1,36 +1,44 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_IMPACTS, PEPIN_LIMITS } from '@pepite/pepin-form';
 import { GraphqlRequestError } from '../app/graphql';
 import { readSession } from '../app/session';
 import { useRulebook } from '../rulebook/rulebook-context';
-import {
-  CUSTOMER_IMPACTS,
-  filePepin,
-  LIMITS,
-  newIdempotencyKey,
-  type CustomerImpact,
-  type FiledPepin,
-} from './file-pepin';
+import { filePepin, newIdempotencyKey, type CustomerImpact, type FiledPepin } from './file-pepin';
 import { FilingSuccess } from './FilingSuccess';
+
+/**
+ * What the report is about: the rule and the release the operator was reading, or a case no
+ * rule covers, found by an empty search (its words start the title).
+ */
+export type FilingTarget =
+  | { readonly kind: 'rule'; readonly key: string; readonly revision: number; readonly version: number }
+  | { readonly kind: 'none'; readonly query: string; readonly version: number };
 
 interface Props {
   readonly graphqlUrl: string;
-  /** The rule and the release the operator was reading when they chose to report. */
-  readonly target: { readonly key: string; readonly revision: number; readonly version: number };
+  readonly target: FilingTarget;
+  /** Leaves the form (Cancel, Escape): the caller puts focus back where the form was opened. */
+  readonly onClose: () => void;
+  /** After filing: back to what the operator was reading. */
   readonly onBack: () => void;
 }
 
 type Invalid = { title?: boolean; description?: boolean };
 
-const within = (text: string, [min, max]: readonly [number, number]) =>
-  text.trim().length >= min && text.trim().length <= max;
+const within = (text: string, { min, max }: { readonly min: number; readonly max: number }) =>
+  [...text.trim()].length >= min && [...text.trim()].length <= max;
 
-export function FilingForm({ graphqlUrl, target, onBack }: Props) {
+export function FilingForm({ graphqlUrl, target, onClose, onBack }: Props) {
   const { t } = useTranslation();
   const { state } = useRulebook();
-  const ruleTitle = state.snapshot?.rules.find((rule) => rule.key === target.key)?.title;
+  const ruleTitle =
+    target.kind === 'rule' ? state.snapshot?.rules.find((rule) => rule.key === target.key)?.title : undefined;
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(target.kind === 'none' ? target.query : '');
+  const firstField = useRef<HTMLInputElement>(null);
+  // Opened with Enter or a click, the operator types at once: focus in the first field.
+  useEffect(() => firstField.current?.focus(), []);
   const [description, setDescription] = useState('');
   const [impact, setImpact] = useState<CustomerImpact>('NONE');
   const [callReference, setCallReference] = useState('');
@@ -44,8 +52,8 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const check: Invalid = {
-      title: !within(title, LIMITS.title),
-      description: !within(description, LIMITS.description),
+      title: !within(title, PEPIN_LIMITS.title),
+      description: !within(description, PEPIN_LIMITS.description),
     };
     setInvalid(check);
     if (check.title || check.description) {
@@ -64,8 +72,9 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
         await filePepin(graphqlUrl, token, {
           title: title.trim(),
           description: description.trim(),
-          ruleKey: target.key,
-          ruleVersion: target.version,
+          ...(target.kind === 'rule'
+            ? { ruleKey: target.key, ruleVersion: target.version }
+            : { noRuleApplies: true }),
           customerImpact: impact,
           ...(callReference.trim() ? { callReference: callReference.trim() } : {}),
           signed,
@@ -87,14 +96,22 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
     }
   }
 
-  if (filed) return <FilingSuccess reference={filed.reference} onBack={onBack} />;
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Escape' || busy) return;
+    event.preventDefault();
+    onClose();
+  }
+
+  if (filed) return <FilingSuccess reference={filed.reference} toRule={target.kind === 'rule'} onBack={onBack} />;
   return (
-    <section className="card stack" aria-labelledby="filing-heading">
+    <section className="card stack" aria-labelledby="filing-heading" onKeyDown={onKeyDown}>
       <h2 id="filing-heading" tabIndex={-1}>
-        {t('filing.title')}
+        {target.kind === 'rule' ? t('filing.title') : t('filing.noRuleTitle')}
       </h2>
       <p className="prefill">
-        {t('filing.about', { key: target.key, revision: target.revision, version: target.version })}
+        {target.kind === 'rule'
+          ? t('filing.about', { key: target.key, revision: target.revision, version: target.version })
+          : t('filing.noRuleAbout', { version: target.version })}
         {ruleTitle && (
           <>
             <br />
@@ -111,8 +128,9 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
         </div>
         <input
           id="filing-title"
+          ref={firstField}
           value={title}
-          maxLength={LIMITS.title[1]}
+          maxLength={PEPIN_LIMITS.title.max}
           required
           aria-invalid={invalid.title || undefined}
           aria-describedby={invalid.title ? 'filing-title-hint filing-title-error' : 'filing-title-hint'}
@@ -135,7 +153,7 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
         <textarea
           id="filing-description"
           value={description}
-          maxLength={LIMITS.description[1]}
+          maxLength={PEPIN_LIMITS.description.max}
           required
           rows={6}
           aria-invalid={invalid.description || undefined}
@@ -148,7 +166,7 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
           }}
         />
         <p className="hint" aria-hidden="true">
-          {t('filing.characters', { count: description.trim().length, max: LIMITS.description[1] })}
+          {t('filing.characters', { count: description.trim().length, max: PEPIN_LIMITS.description.max })}
         </p>
         {invalid.description && (
           <p id="filing-description-error" className="error">
@@ -165,10 +183,17 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          {t('filing.callReference')}
-          <input value={callReference} maxLength={100} onChange={(event) => setCallReference(event.target.value)} />
-        </label>
+        <label htmlFor="filing-call-reference">{t('filing.callReference')}</label>
+        <input
+          id="filing-call-reference"
+          value={callReference}
+          maxLength={PEPIN_LIMITS.callReference.max}
+          aria-describedby="filing-call-reference-hint"
+          onChange={(event) => setCallReference(event.target.value)}
+        />
+        <p id="filing-call-reference-hint" className="hint">
+          {t('filing.callReferenceHint')}
+        </p>
         <label className="inline">
           <input
             type="checkbox"
@@ -190,7 +215,7 @@ export function FilingForm({ graphqlUrl, target, onBack }: Props) {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('filing.submitting') : t('filing.submit')}
           </button>
-          <button type="button" onClick={onBack}>
+          <button type="button" onClick={onClose}>
             {t('filing.cancel')}
           </button>
         </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The reference is what the operator notes down or tells a colleague. */
-export function FilingSuccess({ reference, onBack }: { reference: string; onBack: () => void }) {
+export function FilingSuccess({ reference, toRule, onBack }: { reference: string; toRule: boolean; onBack: () => void }) {
   const { t } = useTranslation();
   const message = useRef<HTMLParagraphElement>(null);
   useEffect(() => message.current?.focus(), []);
@@ -14,7 +14,7 @@ export function FilingSuccess({ reference, onBack }: { reference: string; onBack
       </p>
       <div>
         <button type="button" onClick={onBack}>
-          {t('filing.backToRule')}
+          {toRule ? t('filing.backToRule') : t('filing.backToSearch')}
         </button>
       </div>
     </section>

@@ -1,14 +1,16 @@
+import type { CustomerImpactValue } from '@pepite/pepin-form';
 import { graphqlRequest } from '../app/graphql';
 
-export const CUSTOMER_IMPACTS = ['NONE', 'MINOR', 'MAJOR', 'CRITICAL'] as const;
-export type CustomerImpact = (typeof CUSTOMER_IMPACTS)[number];
+export type CustomerImpact = CustomerImpactValue;
 
 /** FilePepinInput of the public schema (apps/api/schema.graphql). */
 export interface FilePepinInput {
   readonly title: string;
   readonly description: string;
-  readonly ruleKey: string;
-  readonly ruleVersion: number;
+  /** Absent with `noRuleApplies`: the operator says no rule covers the case. */
+  readonly ruleKey?: string;
+  readonly ruleVersion?: number;
+  readonly noRuleApplies?: boolean;
   readonly customerImpact: CustomerImpact;
   readonly callReference?: string;
   readonly signed: boolean;
@@ -34,5 +36,3 @@ export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
-
-export const LIMITS = { title: [5, 140], description: [20, 4000] } as const;

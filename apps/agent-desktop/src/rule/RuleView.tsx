@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleEntry } from '@pepite/rulebook-client';
-import { RULE_PARTS } from '../rulebook/diff';
+import { amendmentEffectiveFrom, RULE_PARTS } from '../rulebook/diff';
 import { useRulebook } from '../rulebook/rulebook-context';
 import type { ChangeMark } from '../rulebook/seen';
 import { formatDate } from '../ui/format';
 import { AdvisoryList } from './AdvisoryList';
 import { ChangeMarkBadge } from './ChangeMarkBadge';
 import { CopyButton } from './CopyButton';
+
+/** Where focus goes back when the report form closes. */
+export const REPORT_BUTTON_ID = 'rule-report';
 
 interface Props {
   readonly ruleKey: string;
@@ -34,6 +37,8 @@ export function RuleView({ ruleKey, mark, onReport }: Props) {
     );
   }
   const advisories = state.advisories.filter((advisory) => advisory.ruleKey === rule.key);
+  const update = state.lastUpdate;
+  const amendment = update?.amended.find((change) => change.after.key === rule.key && change.after.revision === rule.revision);
   return (
     <article className="card stack rule" aria-labelledby="rule-title">
       <header className="stack tight">
@@ -42,6 +47,7 @@ export function RuleView({ ruleKey, mark, onReport }: Props) {
             {rule.title} <ChangeMarkBadge mark={mark(rule)} />
           </h2>
           <button
+            id={REPORT_BUTTON_ID}
             type="button"
             className="primary"
             onClick={() => onReport(rule)}
@@ -58,7 +64,14 @@ export function RuleView({ ruleKey, mark, onReport }: Props) {
             category: rule.category,
           })}
         </p>
-        <p className="muted">{t('rule.effectiveFrom', { date: formatDate(rule.effectiveFrom) })}</p>
+        <p className="muted">
+          {update && amendment
+            ? t('rule.amendedIn', {
+                version: update.to,
+                date: formatDate(amendmentEffectiveFrom(amendment.before, amendment.after, update.publishedAt)),
+              })
+            : t('rule.effectiveFrom', { date: formatDate(rule.effectiveFrom) })}
+        </p>
       </header>
       {advisories.length > 0 && <AdvisoryList advisories={advisories} />}
       {RULE_PARTS.map((part) => (

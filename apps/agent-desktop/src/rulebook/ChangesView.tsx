@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleEntry } from '@pepite/rulebook-client';
-import { RULE_PARTS } from './diff';
+import { formatDate } from '../ui/format';
+import { amendmentEffectiveFrom, RULE_PARTS } from './diff';
+import { ParagraphDiff } from './ParagraphDiff';
 import { useRulebook } from './rulebook-context';
 
 /** "What changed": the rules added, amended (part by part, before and now) and retired. */
@@ -51,19 +53,22 @@ export function ChangesView({ onOpen }: { onOpen: (rule: RuleEntry) => void }) {
                 <button type="button" className="link-button" onClick={() => onOpen(after)}>
                   {after.title} <span className="muted">({after.key})</span>
                 </button>
+                <p className="muted">
+                  {t('changes.effectiveFrom', {
+                    date: formatDate(amendmentEffectiveFrom(before, after, diff.publishedAt)),
+                  })}
+                </p>
                 {RULE_PARTS.filter((part) => before[part] !== after[part]).map((part) => (
-                  <div key={part} className="before-after">
-                    <p className="part-name">{t(`rule.${part}`)}</p>
-                    <p>
-                      <del>
-                        <span className="tag">{t('changes.before')}</span> {before[part]}
-                      </del>
+                  <div
+                    key={part}
+                    role="group"
+                    aria-labelledby={`change-${after.key}-${part}`}
+                    className="before-after"
+                  >
+                    <p className="part-name" id={`change-${after.key}-${part}`}>
+                      {t(`rule.${part}`)}
                     </p>
-                    <p>
-                      <ins>
-                        <span className="tag">{t('changes.after')}</span> {after[part]}
-                      </ins>
-                    </p>
+                    <ParagraphDiff before={before[part]} after={after[part]} />
                   </div>
                 ))}
               </li>

@@ -4,6 +4,8 @@ import type { RuleEntry, RulebookSnapshot } from '@pepite/rulebook-client';
 export interface RulebookDiff {
   readonly from: number;
   readonly to: number;
+  /** When release `to` was published: the day its amendments took effect. */
+  readonly publishedAt: string;
   readonly added: readonly RuleEntry[];
   /** Rules present in both with a different revision, with their previous wording. */
   readonly amended: readonly { readonly before: RuleEntry; readonly after: RuleEntry }[];
@@ -29,6 +31,7 @@ export function diffSnapshots(before: RulebookSnapshot, after: RulebookSnapshot)
   return {
     from: before.version,
     to: after.version,
+    publishedAt: after.publishedAt,
     added,
     amended,
     retired: before.rules.filter((rule) => !now.has(rule.key)),
@@ -44,3 +47,12 @@ export function changeCount(diff: RulebookDiff): number {
 /** The five parts of a rule, in the order an operator reads them. */
 export const RULE_PARTS = ['statement', 'rationale', 'latitude', 'escalation', 'customerWording'] as const;
 export type RulePart = (typeof RULE_PARTS)[number];
+
+/**
+ * When an amended rule's new wording took effect. A proposal that changes the words usually
+ * keeps the rule's first effective date (which then reads "in force since" a day long before
+ * the change): the release's publication is the truth, unless the amendment set a new date.
+ */
+export function amendmentEffectiveFrom(before: RuleEntry, after: RuleEntry, publishedAt: string): string {
+  return after.effectiveFrom !== before.effectiveFrom ? after.effectiveFrom : publishedAt;
+}

@@ -12,12 +12,16 @@ interface Props {
   /** The rule open in the panel. */
   readonly activeKey: string | undefined;
   readonly onOpen: (rule: RuleEntry) => void;
+  /** An empty search: report a case no rule covers, starting from the words searched. */
+  readonly onReportUncovered: (query: string) => void;
 }
 
 const LIST_ID = 'rule-results';
+/** Where focus goes back when a report started from the search closes. */
+export const SEARCH_INPUT_ID = 'rule-search';
 
 /** Search as you type (accents and case ignored, by the SDK), categories, and the rule list. */
-export function SearchPanel({ seen, activeKey, onOpen }: Props) {
+export function SearchPanel({ seen, activeKey, onOpen, onReportUncovered }: Props) {
   const { t } = useTranslation();
   const { state, client } = useRulebook();
   const snapshot = state.snapshot;
@@ -59,6 +63,9 @@ export function SearchPanel({ seen, activeKey, onOpen }: Props) {
     else if (event.key === 'Enter' && active) {
       event.preventDefault();
       onOpen(active);
+    } else if (event.key === 'Enter' && snapshot && query.trim()) {
+      event.preventDefault();
+      onReportUncovered(query.trim());
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -74,6 +81,7 @@ export function SearchPanel({ seen, activeKey, onOpen }: Props) {
       <label>
         {t('search.label')}
         <input
+          id={SEARCH_INPUT_ID}
           ref={input}
           type="search"
           role="combobox"
@@ -110,7 +118,17 @@ export function SearchPanel({ seen, activeKey, onOpen }: Props) {
           </button>
         )}
       </div>
-      {hasQuery && rules.length === 0 && <p className="empty-state">{t('search.noResult', { query: query.trim() })}</p>}
+      {hasQuery && rules.length === 0 && snapshot && (
+        <div className="empty-state stack tight">
+          <p>{t('search.noResult', { query: query.trim() })}</p>
+          <p className="hint">{t('search.noRuleHint')}</p>
+          <div>
+            <button type="button" className="primary" onClick={() => onReportUncovered(query.trim())}>
+              {t('search.noRuleReport')}
+            </button>
+          </div>
+        </div>
+      )}
       {rules.length > 0 && (
         <ResultList
           id={LIST_ID}

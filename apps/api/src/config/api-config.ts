@@ -30,7 +30,10 @@ export interface ApiConfig {
   readonly graphqlLimits: GraphqlLimits;
   /** How often a graphql-ws connection's token and account are checked again. */
   readonly subscriptionReauthSeconds: number;
-  readonly identity: IdentityOptions;
+  /** The identity context's options, less where limits are counted (known once the database is). */
+  readonly identity: Omit<IdentityOptions, 'limitStore'>;
+  /** Redis for the shared rate limits; unset: they are counted in PostgreSQL. */
+  readonly redisUrl?: string;
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
@@ -48,6 +51,7 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     demo: env.PEPITE_DEMO,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
@@ -68,6 +72,7 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
         perAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
         perAddress: env.LOGIN_LIMIT_PER_ADDRESS,
         windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+        maxDelayMs: env.LOGIN_DELAY_MAX_MS,
       },
       rateLimits: {
         mutation: { limit: env.MUTATION_LIMIT_PER_USER, windowSeconds: env.MUTATION_LIMIT_WINDOW_SECONDS },

@@ -46,4 +46,16 @@ describe('configuration from the environment', () => {
     expect(() => readEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(/^JWT_SECRET must be at least 32 characters$/);
     expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/^JWT_SECRET must be set in production/);
   });
+
+  it('refuses the demo accounts (published password) in production', () => {
+    expect(() => readEnvironment({ NODE_ENV: 'production', PEPITE_DEMO: '1', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /^PEPITE_DEMO must be off in production/,
+    );
+    expect(readEnvironment({ NODE_ENV: 'test', PEPITE_DEMO: 'on' }).PEPITE_DEMO).toBe(true);
+  });
+
+  it('takes a Redis URL for the shared limits and never echoes it (it may hold a password)', () => {
+    expect(readEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(() => readEnvironment({ REDIS_URL: 'http://user:hunter2@x' })).toThrow(/^REDIS_URL must be a redis:\/\/ URL$/);
+  });
 });

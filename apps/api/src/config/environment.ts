@@ -57,6 +57,18 @@ export class Environment {
   @Min(1)
   LOGIN_LIMIT_WINDOW_SECONDS = 900;
 
+  /** Longest progressive delay of a login attempt on an account that keeps failing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  LOGIN_DELAY_MAX_MS = 5000;
+
+  /** Redis for the shared rate limits (`redis://` or `rediss://`); unset: PostgreSQL counts them. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: '$property must be a redis:// URL' })
+  REDIS_URL?: string;
+
   /** Mutations one signed-in user may send per window (each root field counts, aliases included). */
   @Transform(toInt)
   @IsInt()
@@ -197,7 +209,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -208,8 +220,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     // A non-number fails every numeric bound too; say what is wrong first, not a bound.
     const constraints = first.constraints ?? {};
     const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|SIGNING_KEY$/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    const shown = /SECRET|SIGNING_KEY$|REDIS_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
+  }
+  if (parsed.NODE_ENV === 'production' && parsed.PEPITE_DEMO) {
+    throw new ConfigurationError('PEPITE_DEMO must be off in production (the demo accounts have a published password)');
   }
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET must be set in production (at least 32 characters)');

@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import { DEFAULT_LOCALE, ErrorCode, isLocale, type Locale } from '@pepite/api/errors';
 import { bearerToken, type AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
+import { jsonTooDeepError, jsonValueTooDeep } from '../http/json-depth';
 import { withRequestContext } from '../http/request-context';
 import { formatGraphqlError } from './format-graphql-error';
 import { queryLimitErrorOf, queryLimitRules } from './query-limits';
@@ -116,6 +117,10 @@ export function subscriptionTransport(
       return true;
     },
     onSubscribe: (ctx, _id, payload) => {
+      if (jsonValueTooDeep(payload.variables) || jsonValueTooDeep(payload.extensions)) {
+        const tooDeep = jsonTooDeepError();
+        return [new GraphQLError(tooDeep.messageIn(sessions.get(ctx)?.locale), { extensions: { code: tooDeep.code } })];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, { maxTokens: config.graphqlLimits.maxTokens });

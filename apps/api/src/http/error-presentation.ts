@@ -1,5 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { CommonErrors, DomainError, ErrorCode, type Locale, DEFAULT_LOCALE } from '@pepite/api/errors';
+import { CommonErrors, DomainError, ErrorCode, type Locale, DEFAULT_LOCALE, unavailableError } from '@pepite/api/errors';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { currentRequest } from './request-context';
 
@@ -17,6 +17,17 @@ const logger = new Logger('Errors');
  * as INTERNAL_SERVER_ERROR with the request id: no stack trace, no SQL, ever.
  */
 export function presentError(error: unknown): PresentedError {
+  const presented = present(error);
+  const retryAfter = presented.details['retryAfterSeconds'];
+  const response = currentRequest()?.response;
+  // The header says the same wait as the error (RATE_LIMITED sets its own already).
+  if (presented.code === ErrorCode.SERVICE_UNAVAILABLE && typeof retryAfter === 'number' && response && !response.headersSent) {
+    response.setHeader('Retry-After', String(retryAfter));
+  }
+  return presented;
+}
+
+function present(error: unknown): PresentedError {
   const { locale, requestId } = callerContext();
   if (error instanceof DomainError) return fromDomain(error, locale);
   if (error instanceof HttpException) {
@@ -26,7 +37,7 @@ export function presentError(error: unknown): PresentedError {
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, requestId }, 'database unavailable');
-    return fromDomain(CommonErrors.unavailable(), locale);
+    return fromDomain(unavailableError(), locale);
   }
   logger.error({ err: error, requestId }, 'unexpected error');
   return fromDomain(CommonErrors.internal({ requestId }), locale);
@@ -52,7 +63,7 @@ function fromHttpStatus(status: number): DomainError | null {
     case 429:
       return CommonErrors.rateLimited({ retryAfterSeconds: 60 });
     case 503:
-      return CommonErrors.unavailable();
+      return unavailableError();
     default:
       return status >= 400 && status < 500
         ? new DomainError(ErrorCode.BAD_REQUEST, { fr: 'Requête mal formée.', en: 'Malformed request.' })

@@ -5,6 +5,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@pepite/api/errors';
 export interface RequestContext {
   readonly requestId: string;
   readonly locale: Locale;
+  /** The HTTP response, for headers an error decides on (`Retry-After`); none over WebSocket. */
+  readonly response?: Pick<Response, 'setHeader' | 'headersSent'>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -20,7 +22,7 @@ export function withRequestContext<T>(context: RequestContext, work: () => T): T
 }
 
 /** Express middleware: runs the rest of the request inside its context. */
-export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
+export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
   const locale = (req.acceptsLanguages(...LOCALES) || DEFAULT_LOCALE) as Locale;
-  storage.run({ requestId: String(req.id ?? ''), locale }, next);
+  storage.run({ requestId: String(req.id ?? ''), locale, response: res }, next);
 }

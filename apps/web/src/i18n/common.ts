@@ -1,3 +1,5 @@
+import { FILING_WORDS } from '@pepite/pepin-form';
+
 /** Words every screen uses: navigation, states, statuses. Features keep their own catalogs. */
 export const common = {
   fr: {
@@ -39,7 +41,7 @@ export const common = {
       DECLINED: 'Refusé',
       DUPLICATE: 'Doublon',
     },
-    impact: { NONE: 'Aucun', MINOR: 'Mineur', MAJOR: 'Majeur', CRITICAL: 'Critique' },
+    impact: FILING_WORDS.fr.impacts,
   },
   en: {
     appName: 'Pépite',
@@ -80,6 +82,6 @@ export const common = {
       DECLINED: 'Declined',
       DUPLICATE: 'Duplicate',
     },
-    impact: { NONE: 'None', MINOR: 'Minor', MAJOR: 'Major', CRITICAL: 'Critical' },
+    impact: FILING_WORDS.en.impacts,
   },
 };

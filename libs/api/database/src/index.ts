@@ -11,3 +11,4 @@ export * from './observable-async-iterator';
 export * from './pg-listener';
 export * from './clock';
 export * from './idempotency';
+export * from './shared-limits';

@@ -37,6 +37,18 @@ export const CommonErrors = defineErrors({
   },
 });
 
+/** How long a client should wait before retrying after SERVICE_UNAVAILABLE (a restart, a full pool). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SERVICE_UNAVAILABLE with `retryAfterSeconds` in the details (GraphQL `extensions.retryAfterSeconds`);
+ * the HTTP layer sends the same number as `Retry-After`.
+ */
+export function unavailableError(): DomainError {
+  const error = CommonErrors.unavailable();
+  return new DomainError(error.code, error.text, { ...error.details, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+}
+
 /**
  * RATE_LIMITED with `retryAfterSeconds` in the details (GraphQL `extensions.retryAfterSeconds`),
  * the same number as the `Retry-After` header.

@@ -1,10 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { SharedLimits } from '@pepite/api/database';
 import { AccessGuard } from './access/access.guard';
-import { LoginThrottlerGuard, loginThrottlers } from './access/login-throttler.guard';
-import { UserRateLimitGuard } from './access/user-rate-limit.guard';
+import { LoginDefence } from './limits/login-defence';
+import { UserRateLimitGuard } from './limits/user-rate-limit.guard';
+import { UserRateLimits } from './limits/user-rate-limits';
 import { AccessTokenService } from './application/access-token.service';
 import { ActivePrincipals } from './application/active-principals';
 import { AuthenticationService } from './application/authentication.service';
@@ -24,7 +25,6 @@ export class IdentityModule {
       global: true,
       imports: [
         JwtModule.register({ secret: options.jwtSecret }),
-        ThrottlerModule.forRoot({ throttlers: loginThrottlers(options.loginLimits) }),
       ],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
@@ -37,13 +37,31 @@ export class IdentityModule {
         AuthenticationService,
         UserDirectoryService,
         SiteAdministrationService,
-        LoginThrottlerGuard,
+        { provide: SharedLimits, useFactory: () => sharedLimits(options) },
+        UserRateLimits,
+        LoginDefence,
         AuthResolver,
         UserAdminResolver,
         SiteResolver,
         SiteAdminResolver,
       ],
-      exports: [AuthenticationService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
+      exports: [UserRateLimits, AuthenticationService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
     };
   }
+}
+
+/** One store per process; its failures are logged at most once a minute per limit. */
+function sharedLimits(options: IdentityOptions): SharedLimits & { onApplicationShutdown(): Promise<void> } {
+  const logger = new Logger('SharedLimits');
+  const lastLogged = new Map<string, number>();
+  const limits = new SharedLimits({
+    ...options.limitStore,
+    onStoreError: (error, limit) => {
+      const now = Date.now();
+      if ((lastLogged.get(limit) ?? 0) > now - 60_000) return;
+      lastLogged.set(limit, now);
+      logger.warn(`rate-limit store unavailable (${limit}): ${error.message}`);
+    },
+  });
+  return Object.assign(limits, { onApplicationShutdown: () => limits.close() });
 }

@@ -18,7 +18,6 @@ export * from './demo/demo-rulebook';
 // shapes so that every diff of the schema reads the same (`FieldChange`, `DiffSegment`).
 export {
   diffRule,
-  diffWords,
   DIFFED_RULE_FIELDS,
   LONG_TEXT_FIELDS,
   type DiffedRuleField,

@@ -1,11 +1,12 @@
-import { diffWords } from 'diff';
+import { diffWords, sideOf } from '@pepite/text-diff';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * One field side by side: the current text with its removed words struck (<del>), the
  * proposed text with its added words marked (<ins>). Screen readers hear "supprimé" /
- * "ajouté" too, so the change is not told by colour alone.
+ * "ajouté" too, so the change is not told by colour alone. The diff is the product's one
+ * word diff (the API serves the same as `segments`, the desktop shows the same).
  */
 export function WordDiff({
   before,
@@ -27,18 +28,16 @@ export function WordDiff({
         {before === '' ? (
           <span className="muted">{t('diff.none')}</span>
         ) : (
-          parts
-            .filter((part) => !part.added)
-            .map((part, index) =>
-              part.removed ? (
-                <del key={index}>
-                  <span className="visually-hidden">{t('diff.removed')} </span>
-                  {part.value}
-                </del>
-              ) : (
-                <span key={index}>{part.value}</span>
-              ),
-            )
+          sideOf(parts, 'before').map((part, index) =>
+            part.kind === 'REMOVED' ? (
+              <del key={index}>
+                <span className="visually-hidden">{t('diff.removed')} </span>
+                {part.text}
+              </del>
+            ) : (
+              <span key={index}>{part.text}</span>
+            ),
+          )
         )}
       </div>
       <div className="diff-side">
@@ -46,18 +45,16 @@ export function WordDiff({
         {after === '' ? (
           <span className="muted">{t('diff.none')}</span>
         ) : (
-          parts
-            .filter((part) => !part.removed)
-            .map((part, index) =>
-              part.added ? (
-                <ins key={index}>
-                  <span className="visually-hidden">{t('diff.added')} </span>
-                  {part.value}
-                </ins>
-              ) : (
-                <span key={index}>{part.value}</span>
-              ),
-            )
+          sideOf(parts, 'after').map((part, index) =>
+            part.kind === 'ADDED' ? (
+              <ins key={index}>
+                <span className="visually-hidden">{t('diff.added')} </span>
+                {part.text}
+              </ins>
+            ) : (
+              <span key={index}>{part.text}</span>
+            ),
+          )
         )}
       </div>
     </div>

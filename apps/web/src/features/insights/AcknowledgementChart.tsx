@@ -54,7 +54,8 @@ export function AcknowledgementChart({ acknowledgement }: { acknowledgement: Ack
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
+          {/* Every group labelled (recharts skips labels that would touch), slanted to fit a phone. */}
+          <XAxis dataKey="label" interval={0} angle={-30} textAnchor="end" height={64} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend itemSorter={null} />

@@ -50,7 +50,8 @@ export function BlockingRulesChart({ rules }: { rules: readonly BlockingRule[] }
         <BarChart data={[...rules]} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="ruleKey" width={110} />
+          {/* As wide as the longest key (12 px type, about 7.5 px a character), so none is cut. */}
+          <YAxis type="category" dataKey="ruleKey" width={keyAxisWidth(rules)} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip />
           <Legend itemSorter={null} />
           <Bar dataKey="pepinCount" name={t('rules.pepins')} fill={CHART_COLOURS.blue} />
@@ -59,4 +60,9 @@ export function BlockingRulesChart({ rules }: { rules: readonly BlockingRule[] }
       </ResponsiveContainer>
     </ChartSection>
   );
+}
+
+function keyAxisWidth(rules: readonly { ruleKey: string }[]): number {
+  const longest = Math.max(0, ...rules.map((rule) => rule.ruleKey.length));
+  return Math.ceil(16 + longest * 7.5);
 }

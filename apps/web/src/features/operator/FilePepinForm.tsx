@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_IMPACTS, PEPIN_LIMITS } from '@pepite/pepin-form';
 import { graphql } from '../../gql';
 import type { CustomerImpact } from '../../gql/graphql';
 import { errorMessage } from '../../ui/error-message';
@@ -19,8 +20,6 @@ const FilePepinDocument = graphql(`
   }
 `);
 
-const IMPACTS: readonly CustomerImpact[] = ['NONE', 'MINOR', 'MAJOR', 'CRITICAL'];
-const DESCRIPTION_MAX = 4000;
 
 export interface RulePrefill {
   readonly key: string;
@@ -40,12 +39,21 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
   const [callReference, setCallReference] = useState('');
   const [signed, setSigned] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Neither a rule nor "no rule covers this": the operator is asked to say which, so that
+  // the box means what it says and a pépin without a rule is never filed by oversight.
+  const [ruleMissing, setRuleMissing] = useState(false);
+  const ruleKeyInput = useRef<HTMLInputElement>(null);
   const [filePepin, { loading }] = useMutation(FilePepinDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (loading) return;
     setError(null);
+    if (!noRuleApplies && ruleKey.trim() === '') {
+      setRuleMissing(true);
+      ruleKeyInput.current?.focus();
+      return;
+    }
     const version = Number.parseInt(ruleVersion, 10);
     try {
       const result = await filePepin({
@@ -80,7 +88,7 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             required
-            maxLength={140}
+            maxLength={PEPIN_LIMITS.title.max}
             aria-describedby="file-title-hint"
           />
         </Field>
@@ -97,7 +105,7 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             required
-            maxLength={DESCRIPTION_MAX}
+            maxLength={PEPIN_LIMITS.description.max}
             rows={6}
             aria-describedby="file-description-hint"
           />
@@ -116,11 +124,17 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
           <div className="grid-2">
             <Field label={t('file.ruleKey')} hint={t('file.ruleKeyHint')} hintId="file-rule-key-hint">
               <input
+                ref={ruleKeyInput}
                 value={ruleKey}
-                onChange={(e) => setRuleKey(e.target.value.toUpperCase())}
+                onChange={(e) => {
+                  setRuleKey(e.target.value.toUpperCase());
+                  setRuleMissing(false);
+                }}
                 disabled={noRuleApplies}
                 autoCapitalize="characters"
-                aria-describedby="file-rule-key-hint"
+                maxLength={PEPIN_LIMITS.ruleKey.max}
+                aria-invalid={ruleMissing || undefined}
+                aria-describedby={ruleMissing ? 'file-rule-key-hint file-rule-missing' : 'file-rule-key-hint'}
               />
             </Field>
             <Field label={t('file.ruleVersion')} hint={t('file.ruleVersionHint')} hintId="file-rule-version-hint">
@@ -136,15 +150,27 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
             </Field>
           </div>
           <label className="inline">
-            <input type="checkbox" checked={noRuleApplies} onChange={(e) => setNoRuleApplies(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={noRuleApplies}
+              onChange={(e) => {
+                setNoRuleApplies(e.target.checked);
+                setRuleMissing(false);
+              }}
+            />
             {t('file.noRuleApplies')}
           </label>
+          {ruleMissing && (
+            <p id="file-rule-missing" role="alert" className="error-banner">
+              {t('file.ruleOrNoRule')}
+            </p>
+          )}
         </fieldset>
 
         <div className="grid-2">
           <Field label={t('file.impact')}>
             <select value={customerImpact} onChange={(e) => setCustomerImpact(e.target.value as CustomerImpact)}>
-              {IMPACTS.map((impact) => (
+              {CUSTOMER_IMPACTS.map((impact) => (
                 <option key={impact} value={impact}>
                   {tc(`impact.${impact}`)}
                 </option>
@@ -155,7 +181,7 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
             <input
               value={callReference}
               onChange={(e) => setCallReference(e.target.value)}
-              maxLength={200}
+              maxLength={PEPIN_LIMITS.callReference.max}
               aria-describedby="file-call-hint"
             />
           </Field>

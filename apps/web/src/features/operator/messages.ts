@@ -1,12 +1,14 @@
+import { FILING_WORDS } from '@pepite/pepin-form';
+
 /** The operator screens' words (namespace `operator`), French first. */
 export const operatorMessages = {
   fr: {
     file: {
       title: 'Signaler un pépin',
       intro: 'Une règle vous a bloqué·e avec un client ? Dites-le : c’est ainsi qu’un pépin devient une pépite.',
-      fieldTitle: 'Titre',
-      fieldTitleHint: 'En quelques mots (5 à 140 caractères).',
-      fieldDescription: 'Ce qui s’est passé',
+      fieldTitle: FILING_WORDS.fr.title,
+      fieldTitleHint: FILING_WORDS.fr.titleHint,
+      fieldDescription: FILING_WORDS.fr.description,
       fieldDescriptionHint:
         'Le contexte, ce que demandait le client, ce que la règle vous imposait (20 à 4 000 caractères).',
       characters: '{{count}} / 4 000 caractères',
@@ -17,14 +19,15 @@ export const operatorMessages = {
       ruleVersionHint: 'Laissez vide pour la version en vigueur.',
       prefilled: 'Règle reprise depuis votre poste : {{key}}{{version}}.',
       prefilledVersion: ' (version {{version}})',
-      noRuleApplies: 'Aucune règle ne couvre ce cas',
-      impact: 'Conséquence pour le client',
-      callReference: 'Référence de l’appel (facultatif)',
-      callReferenceHint: 'Visible des managers seulement si vous signez.',
-      signed: 'Signer mon pépin',
+      noRuleApplies: FILING_WORDS.fr.noRuleApplies,
+      ruleOrNoRule: FILING_WORDS.fr.ruleOrNoRule,
+      impact: FILING_WORDS.fr.impact,
+      callReference: FILING_WORDS.fr.callReference,
+      callReferenceHint: FILING_WORDS.fr.callReferenceHint,
+      signed: FILING_WORDS.fr.signed,
       anonymity:
-        'Par défaut votre pépin est anonyme : les managers ne voient jamais qui l’a signalé, sauf si vous cochez « Signer ». Vous seul·e le retrouvez dans « Mes pépins ».',
-      submit: 'Envoyer le pépin',
+        'Par défaut votre pépin est anonyme : les managers ne voient jamais qui l’a signalé, sauf si vous cochez « Montrer mon nom aux managers ». Vous seul·e le retrouvez dans « Mes pépins ».',
+      submit: FILING_WORDS.fr.submit,
       submitting: 'Envoi…',
       done: 'Merci ! Votre pépin {{reference}} est enregistré.',
       doneHint: 'Les managers doivent en accuser réception avant le {{due}}. Vous serez prévenu·e à chaque étape.',
@@ -177,9 +180,9 @@ export const operatorMessages = {
     file: {
       title: 'Report a pépin',
       intro: 'Did a rule block you with a customer? Say so: that is how a pépin becomes a pépite.',
-      fieldTitle: 'Title',
-      fieldTitleHint: 'In a few words (5 to 140 characters).',
-      fieldDescription: 'What happened',
+      fieldTitle: FILING_WORDS.en.title,
+      fieldTitleHint: FILING_WORDS.en.titleHint,
+      fieldDescription: FILING_WORDS.en.description,
       fieldDescriptionHint:
         'The context, what the customer asked for, what the rule made you do (20 to 4,000 characters).',
       characters: '{{count}} / 4,000 characters',
@@ -190,14 +193,15 @@ export const operatorMessages = {
       ruleVersionHint: 'Leave empty for the release in force.',
       prefilled: 'Rule taken from your desktop: {{key}}{{version}}.',
       prefilledVersion: ' (release {{version}})',
-      noRuleApplies: 'No rule covers this case',
-      impact: 'Impact on the customer',
-      callReference: 'Call reference (optional)',
-      callReferenceHint: 'Managers see it only if you sign.',
-      signed: 'Sign my pépin',
+      noRuleApplies: FILING_WORDS.en.noRuleApplies,
+      ruleOrNoRule: FILING_WORDS.en.ruleOrNoRule,
+      impact: FILING_WORDS.en.impact,
+      callReference: FILING_WORDS.en.callReference,
+      callReferenceHint: FILING_WORDS.en.callReferenceHint,
+      signed: FILING_WORDS.en.signed,
       anonymity:
-        'Your pépin is anonymous by default: managers never see who reported it unless you tick “Sign”. Only you find it in “My pépins”.',
-      submit: 'Send the pépin',
+        'Your pépin is anonymous by default: managers never see who reported it unless you tick “Show my name to managers”. Only you find it in “My pépins”.',
+      submit: FILING_WORDS.en.submit,
       submitting: 'Sending…',
       done: 'Thank you! Your pépin {{reference}} is recorded.',
       doneHint: 'Managers must acknowledge it by {{due}}. You will be told at every step.',

@@ -5,6 +5,7 @@ import { AuthenticationService } from '../application/authentication.service';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { bearerToken } from './bearer-token';
 import { ACCESS_METADATA, type AccessRule } from './access.decorator';
+import { preferredLocale } from './reader-locale.decorator';
 import { requestOf, type PepiteRequest } from './request-of';
 
 /**
@@ -33,13 +34,13 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') {
       // An expired token must not stop someone from logging in again.
       const user = await this.userOf(request).catch(() => null);
-      if (user) request.user = user;
+      if (user) request.user = readingInRequestLanguage(user, request);
       return true;
     }
     const user = await this.userOf(request);
     if (!user) throw bearerToken(request.headers?.authorization) ? CommonErrors.sessionExpired() : CommonErrors.unauthenticated();
     if (!rule.roles.includes(user.role)) throw CommonErrors.forbidden();
-    request.user = user;
+    request.user = readingInRequestLanguage(user, request);
     return true;
   }
 
@@ -49,4 +50,15 @@ export class AccessGuard implements CanActivate {
     request.pepiteUser ??= this.authentication.authenticate(token);
     return request.pepiteUser;
   }
+}
+
+/**
+ * The caller as every context sees them, with `locale` the language they read in now: the
+ * one the request names (Accept-Language, which both apps send from their language switch),
+ * else their account's. Labels the API words (« Rapporteur », « Co-auteur (opérateur) »)
+ * then follow the screen's language, not a setting the person may never have seen.
+ */
+function readingInRequestLanguage(user: AuthenticatedUser, request: PepiteRequest): AuthenticatedUser {
+  const locale = preferredLocale(request.headers?.['accept-language']);
+  return locale && locale !== user.locale ? { ...user, locale } : user;
 }

@@ -1,12 +1,12 @@
-import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommonErrors } from '@pepite/api/errors';
 import { AnyRole, PublicAccess } from '../access/access.decorator';
 import { CurrentUser } from '../access/current-user.decorator';
-import { LoginThrottlerGuard } from '../access/login-throttler.guard';
+import type { PepiteRequest } from '../access/request-of';
 import { AuthenticationService } from '../application/authentication.service';
 import { UserDirectoryService } from '../application/user-directory.service';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { LoginDefence } from '../limits/login-defence';
 import { LoginArgs } from './login.args';
 import { AuthPayloadType, UserType } from './user.type';
 
@@ -15,14 +15,21 @@ export class AuthResolver {
   constructor(
     private readonly authentication: AuthenticationService,
     private readonly directory: UserDirectoryService,
+    private readonly defence: LoginDefence,
   ) {}
 
-  /** Public: this is how one signs in. Rate-limited per account and per address. */
+  /**
+   * Public: this is how one signs in. Limited per (account, address) and per address, slowed
+   * per account (LoginDefence). The client address is Express's `req.ip` (TRUST_PROXY).
+   */
   @PublicAccess()
-  @UseGuards(LoginThrottlerGuard)
   @Mutation(() => AuthPayloadType, { description: 'Signs in with e-mail and password; returns a short-lived bearer token.' })
-  async login(@Args() { email, password }: LoginArgs): Promise<AuthPayloadType> {
-    const result = await this.authentication.login(email, password);
+  async login(
+    @Args() { email, password }: LoginArgs,
+    @Context() { req, res }: { req: PepiteRequest; res?: object },
+  ): Promise<AuthPayloadType> {
+    const address = req?.ip ?? req?.socket?.remoteAddress ?? 'unknown';
+    const result = await this.defence.attempt(email, address, res, () => this.authentication.login(email, password));
     const user = await this.directory.getUser(result.user.id);
     if (!user) throw CommonErrors.unauthenticated();
     return { accessToken: result.accessToken, expiresAt: result.expiresAt, user };

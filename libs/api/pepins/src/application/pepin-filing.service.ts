@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
-import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
+import { Role, UserDirectoryService, UserRateLimits, type AuthenticatedUser } from '@pepite/api/identity';
 import type { Pepin } from '../domain/pepin';
 import { filingFingerprint, validateFiling, type FilePepinCommand } from '../domain/pepin-filing';
 import { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
@@ -33,6 +33,7 @@ export class PepinFiling {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: UserDirectoryService,
     private readonly rules: RuleReferences,
+    private readonly limits: UserRateLimits,
   ) {}
 
   /**
@@ -132,8 +133,10 @@ export class PepinFiling {
     });
   }
 
-  private replay(reporter: AuthenticatedUser, earlier: Pepin, contentHash: string): Promise<PepinView> {
+  private async replay(reporter: AuthenticatedUser, earlier: Pepin, contentHash: string): Promise<PepinView> {
     if (earlier.contentHash !== contentHash) throw PepinErrors.idempotencyConflict();
+    // A retry that makes nothing new does not use up the operator's filing limit.
+    await this.limits.forgiveReplay(reporter.id, 'filing');
     return this.reporterView(this.dataSource.manager, reporter, earlier.id);
   }
 

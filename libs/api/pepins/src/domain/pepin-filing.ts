@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PEPIN_LIMITS } from '@pepite/pepin-form';
 import { CustomerImpact } from './pepin-status';
 
 /** What an operator sends to file a pépin (GraphQL `FilePepinInput`), before any check. */
@@ -33,20 +34,9 @@ export interface PepinDraft {
   readonly idempotencyKey: string | null;
 }
 
-/** Lengths in characters (Unicode code points), after trimming. */
-export const PEPIN_LIMITS = {
-  title: { min: 5, max: 140 },
-  description: { min: 20, max: 4000 },
-  callReference: { max: 40 },
-  ruleKey: { max: 40 },
-  idempotencyKey: { min: 8, max: 100 },
-  declineReason: { min: 20, minWords: 4, max: 2000 },
-  acknowledgeMessage: { max: 2000 },
-  conversationMessage: { min: 2, max: 2000 },
-  listeningNotes: { max: 4000 },
-  listeningOutcome: { min: 10, max: 2000 },
-  listeningReason: { max: 1000 },
-} as const;
+// The limits live with the forms' words in a shared library, so that the console and the
+// desktop show and enforce exactly what this check accepts.
+export { PEPIN_LIMITS } from '@pepite/pepin-form';
 
 const RULE_KEY = /^[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9]+$/;
 const CALL_REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N}._:/#-]*$/u;

@@ -1,11 +1,11 @@
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerStorage } from '@nestjs/throttler';
 import type { GraphQLResolveInfo } from 'graphql';
-import { rateLimitedError } from '@pepite/api/errors';
-import { IDENTITY_OPTIONS, type IdentityOptions, type RateLimitBucket } from '../identity.options';
-import { requestOf } from './request-of';
+import type { RateLimitBucket } from '../identity.options';
+import { requestOf } from '../access/request-of';
+import { refuse } from './refuse';
+import { UserRateLimits } from './user-rate-limits';
 
 export const RATE_LIMIT_METADATA = 'pepite:rate-limit';
 
@@ -17,19 +17,17 @@ export const RateLimited = (bucket: Exclude<RateLimitBucket, 'mutation'>) => Set
  * counts in their `mutation` bucket (aliases and fragments one by one, as guards run per
  * field), and `@RateLimited` operations in their own bucket as well. Beyond a limit the
  * field fails with RATE_LIMITED, `extensions.retryAfterSeconds` and a `Retry-After` header.
- * Anonymous operations (login) have their own limits (LoginThrottlerGuard).
+ * Anonymous operations (login) have their own limits (LoginDefence).
  */
 @Injectable()
 export class UserRateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
-    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly limits: UserRateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const limits = this.options.rateLimits;
-    if (!limits || context.getType<string>() !== 'graphql') return true;
+    if (!this.limits.enabled || context.getType<string>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<GraphQLResolveInfo>();
     if (info.parentType.name !== 'Mutation') return true;
@@ -40,15 +38,8 @@ export class UserRateLimitGuard implements CanActivate {
     const own = this.reflector.get<RateLimitBucket | undefined>(RATE_LIMIT_METADATA, context.getHandler());
     if (own) buckets.push(own);
     for (const bucket of buckets) {
-      const { limit, windowSeconds } = limits[bucket];
-      const ttl = windowSeconds * 1000;
-      const record = await this.storage.increment(`${bucket}:${user.id}`, ttl, limit, ttl, `user-${bucket}`);
-      if (record.isBlocked) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(record.timeToBlockExpire));
-        const res = gql.getContext<{ res?: { setHeader?: (name: string, value: string) => void } }>().res;
-        res?.setHeader?.('Retry-After', String(retryAfterSeconds));
-        throw rateLimitedError(retryAfterSeconds);
-      }
+      const state = await this.limits.consume(bucket, user.id);
+      if (!state.allowed) throw refuse(state.retryAfterSeconds, gql.getContext<{ res?: object }>().res);
     }
     return true;
   }

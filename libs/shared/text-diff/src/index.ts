@@ -1,0 +1,1 @@
+export { diffParagraphs, diffWords, sideOf, type DiffSegment, type DiffSegmentKind } from './word-diff';
