@@ -1,9 +1,10 @@
 import type { RuleEntry } from '@pepite/rulebook-format';
-import { diffRule, type RuleFieldChange, type RuleWording } from '@pepite/api/rulebook';
+import { diffRule, type RuleFieldChange, type RuleWording } from '@pepite/api/rulebook/domain';
 import { changeKeyOf, type ProposedRuleChange, type RuleChangeKindName } from './rule-changes';
 
 /** What a revision is compared with. */
-export type DiffBase = 'PUBLISHED' | 'PREVIOUS';
+/** PUBLISHED: the latest release; PREVIOUS: the revision before; BASE: the release the revision was written against. */
+export type DiffBase = 'PUBLISHED' | 'PREVIOUS' | 'BASE';
 
 /** How one rule reads before and after, field by field (the rulebook's word-level diff). */
 export interface ProposalRuleDiff {
