@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PepinEventParams1796450000000 implements MigrationInterface {
-  name = 'PepinEventParams1796450000000';
+export class PepinEventParams1796600000000 implements MigrationInterface {
+  name = 'PepinEventParams1796600000000';
 
   // Older lines keep only their message (read as written); new ones a vote wrote carry their parameters.
   public async up(queryRunner: QueryRunner): Promise<void> {
