@@ -2,9 +2,17 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { Role } from '@pepite/api/identity';
-import { CustomerImpact } from '@pepite/api/pepins';
-import { startTestApi, type GraphqlResponse, type TestApi, type TestUser } from '@pepite/test-support';
-import { normalise, objectsIn, selection } from './anonymity/manager-view';
+import { CustomerImpact, PepinFiling } from '@pepite/api/pepins';
+import { authenticated, startTestApi, type GraphqlResponse, type TestApi, type TestUser } from '@pepite/test-support';
+import {
+  attack,
+  attackWindows,
+  filersFigures,
+  filersQuery,
+  type FilersFigure,
+  type SeenPepin,
+} from './anonymity/insights-attacker';
+import { normalise, objectsIn, prng, selection } from './anonymity/manager-view';
 import { publishRules, SUPPORT_PEPIN } from '../support/pepin-graphql';
 import { amendStatement, CREATE_PROPOSAL } from '../support/proposal-graphql';
 
@@ -485,4 +493,123 @@ describe('the manager view is a function of the content, not of which anonymous 
       await next;
     }
   }, 300_000);
+});
+
+// ---- The attacker -------------------------------------------------------------------------
+
+/*
+ * Issue 14: a manager who differences `insights` over windows of their choice (1 ms apart
+ * around each filing, between filings) and reasons about every way the unsigned pépins could
+ * have been filed (./anonymity/insights-attacker.ts). Pépins are filed at random times over the
+ * last four months (backdated through the use case, as the demo does). Property: nothing the
+ * manager is shown proves that an unsigned pépin shares its author with another pépin, nor who
+ * its author is.
+ *
+ * Seeds that once found a link are replayed on every run (ATTACK_REGRESSIONS), then a random
+ * one. ATTACK_TALLY=1 runs them all without stopping and prints how many links were found.
+ */
+
+/** [seed, path] of counterexamples found on the code before the fix (links, named authors). */
+const ATTACK_REGRESSIONS: [number, string][] = [
+  [1666564591, '3'],
+  [768449689, '2'],
+];
+
+const attackArb = fc.record({
+  filings: fc.array(
+    fc.record({
+      reporter: fc.nat({ max: OPERATORS - 1 }),
+      sign: fc.boolean(),
+      daysAgo: fc.integer({ min: 0, max: 120 }),
+      ms: fc.nat({ max: 86_399_999 }),
+    }),
+    { minLength: 4, maxLength: 7 },
+  ),
+  windows: fc.nat(),
+});
+type Attack = typeof attackArb extends fc.Arbitrary<infer T> ? T : never;
+
+const tally = { runs: 0, queries: 0, pepins: 0, unsigned: 0, linked: 0, named: 0, links: 0 };
+
+async function runAttack(scenario: Attack): Promise<void> {
+  const { manager, operators } = await people();
+  const day = 86_400_000;
+  const midnight = Math.floor(Date.now() / day) * day;
+  const seen: SeenPepin[] = [];
+  for (const [i, filing] of scenario.filings.entries()) {
+    const at = Math.min(midnight - filing.daysAgo * day + filing.ms, Date.now() - 1000 - i);
+    const signed = filing.reporter >= POOL && filing.sign;
+    await api.app
+      .get(PepinFiling)
+      .filePepin(
+        authenticated(operators[filing.reporter] as TestUser),
+        { title: `Pépin ${i}`, description: 'La règle ne prévoit pas ce cas.', signed, noRuleApplies: true },
+        { at: new Date(at) },
+      );
+    seen.push({ at, signedBy: signed ? filing.reporter : null });
+  }
+  const query = filersQuery(schema);
+  const windows = attackWindows(
+    seen.map((pepin) => pepin.at),
+    prng(scenario.windows),
+  );
+  const figures: FilersFigure[] = [];
+  for (const [from, to] of windows) {
+    const answer = await api.graphql.ok<{ insights: Parameters<typeof filersFigures>[0] }>(
+      query,
+      { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+      { token: manager.token },
+    );
+    figures.push(...filersFigures(answer.insights));
+  }
+  const result = attack(seen, figures, OPERATORS);
+  if (result.consistent === 0)
+    throw new Error(`the attacker's model of insights is wrong: ${JSON.stringify({ seen, figures })}`);
+  const linked = new Set([...result.links.map(([p]) => p), ...result.named.map(([p]) => p)]);
+  const pairs = new Set(result.links.map(([p, q]) => [Math.min(p, q), Math.max(p, q)].join('/')));
+  tally.runs++;
+  tally.queries += windows.length;
+  tally.pepins += seen.length;
+  tally.unsigned += seen.filter((pepin) => pepin.signedBy === null).length;
+  tally.linked += linked.size;
+  tally.named += result.named.length;
+  tally.links += pairs.size;
+  if (linked.size > 0 && process.env.ATTACK_TALLY !== '1') {
+    throw new Error(
+      `${windows.length} insights queries linked ${linked.size} unsigned pépin(s) to their author: ` +
+        `same author ${JSON.stringify(result.links)}, named ${JSON.stringify(result.named)}; ` +
+        `pépins ${JSON.stringify(seen)}`,
+    );
+  }
+}
+
+describe('a manager differencing insights cannot tell who filed an unsigned pépin', () => {
+  const runs = Number(process.env.FC_ATTACK_RUNS ?? 6);
+  const seeds: [number, string | undefined][] = [
+    ...(process.env.FC_SEED ? [] : ATTACK_REGRESSIONS),
+    [
+      process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0,
+      process.env.FC_PATH,
+    ],
+  ];
+  it.each(seeds)(
+    'seed %s (path %s)',
+    async (seed, path) => {
+      try {
+        await fc.assert(fc.asyncProperty(attackArb, runAttack), {
+          seed,
+          path,
+          numRuns: path ? 1 : runs,
+          endOnFailure: process.env.FC_SHRINK !== '1',
+        });
+      } catch (error) {
+        console.error(`insights attacker found links: reproduce with FC_SEED=${seed} (see the path in the error)`);
+        throw error;
+      } finally {
+        if (process.env.ATTACK_TALLY === '1') console.log(`insights attacker tally: ${JSON.stringify(tally)}`);
+      }
+      if (process.env.ATTACK_TALLY === '1') expect(tally.linked).toBe(0);
+    },
+    600_000,
+  );
 });

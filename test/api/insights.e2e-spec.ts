@@ -1,8 +1,14 @@
 import { Clock } from '@pepite/api/database';
 import { Role } from '@pepite/api/identity';
 import { PepinFiling, PepinTriage, type PepinView } from '@pepite/api/pepins';
+import { closedMonths } from '../../libs/api/insights/src/domain/calendar-months';
 import { authenticated, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
-import { createProposal, INVITE_CO_AUTHOR, publishSampleRules, RESPOND_TO_INVITATION } from '../support/proposal-graphql';
+import {
+  createProposal,
+  INVITE_CO_AUTHOR,
+  publishSampleRules,
+  RESPOND_TO_INVITATION,
+} from '../support/proposal-graphql';
 import { PUBLISH_RELEASE } from '../support/publication-graphql';
 
 /**
@@ -21,8 +27,11 @@ const INSIGHTS = `query Insights($siteId: ID, $from: DateTime, $to: DateTime) {
     topBlockingRules { ruleKey title pepinCount openCount supportCount }
     refiledAfterChange { ruleKey title version publishedAt kind before after daysAfter beforePerDay afterPerDay }
     participation {
-      activeOperators { count fewerThanThree } filers { count fewerThanThree } supporters { count fewerThanThree }
-      coDesigners { count fewerThanThree } commenters { count fewerThanThree } endorsers { count fewerThanThree }
+      months {
+        month from to
+        activeOperators { count fewerThanThree } filers { count fewerThanThree } supporters { count fewerThanThree }
+        coDesigners { count fewerThanThree } commenters { count fewerThanThree } endorsers { count fewerThanThree }
+      }
       managersWhoVoted managersCalledToVote votesOpened proposals proposalsCoDesigned
     }
   }
@@ -36,9 +45,26 @@ interface InsightsJson {
   siteId: string;
   from: string;
   to: string;
-  leadTime: { count: number; medianHours: number | null; p90Hours: number | null; perMonth: { month: string; count: number; medianHours: number }[] };
-  acknowledgement: { onTime: number; late: number; overdue: number; compliance: number | null; weekly: { week: string; onTime: number; late: number; overdue: number }[] };
-  topBlockingRules: { ruleKey: string; title: string | null; pepinCount: number; openCount: number; supportCount: number }[];
+  leadTime: {
+    count: number;
+    medianHours: number | null;
+    p90Hours: number | null;
+    perMonth: { month: string; count: number; medianHours: number }[];
+  };
+  acknowledgement: {
+    onTime: number;
+    late: number;
+    overdue: number;
+    compliance: number | null;
+    weekly: { week: string; onTime: number; late: number; overdue: number }[];
+  };
+  topBlockingRules: {
+    ruleKey: string;
+    title: string | null;
+    pepinCount: number;
+    openCount: number;
+    supportCount: number;
+  }[];
   refiledAfterChange: {
     ruleKey: string;
     title: string | null;
@@ -50,7 +76,15 @@ interface InsightsJson {
     beforePerDay: number;
     afterPerDay: number | null;
   }[];
-  participation: Record<'activeOperators' | 'filers' | 'supporters' | 'coDesigners' | 'commenters' | 'endorsers', PeopleJson> & {
+  participation: {
+    months: (Record<
+      'activeOperators' | 'filers' | 'supporters' | 'coDesigners' | 'commenters' | 'endorsers',
+      PeopleJson
+    > & {
+      month: string;
+      from: string;
+      to: string;
+    })[];
     managersWhoVoted: number;
     managersCalledToVote: number;
     votesOpened: number;
@@ -98,11 +132,17 @@ beforeAll(async () => {
   const file = (who: TestUser, ruleKey: string, daysAgo: number): Promise<PepinView> =>
     filing.filePepin(
       authenticated(who),
-      { title: `Blocage sur ${ruleKey}`, description: 'La règle ne prévoit pas ce cas et le client est reparti mécontent.', ruleKey },
+      {
+        title: `Blocage sur ${ruleKey}`,
+        description: 'La règle ne prévoit pas ce cas et le client est reparti mécontent.',
+        ruleKey,
+      },
       { at: ago(daysAgo, start) },
     );
   const acknowledge = (pepin: PepinView, afterHours: number) =>
-    triage.acknowledgePepin(authenticated(designer), pepin.id, null, { at: new Date(pepin.createdAt.getTime() + afterHours * HOUR) });
+    triage.acknowledgePepin(authenticated(designer), pepin.id, null, {
+      at: new Date(pepin.createdAt.getTime() + afterHours * HOUR),
+    });
 
   // Published as pépites: lead times 240 h, 480 h and 960 h (plus the seconds the test takes).
   const p1 = await file(filer, 'REFUND-001', 10);
@@ -122,15 +162,36 @@ beforeAll(async () => {
   }); // answered straight from NEW, on time
 
   // Co-designed with an operator, voted by the site's three managers, published by another.
-  const proposal = await createProposal(api, designer, [p1.id, p2.id, p3.id], [
-    { kind: 'AMEND', ruleKey: 'REFUND-001', statement: 'Rembourser sans enquête jusqu’à 250 € quand le transporteur confirme la perte.' },
-  ]);
+  const proposal = await createProposal(
+    api,
+    designer,
+    [p1.id, p2.id, p3.id],
+    [
+      {
+        kind: 'AMEND',
+        ruleKey: 'REFUND-001',
+        statement: 'Rembourser sans enquête jusqu’à 250 € quand le transporteur confirme la perte.',
+      },
+    ],
+  );
   await api.graphql.ok(INVITE_CO_AUTHOR, { proposalId: proposal.id, userId: coAuthor.id }, { token: designer.token });
-  await api.graphql.ok(RESPOND_TO_INVITATION, { proposalId: proposal.id, accept: true, anonymous: true }, { token: coAuthor.token });
+  await api.graphql.ok(
+    RESPOND_TO_INVITATION,
+    { proposalId: proposal.id, accept: true, anonymous: true },
+    { token: coAuthor.token },
+  );
   const closesAt = new Date(Date.now() + DAY).toISOString();
-  await api.graphql.ok(`mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at) { id } }`, { p: proposal.id, at: closesAt }, { token: designer.token });
+  await api.graphql.ok(
+    `mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at) { id } }`,
+    { p: proposal.id, at: closesAt },
+    { token: designer.token },
+  );
   for (const manager of [designer, voter, publisher]) {
-    await api.graphql.ok(`mutation($p: ID!) { castVote(proposalId: $p, choice: APPROVE) { choice } }`, { p: proposal.id }, { token: manager.token });
+    await api.graphql.ok(
+      `mutation($p: ID!) { castVote(proposalId: $p, choice: APPROVE) { choice } }`,
+      { p: proposal.id },
+      { token: manager.token },
+    );
   }
   const published = await api.graphql.ok<{ publishRelease: { version: number } }>(
     PUBLISH_RELEASE,
@@ -140,8 +201,16 @@ beforeAll(async () => {
   changeVersion = published.publishRelease.version;
 
   // Filed again on the amended rule since the release (due in 72 h: not judged yet).
-  await filing.filePepin(authenticated(third), { title: 'Encore bloqué', description: 'Le cas du colis perdu revient malgré la nouvelle règle.', ruleKey: 'REFUND-001' });
-  await filing.filePepin(authenticated(second), { title: 'Toujours bloqué', description: 'La nouvelle règle ne couvre pas les colis abîmés.', ruleKey: 'REFUND-001' });
+  await filing.filePepin(authenticated(third), {
+    title: 'Encore bloqué',
+    description: 'Le cas du colis perdu revient malgré la nouvelle règle.',
+    ruleKey: 'REFUND-001',
+  });
+  await filing.filePepin(authenticated(second), {
+    title: 'Toujours bloqué',
+    description: 'La nouvelle règle ne couvre pas les colis abîmés.',
+    ruleKey: 'REFUND-001',
+  });
 });
 afterAll(() => api.close());
 
@@ -164,7 +233,11 @@ describe('insights', () => {
     expect(acknowledgement).toMatchObject({ onTime: 4, late: 1, overdue: 1 });
     expect(acknowledgement.compliance).toBeCloseTo(4 / 6, 6);
     const weekly = acknowledgement.weekly.reduce(
-      (sum, week) => ({ onTime: sum.onTime + week.onTime, late: sum.late + week.late, overdue: sum.overdue + week.overdue }),
+      (sum, week) => ({
+        onTime: sum.onTime + week.onTime,
+        late: sum.late + week.late,
+        overdue: sum.overdue + week.overdue,
+      }),
       { onTime: 0, late: 0, overdue: 0 },
     );
     expect(weekly).toEqual({ onTime: 4, late: 1, overdue: 1 });
@@ -185,19 +258,23 @@ describe('insights', () => {
     // The creations of the first release are not changes; the amendment is.
     expect(refiledAfterChange).toHaveLength(1);
     // Before (30 days): filed 5, 10 and 20 days ago (not the one 40 days ago); after: two.
-    expect(refiledAfterChange[0]).toMatchObject({ ruleKey: 'REFUND-001', version: changeVersion, kind: 'AMENDED', before: 3, after: 2, afterPerDay: null });
+    expect(refiledAfterChange[0]).toMatchObject({
+      ruleKey: 'REFUND-001',
+      version: changeVersion,
+      kind: 'AMENDED',
+      before: 3,
+      after: 2,
+      afterPerDay: null,
+    });
     expect(refiledAfterChange[0].beforePerDay).toBeCloseTo(3 / 30, 6);
   });
 
-  it('counts participation without naming anyone, folding counts under 3', async () => {
+  it('counts participation without naming anyone: operators per ended month, managers over the period', async () => {
     const result = await insights(designer);
-    expect(result.participation).toEqual({
-      activeOperators: { count: 3, fewerThanThree: false },
-      filers: { count: 3, fewerThanThree: false },
-      supporters: { count: null, fewerThanThree: true },
-      coDesigners: { count: null, fewerThanThree: true },
-      commenters: { count: 0, fewerThanThree: false },
-      endorsers: { count: 0, fewerThanThree: false },
+    const now = Date.now();
+    expect(result.participation.months.length).toBeGreaterThan(0);
+    for (const month of result.participation.months) expect(Date.parse(month.to)).toBeLessThanOrEqual(now);
+    expect(result.participation).toMatchObject({
       managersWhoVoted: 3,
       managersCalledToVote: 3,
       votesOpened: 1,
@@ -211,16 +288,84 @@ describe('insights', () => {
     }
   });
 
+  it('counts operators per ended calendar month of the site’s time zone, whatever the period asked', async () => {
+    const place = await api.world.newSite(); // Europe/Paris
+    const manager = await api.world.newUser(Role.MANAGER, { site: place });
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => api.world.newUser(Role.OPERATOR, { site: place })));
+    const now = new Date();
+    // The two months before this one, in Paris; the first instant of the last one is, in UTC, still the month before.
+    const [older, last] = closedMonths({ from: ago(70, now.getTime()), to: now }, now, 'Europe/Paris').slice(-2);
+    const filing = api.app.get(PepinFiling);
+    const file = (who: TestUser, at: Date) =>
+      filing.filePepin(
+        authenticated(who),
+        { title: 'Blocage', description: 'La règle ne prévoit pas ce cas du tout.', noRuleApplies: true },
+        { at },
+      );
+    const inOlder = (hours: number) => new Date(older.from.getTime() + hours * HOUR);
+    const first = await file(a, inOlder(1));
+    await file(a, inOlder(30));
+    await file(b, inOlder(50));
+    const late = await file(c, new Date(last.from.getTime() - 1)); // the older month's last millisecond
+    await filing.supportPepin(authenticated(d), first.id, null, { at: inOlder(60) });
+    await file(d, new Date(last.from.getTime() + 30 * 60_000)); // 00:30 in Paris on the 1st: the last month
+    await file(b, new Date(now.getTime() - 1000)); // this month: not counted until it ends
+
+    const people = (count: number | null) => ({ count, fewerThanThree: count === null });
+    const expected = [
+      {
+        month: older.month,
+        from: older.from.toISOString(),
+        to: older.to.toISOString(),
+        activeOperators: people(4),
+        filers: people(3),
+        supporters: people(null),
+        coDesigners: people(0),
+        commenters: people(0),
+        endorsers: people(0),
+      },
+      {
+        month: last.month,
+        from: last.from.toISOString(),
+        to: last.to.toISOString(),
+        activeOperators: people(null),
+        filers: people(null),
+        supporters: people(0),
+        coDesigners: people(0),
+        commenters: people(0),
+        endorsers: people(0),
+      },
+    ];
+    const months = async (from: Date, to: Date) =>
+      (await insights(manager, { from: from.toISOString(), to: to.toISOString() })).participation.months;
+    expect(await months(older.from, now)).toEqual(expected);
+    // Windows 1 ms apart around a filing, or cutting a month, give the same month figures.
+    const at = late.createdAt.getTime();
+    expect(await months(new Date(at - 1), new Date(at))).toEqual(expected.slice(0, 1));
+    expect(await months(new Date(at), new Date(at + 1))).toEqual(expected.slice(0, 1));
+    expect(await months(new Date(at + 1), new Date(at + 2))).toEqual(expected.slice(1));
+    expect(await months(new Date(now.getTime() - HOUR), now)).toEqual([]);
+  });
+
   it('follows the period asked for', async () => {
     const now = Date.now();
-    const result = await insights(designer, { from: ago(15, now).toISOString(), to: new Date(now + HOUR).toISOString() });
+    const result = await insights(designer, {
+      from: ago(15, now).toISOString(),
+      to: new Date(now + HOUR).toISOString(),
+    });
     // Filed in the last 15 days on REFUND-001: 10 and 5 days ago, and the two since the change.
     expect(result.topBlockingRules.find((rule) => rule.ruleKey === 'REFUND-001')?.pepinCount).toBe(4);
     expect(result.leadTime.count).toBe(3);
     const none = await insights(designer, { from: ago(400, now).toISOString(), to: ago(300, now).toISOString() });
     expect(none.leadTime).toEqual({ count: 0, medianHours: null, p90Hours: null, perMonth: [] });
     expect(none.acknowledgement.compliance).toBeNull();
-    expect(await api.graphql.errorCode(INSIGHTS, { from: new Date(now).toISOString(), to: ago(1, now).toISOString() }, { token: designer.token })).toBe('BAD_USER_INPUT');
+    expect(
+      await api.graphql.errorCode(
+        INSIGHTS,
+        { from: new Date(now).toISOString(), to: ago(1, now).toISOString() },
+        { token: designer.token },
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('lets managers see their own site only, admins any site, and nobody else', async () => {

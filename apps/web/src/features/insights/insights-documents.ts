@@ -49,29 +49,34 @@ export const InsightsDashboardDocument = graphql(`
         afterPerDay
       }
       participation {
-        activeOperators {
-          count
-          fewerThanThree
-        }
-        filers {
-          count
-          fewerThanThree
-        }
-        supporters {
-          count
-          fewerThanThree
-        }
-        coDesigners {
-          count
-          fewerThanThree
-        }
-        commenters {
-          count
-          fewerThanThree
-        }
-        endorsers {
-          count
-          fewerThanThree
+        months {
+          month
+          from
+          to
+          activeOperators {
+            count
+            fewerThanThree
+          }
+          filers {
+            count
+            fewerThanThree
+          }
+          supporters {
+            count
+            fewerThanThree
+          }
+          coDesigners {
+            count
+            fewerThanThree
+          }
+          commenters {
+            count
+            fewerThanThree
+          }
+          endorsers {
+            count
+            fewerThanThree
+          }
         }
         managersWhoVoted
         managersCalledToVote

@@ -2,8 +2,10 @@
 export const insightsMessages = {
   fr: {
     title: 'Indicateurs',
-    intro: 'Ce que deviennent les pépins du site : délais, promesse de prise en compte, règles qui bloquent, effet des changements.',
-    anonymity: 'Chiffres agrégés uniquement : aucun nom, et tout groupe de moins de 3 personnes est affiché « moins de 3 ».',
+    intro:
+      'Ce que deviennent les pépins du site : délais, promesse de prise en compte, règles qui bloquent, effet des changements.',
+    anonymity:
+      'Chiffres agrégés uniquement : aucun nom ; les personnes ne sont comptées que par mois civil terminé, et tout groupe de moins de 3 personnes est affiché « moins de 3 ».',
     filters: 'Période et site',
     period: 'Période',
     periods: { '30': '30 derniers jours', '90': '90 derniers jours', '365': '12 derniers mois' },
@@ -71,7 +73,12 @@ export const insightsMessages = {
     },
     participation: {
       heading: 'Participation',
-      hint: 'Personnes distinctes ayant agi sur la période.',
+      hint: 'Managers distincts ayant agi sur la période.',
+      monthsHint:
+        'Personnes distinctes, par mois civil terminé du site (le mois en cours n’apparaît qu’une fois fini) : comparer deux périodes ne permet pas de savoir qui a signalé quoi.',
+      noMonth: 'Aucun mois terminé dans cette période : choisissez une période plus longue.',
+      monthsCaption: 'Opérateur·rices ayant agi, par mois',
+      month: 'Mois',
       operators: 'Opérateur·rices',
       managers: 'Managers',
       activeOperators: 'Actifs sur les pépins (signalement ou « moi aussi »)',
@@ -93,8 +100,10 @@ export const insightsMessages = {
   },
   en: {
     title: 'Insights',
-    intro: 'What becomes of the site’s pépins: lead times, the acknowledgement promise, the rules that block, whether changes worked.',
-    anonymity: 'Aggregates only: no names, and any group of fewer than 3 people shows as “fewer than 3”.',
+    intro:
+      'What becomes of the site’s pépins: lead times, the acknowledgement promise, the rules that block, whether changes worked.',
+    anonymity:
+      'Aggregates only: no names; people are counted only per ended calendar month, and any group of fewer than 3 people shows as “fewer than 3”.',
     filters: 'Period and site',
     period: 'Period',
     periods: { '30': 'Last 30 days', '90': 'Last 90 days', '365': 'Last 12 months' },
@@ -162,7 +171,12 @@ export const insightsMessages = {
     },
     participation: {
       heading: 'Participation',
-      hint: 'Distinct people who acted in the period.',
+      hint: 'Distinct managers who acted in the period.',
+      monthsHint:
+        'Distinct people, per ended calendar month of the site (the current month shows once it is over): comparing two periods cannot tell who reported what.',
+      noMonth: 'No month has ended in this period: choose a longer period.',
+      monthsCaption: 'Operators who took part, per month',
+      month: 'Month',
       operators: 'Operators',
       managers: 'Managers',
       activeOperators: 'Active on pépins (reported or “me too”)',

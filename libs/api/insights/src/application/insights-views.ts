@@ -55,13 +55,22 @@ export interface RefiledView {
   readonly afterPerDay: number | null;
 }
 
-export interface ParticipationView {
+/** Operators who took part in one ended calendar month of the site's time zone. */
+export interface ParticipationMonthView {
+  readonly month: string;
+  readonly from: Date;
+  readonly to: Date;
   readonly activeOperators: PeopleCount;
   readonly filers: PeopleCount;
   readonly supporters: PeopleCount;
   readonly coDesigners: PeopleCount;
   readonly commenters: PeopleCount;
   readonly endorsers: PeopleCount;
+}
+
+export interface ParticipationView {
+  /** Counts of operators per ended month overlapping the period, never over the period itself. */
+  readonly months: ParticipationMonthView[];
   readonly managersWhoVoted: number;
   readonly managersCalledToVote: number;
   readonly votesOpened: number;

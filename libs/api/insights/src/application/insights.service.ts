@@ -5,6 +5,7 @@ import { PepinStatistics, type FiledAroundRow } from '@pepite/api/pepins';
 import { ProposalStatistics } from '@pepite/api/proposals';
 import { RuleChangeHistory, type RuleChangeEvent } from '@pepite/api/rulebook';
 import { VotingStatistics } from '@pepite/api/voting';
+import { closedMonths } from '../domain/calendar-months';
 import { daysElapsed, INSIGHTS_LIMITS, ratio, resolvePeriod, type Period } from '../domain/insights-period';
 import { peopleCount } from '../domain/people-count';
 import { InsightsErrors } from '../insights.errors';
@@ -32,17 +33,22 @@ export class InsightsService {
   ) {}
 
   async insights(caller: AuthenticatedUser, query: InsightsQuery): Promise<InsightsView> {
-    const siteId = await this.siteFor(caller, query.siteId);
+    const site = await this.siteFor(caller, query.siteId);
+    const siteId = site.id;
     const now = this.clock.now();
     const period = resolvePeriod(now, query.from, query.to);
     if (!period) throw InsightsErrors.invalidPeriod({ maxDays: INSIGHTS_LIMITS.maxDays });
     const scope = { siteId, ...period };
+    // People are counted per ended calendar month only, whatever the period (anonymity: no
+    // two answers may count people over sets one act apart; docs/decisions/0010).
+    const months = closedMonths(period, now, site.timeZone);
 
-    const [leadRows, ackRows, ruleRows, pepinActivity, coDesign, votes, changes] = await Promise.all([
+    const [leadRows, ackRows, ruleRows, pepinActivity, coDesigners, coDesign, votes, changes] = await Promise.all([
       this.pepins.leadTimes(scope),
       this.pepins.acknowledgements(scope, now),
       this.pepins.rulesByFriction(scope, INSIGHTS_LIMITS.topRules),
-      this.pepins.activity(scope),
+      this.pepins.activityPerSpan(siteId, months),
+      this.proposals.coDesignersPerSpan(siteId, months),
       this.proposals.coDesign(scope),
       this.voting.activity(scope),
       this.changedRules(period),
@@ -72,14 +78,19 @@ export class InsightsService {
         weekly: ackRows.flatMap((row) => (row.week === null ? [] : [{ ...row, week: row.week }])),
       },
       topBlockingRules: ruleRows.map((row) => ({ ...row, title: titles.get(row.ruleKey) ?? null })),
-      refiledAfterChange: changes.map((change, i) => refiled(change, around[i], titles.get(change.ruleKey) ?? null, now)),
+      refiledAfterChange: changes.map((change, i) =>
+        refiled(change, around[i], titles.get(change.ruleKey) ?? null, now),
+      ),
       participation: {
-        activeOperators: peopleCount(pepinActivity.active),
-        filers: peopleCount(pepinActivity.filers),
-        supporters: peopleCount(pepinActivity.supporters),
-        coDesigners: peopleCount(coDesign.activeOperators),
-        commenters: peopleCount(coDesign.operatorCommenters),
-        endorsers: peopleCount(coDesign.operatorEndorsers),
+        months: months.map((month, i) => ({
+          ...month,
+          activeOperators: peopleCount(pepinActivity[i]?.active ?? 0),
+          filers: peopleCount(pepinActivity[i]?.filers ?? 0),
+          supporters: peopleCount(pepinActivity[i]?.supporters ?? 0),
+          coDesigners: peopleCount(coDesigners[i]?.activeOperators ?? 0),
+          commenters: peopleCount(coDesigners[i]?.operatorCommenters ?? 0),
+          endorsers: peopleCount(coDesigners[i]?.operatorEndorsers ?? 0),
+        })),
         managersWhoVoted: votes.managersWhoVoted,
         managersCalledToVote: votes.managersCalled,
         votesOpened: votes.votesOpened,
@@ -90,15 +101,15 @@ export class InsightsService {
   }
 
   /** Managers: their own site only; admins: the site asked for, or their own. */
-  private async siteFor(caller: AuthenticatedUser, asked: string | null | undefined): Promise<string> {
-    if (caller.role === Role.MANAGER) {
-      if (asked && asked.toLowerCase() !== caller.siteId.toLowerCase()) throw InsightsErrors.otherSite();
-      return caller.siteId;
-    }
-    if (!asked || asked.toLowerCase() === caller.siteId.toLowerCase()) return caller.siteId;
-    const site = await this.directory.getSite(asked);
+  private async siteFor(
+    caller: AuthenticatedUser,
+    asked: string | null | undefined,
+  ): Promise<{ id: string; timeZone: string }> {
+    const own = !asked || asked.toLowerCase() === caller.siteId.toLowerCase();
+    if (caller.role === Role.MANAGER && !own) throw InsightsErrors.otherSite();
+    const site = await this.directory.getSite(own ? caller.siteId : (asked as string));
     if (!site) throw InsightsErrors.siteNotFound();
-    return site.id;
+    return site;
   }
 
   /**

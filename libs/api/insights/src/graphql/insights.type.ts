@@ -1,8 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { PeopleCount } from '../domain/people-count';
-import type { InsightsView } from '../application/insights-views';
+import type { InsightsView, ParticipationMonthView } from '../application/insights-views';
 
-@ObjectType('LeadTimeMonth', { description: 'Pépins published as pépites in one month (UTC) and their median lead time.' })
+@ObjectType('LeadTimeMonth', {
+  description: 'Pépins published as pépites in one month (UTC) and their median lead time.',
+})
 export class LeadTimeMonthType {
   @Field({ description: '`YYYY-MM`.' })
   month!: string;
@@ -60,7 +62,10 @@ export class AcknowledgementInsightType {
   @Field(() => Int)
   overdue!: number;
 
-  @Field(() => Float, { nullable: true, description: 'onTime / (onTime + late + overdue), 0..1; null when none was due.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'onTime / (onTime + late + overdue), 0..1; null when none was due.',
+  })
   compliance!: number | null;
 
   @Field(() => [AcknowledgementWeekType], { description: 'Oldest week first; weeks with nothing due are absent.' })
@@ -137,10 +142,20 @@ export class PeopleCountType {
   }
 }
 
-@ObjectType('ParticipationInsight', {
-  description: 'Who took part in the period, as counts of distinct people only (never an id or a name).',
+@ObjectType('ParticipationMonth', {
+  description:
+    'Operators who took part in one whole calendar month of the site’s time zone, already ended, as counts of distinct people. Anonymity: counted over the month, never over the period asked for, so that no two answers count people over sets one act apart.',
 })
-export class ParticipationInsightType {
+export class ParticipationMonthType {
+  @Field({ description: '`YYYY-MM`, in the site’s time zone.' })
+  month!: string;
+
+  @Field({ description: 'The month’s first instant (local midnight on the 1st).' })
+  from!: Date;
+
+  @Field({ description: 'The next month’s first instant (exclusive).' })
+  to!: Date;
+
   @Field(() => PeopleCountType, { description: 'Operators who filed or supported a pépin.' })
   activeOperators!: PeopleCountType;
 
@@ -158,6 +173,30 @@ export class ParticipationInsightType {
 
   @Field(() => PeopleCountType)
   endorsers!: PeopleCountType;
+
+  static of(view: ParticipationMonthView): ParticipationMonthType {
+    return Object.assign(new ParticipationMonthType(), {
+      ...view,
+      activeOperators: PeopleCountType.of(view.activeOperators),
+      filers: PeopleCountType.of(view.filers),
+      supporters: PeopleCountType.of(view.supporters),
+      coDesigners: PeopleCountType.of(view.coDesigners),
+      commenters: PeopleCountType.of(view.commenters),
+      endorsers: PeopleCountType.of(view.endorsers),
+    });
+  }
+}
+
+@ObjectType('ParticipationInsight', {
+  description:
+    'Who took part: operators as counts of distinct people per ended calendar month (never an id or a name, never over the period itself); managers over the period.',
+})
+export class ParticipationInsightType {
+  @Field(() => [ParticipationMonthType], {
+    description:
+      'The ended calendar months (site’s time zone) that overlap the period, oldest first; the month still running is left out.',
+  })
+  months!: ParticipationMonthType[];
 
   @Field(() => Int, { description: 'Distinct managers who cast a ballot (managers vote under their name).' })
   managersWhoVoted!: number;
@@ -207,12 +246,7 @@ export class InsightsType {
       ...view,
       participation: Object.assign(new ParticipationInsightType(), {
         ...p,
-        activeOperators: PeopleCountType.of(p.activeOperators),
-        filers: PeopleCountType.of(p.filers),
-        supporters: PeopleCountType.of(p.supporters),
-        coDesigners: PeopleCountType.of(p.coDesigners),
-        commenters: PeopleCountType.of(p.commenters),
-        endorsers: PeopleCountType.of(p.endorsers),
+        months: p.months.map((month) => ParticipationMonthType.of(month)),
       }),
     });
   }

@@ -5,7 +5,7 @@ import {
   acknowledgements,
   filedAround,
   leadTimes,
-  pepinActivity,
+  pepinActivityPerSpan,
   rulesByFriction,
   type AcknowledgementRow,
   type FiledAroundRow,
@@ -56,8 +56,11 @@ export class PepinStatistics {
     return filedAround(this.dataSource.manager, siteId, changes, windowDays, now);
   }
 
-  /** Distinct operators who filed or supported pépins in the period (counts only). */
-  activity(scope: StatisticsScope): Promise<PepinActivityRow> {
-    return pepinActivity(this.dataSource.manager, scope.siteId, scope.from, scope.to);
+  /**
+   * Distinct operators who filed or supported pépins in each span (counts only, in the spans'
+   * order). Spans must be fixed buckets (calendar months), not windows a reader chose.
+   */
+  activityPerSpan(siteId: string, spans: readonly { from: Date; to: Date }[]): Promise<PepinActivityRow[]> {
+    return pepinActivityPerSpan(this.dataSource.manager, siteId, spans);
   }
 }

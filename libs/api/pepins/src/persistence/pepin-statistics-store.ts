@@ -127,7 +127,12 @@ export async function rulesByFriction(
       LIMIT $4`,
     [siteId, from, to, limit],
   );
-  return rows.map((row) => ({ ruleKey: row.rule_key, pepinCount: row.pepins, openCount: row.open, supportCount: row.supports }));
+  return rows.map((row) => ({
+    ruleKey: row.rule_key,
+    pepinCount: row.pepins,
+    openCount: row.open,
+    supportCount: row.supports,
+  }));
 }
 
 /**
@@ -159,19 +164,34 @@ export async function filedAround(
   return rows.map((row) => ({ before: row.before, after: row.after }));
 }
 
-/** Distinct operators who filed, who said "me too", and who did either, in the period. */
-export async function pepinActivity(db: EntityManager, siteId: string, from: Date, to: Date): Promise<PepinActivityRow> {
-  const [row]: { filers: number; supporters: number; active: number }[] = await db.query(
-    `WITH filers AS (
-       SELECT DISTINCT reporter_id AS person FROM pepin
-        WHERE site_id = $1 AND created_at >= $2 AND created_at < $3),
-     supporters AS (
-       SELECT DISTINCT s.supporter_id AS person FROM pepin_support s JOIN pepin p ON p.id = s.pepin_id
-        WHERE p.site_id = $1 AND s.created_at >= $2 AND s.created_at < $3)
-     SELECT (SELECT count(*) FROM filers)::int AS filers,
-            (SELECT count(*) FROM supporters)::int AS supporters,
-            (SELECT count(*) FROM (SELECT person FROM filers UNION SELECT person FROM supporters) u)::int AS active`,
-    [siteId, from, to],
+/**
+ * Distinct operators who filed, who said "me too", and who did either, in each of the given
+ * spans (in their order). Callers pass fixed calendar buckets, never a window a reader chose:
+ * two windows one pépin apart would tell whether its reporter acted elsewhere in them.
+ */
+export async function pepinActivityPerSpan(
+  db: EntityManager,
+  siteId: string,
+  spans: readonly { from: Date; to: Date }[],
+): Promise<PepinActivityRow[]> {
+  if (spans.length === 0) return [];
+  const rows: { filers: number; supporters: number; active: number }[] = await db.query(
+    `WITH span AS (SELECT * FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS s(lo, hi, i)),
+     acts AS (
+       SELECT span.i, p.reporter_id AS person, true AS filed FROM span
+         JOIN pepin p ON p.site_id = $1 AND p.created_at >= span.lo AND p.created_at < span.hi
+       UNION ALL
+       SELECT span.i, s.supporter_id, false FROM span
+         JOIN pepin_support s ON s.created_at >= span.lo AND s.created_at < span.hi
+         JOIN pepin p ON p.id = s.pepin_id AND p.site_id = $1)
+     SELECT span.i,
+            count(DISTINCT acts.person) FILTER (WHERE acts.filed)::int AS filers,
+            count(DISTINCT acts.person) FILTER (WHERE NOT acts.filed)::int AS supporters,
+            count(DISTINCT acts.person)::int AS active
+       FROM span LEFT JOIN acts ON acts.i = span.i
+      GROUP BY span.i
+      ORDER BY span.i`,
+    [siteId, spans.map((span) => span.from), spans.map((span) => span.to)],
   );
-  return { filers: row.filers, supporters: row.supporters, active: row.active };
+  return rows.map((row) => ({ filers: row.filers, supporters: row.supporters, active: row.active }));
 }
