@@ -3,8 +3,15 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Which project may import which: a bounded context sees only the shared utilities and the
-// contexts it is allowed to call through their public index; apps compose everything.
+// Which project may import which. Two kinds of shared code:
+// - `scope:shared`: isomorphic code that the browser apps and the SDK may use too (the feed's
+//   wire format); it imports nothing from the server;
+// - `scope:api-shared`: server-only plumbing (database, errors, GraphQL kit, migrations) that
+//   contexts and the API use, and that no browser code may import.
+// A bounded context sees the shared code and the contexts it is allowed to call through their
+// public index; apps compose everything. Each rule is proven by a planted violation in
+// test/lint/boundaries.lint-spec.ts.
+const API_SHARED = ['scope:shared', 'scope:api-shared'];
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:context', 'type:util', 'type:persistence', 'type:sdk'] },
   { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:context', 'type:util'] },
@@ -14,27 +21,28 @@ const depConstraints = [
   {
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: [
-      'scope:api', 'scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
+      ...API_SHARED, 'scope:api', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
       'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights',
     ],
   },
-  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
-  { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
-  { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications'] },
-  { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
+  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: [...API_SHARED] },
+  { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
+  { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
+  { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications'] },
+  { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
   {
     sourceTag: 'scope:proposals',
-    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins', 'scope:audit'],
+    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins', 'scope:audit'],
   },
   {
     sourceTag: 'scope:voting',
-    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals'],
+    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals'],
   },
   {
     sourceTag: 'scope:insights',
-    onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:rulebook', 'scope:pepins', 'scope:proposals', 'scope:voting'],
+    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:pepins', 'scope:proposals', 'scope:voting'],
   },
+  { sourceTag: 'scope:api-shared', onlyDependOnLibsWithTags: [...API_SHARED] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
   // The browser apps: the console talks to the API over GraphQL only; the desktop reads the
@@ -46,11 +54,14 @@ const depConstraints = [
   { sourceTag: 'scope:desktop', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
 ];
 
-// Layers inside a context folder (a context is one Nest module, hence one Nx project).
-const layer = (files, forbidden, message) => ({
+// Layers inside a context folder (a context is one Nest module, hence one Nx project). The
+// patterns are regular expressions so that they hold at any depth (`../../application/x`
+// from `domain/sub/`), not only one folder down.
+const sibling = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+const layer = (files, patterns, message) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+    'no-restricted-imports': ['error', { patterns: patterns.map((regex) => ({ regex, message })) }],
   },
 });
 
@@ -73,13 +84,22 @@ export default [
   { files: ['apps/web/src/**/*.tsx', 'apps/agent-desktop/src/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },
   layer(
     ['libs/api/*/src/domain/**/*.ts'],
-    ['@nestjs/*', 'typeorm', '../application/*', '../graphql/*', '../persistence/*'],
-    'domain/ is plain TypeScript: no framework, no persistence, no transport.',
+    [
+      '^@nestjs/',
+      '^typeorm($|/)',
+      '^pg($|/)',
+      '^graphql($|/)',
+      sibling(['application', 'graphql', 'persistence']),
+      // Another context's public index re-exports its Nest module: a domain reads only the
+      // plain `@pepite/api/<context>/domain` entry points.
+      '^@pepite/api/(?!errors$)[^/]+$',
+    ],
+    'domain/ is plain TypeScript: no framework, no persistence, no transport, no Nest module (use @pepite/api/<context>/domain).',
   ),
-  layer(['libs/api/*/src/application/**/*.ts'], ['../graphql/*'], 'application/ must not depend on the GraphQL layer.'),
+  layer(['libs/api/*/src/application/**/*.ts'], [sibling(['graphql'])], 'application/ must not depend on the GraphQL layer.'),
   layer(
     ['libs/api/*/src/persistence/**/*.ts'],
-    ['../graphql/*', '../application/*'],
+    [sibling(['graphql', 'application'])],
     'persistence/ must not depend on application or GraphQL code.',
   ),
   {

@@ -18,7 +18,7 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/lint/**/*.lint-spec.ts'] },
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
     // nginx in front of real API processes (test/deploy): Debian's nginx, installed when missing.
     { ...common, displayName: 'deploy', rootDir: __dirname, testMatch: ['<rootDir>/test/deploy/**/*.deploy-spec.ts'] },

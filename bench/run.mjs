@@ -14,6 +14,7 @@ import memory from './memory.mjs';
 import publishScale from './publish-scale.mjs';
 import { createBench, machine, round, say, SIZES, SMOKE, writeResult } from './setup.mjs';
 import similarGrowth from './similar-growth.mjs';
+import similarRecall from './similar-recall.mjs';
 import sseFanout from './sse-fanout.mjs';
 import sseFanout10k from './sse-fanout-10k.mjs';
 import triageSql from './triage-sql.mjs';
@@ -21,7 +22,7 @@ import triageSql from './triage-sql.mjs';
 /** In running order: the feed first (small tables), the big pépin table last. */
 // Memory first: its idle figure is then the API's, not the allocator's leftovers from the
 // large snapshots the feed benchmarks send.
-const BENCHMARKS = [memory, feedLatest, feed304, feedGzip, feedDelta, publishScale, sseFanout, sseFanout10k, triageSql, similarGrowth];
+const BENCHMARKS = [memory, feedLatest, feed304, feedGzip, feedDelta, publishScale, sseFanout, sseFanout10k, triageSql, similarGrowth, similarRecall];
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));

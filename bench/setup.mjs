@@ -38,6 +38,7 @@ export const SIZES = SMOKE
       similarSmall: 1_000,
       similarLarge: 5_000,
       similarRequests: 20,
+      similarRecallRounds: 1,
     }
   : {
       rules: 5_000,
@@ -52,6 +53,7 @@ export const SIZES = SMOKE
       similarSmall: 10_000,
       similarLarge: setting('BENCH_SIMILAR_LARGE', 1_000_000),
       similarRequests: 96,
+      similarRecallRounds: 3,
     };
 
 function setting(name, fallback) {
@@ -75,6 +77,7 @@ const { readEnvironment } = dist('apps/api/src/config/environment.js');
 const { MIGRATIONS } = dist('apps/api/src/persistence/schema-parts.js');
 const { dropDatabase, ensureDatabase, locateDatabase, migrateDatabase, withDatabase } = dist('libs/api/database/src/index.js');
 export const rulebook = dist('libs/api/rulebook/src/index.js');
+export const demoRulebook = dist('apps/api/src/demo/demo-rulebook.js');
 export const rulebookFormat = dist('libs/shared/rulebook-format/src/index.js');
 export const identity = dist('libs/api/identity/src/index.js');
 export const pepins = dist('libs/api/pepins/src/index.js');
@@ -269,9 +272,9 @@ async function openBench(startedAt, cleanups, cleanUp) {
     /** The demo rulebook, then `SIZES.rules` generated rules in one release (once per run). */
     rulebook: memo(async () => {
       const publisher = app.get(rulebook.RulebookPublisher);
-      const imported = await app.get(rulebook.RulebookImport).importFile(rulebook.DEMO_RULEBOOK_FILE);
+      const imported = await app.get(rulebook.RulebookImport).importFile(demoRulebook.DEMO_RULEBOOK_FILE);
       if (imported.kind !== 'published') throw new Error(`demo import: ${imported.kind}`);
-      const parsed = rulebook.parseRulebookDocument(await readFile(rulebook.DEMO_RULEBOOK_FILE, 'utf8'), path.basename(rulebook.DEMO_RULEBOOK_FILE));
+      const parsed = rulebook.parseRulebookDocument(await readFile(demoRulebook.DEMO_RULEBOOK_FILE, 'utf8'), path.basename(demoRulebook.DEMO_RULEBOOK_FILE));
       if (!parsed.ok) throw new Error('the demo rulebook does not parse');
       const rules = generateRulebook(parsed.document.rules, SIZES.rules);
       say(`publishing ${SIZES.rules.toLocaleString('en-US')} generated rules`);

@@ -55,7 +55,7 @@ export async function fillTo(bench, total, siteId, otherSiteId) {
 }
 
 /** The plan PostgreSQL ran for one text, reduced to what shows where the time went. */
-function planSummary(plan) {
+export function planSummary(plan) {
   const lines = [];
   const walk = (node, depth) => {
     const what = [node['Node Type'], node['Index Name'] ?? node['Relation Name'] ?? ''].join(' ').trim();
@@ -82,7 +82,7 @@ async function p95At(bench, operator, rows) {
   // The profile: the median per text, and PostgreSQL's own account of the slowest one.
   const perText = [...byText].map(([text, ms]) => ({ text, medianMs: round(median(ms), 1) })).sort((a, b) => b.medianMs - a.medianMs);
   const slowest = perText[0].text;
-  const plan = await bench.app.get(pepins.PepinQueries).explainSimilarPepins(operator.siteId, slowest, 5, true);
+  const plan = await bench.app.get(pepins.PepinQueries).explainSimilarPepins(operator.siteId, { text: slowest }, 5, true);
   return {
     rows,
     requests: times.length,

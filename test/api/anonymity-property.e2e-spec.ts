@@ -104,6 +104,7 @@ const queryArb = fc.oneof(
     noRuleApplies: fc.option(fc.boolean(), { nil: null }),
     ruleKey: fc.option(fc.constantFrom(...RULES), { nil: null }),
     category: fc.option(fc.constantFrom(...CATEGORIES), { nil: null }),
+    search: fc.option(words(1, 2), { nil: null }),
     team: fc.boolean(),
     filedFrom: fc.option(fc.nat(), { nil: null }),
     seed: selectionSeed,
@@ -112,6 +113,8 @@ const queryArb = fc.oneof(
   fc.record({
     kind: fc.constant('similar' as const),
     text: words(1, 3),
+    description: fc.option(words(2, 5), { nil: null }),
+    ruleKey: fc.option(fc.constantFrom(...RULES), { nil: null }),
     first: fc.integer({ min: 1, max: 20 }),
     seed: selectionSeed,
   }),
@@ -129,9 +132,10 @@ type Query = typeof queryArb extends fc.Arbitrary<infer T> ? T : never;
 const scenarioArb = fc.record({
   pool: fc.shuffledSubarray([0, 1, 2], { minLength: POOL, maxLength: POOL }),
   filings: fc.array(filingArb, { minLength: 2, maxLength: 5 }),
-  supports: fc.array(fc.record({ pepin: fc.nat(), operator: fc.nat({ max: OPERATORS - 1 }), sign: fc.boolean() }), {
-    maxLength: 6,
-  }),
+  supports: fc.array(
+    fc.record({ pepin: fc.nat(), operator: fc.nat({ max: OPERATORS - 1 }), sign: fc.boolean(), withdraw: fc.boolean() }),
+    { maxLength: 6 },
+  ),
   conversation: fc.array(
     fc.record({ pepin: fc.nat(), question: words(2, 5), reply: fc.option(words(2, 5), { nil: null }) }),
     {
@@ -155,7 +159,7 @@ function signers(scenario: Scenario): Set<number> {
 }
 
 /** Pool operators never sign; a support on one's own pépin, or a second one, is left out. */
-function validSupports(scenario: Scenario): { pepin: number; operator: number; sign: boolean }[] {
+function validSupports(scenario: Scenario): { pepin: number; operator: number; sign: boolean; withdraw: boolean }[] {
   const seen = new Set<string>();
   const result = [];
   for (const support of scenario.supports) {
@@ -163,7 +167,12 @@ function validSupports(scenario: Scenario): { pepin: number; operator: number; s
     const key = `${pepin}/${support.operator}`;
     if (seen.has(key) || scenario.filings[pepin]?.reporter === support.operator) continue;
     seen.add(key);
-    result.push({ pepin, operator: support.operator, sign: support.operator >= POOL && support.sign });
+    result.push({
+      pepin,
+      operator: support.operator,
+      sign: support.operator >= POOL && support.sign,
+      withdraw: support.withdraw,
+    });
   }
   return result;
 }
@@ -234,6 +243,25 @@ async function build(scenario: Scenario, permuted: boolean, { site, manager, ope
       { token: actor(support.operator).token },
     );
     if (answer.errors?.length) throw new Error(`support failed: ${JSON.stringify(answer.errors)}`);
+  }
+  // Some take their support back; then each pépin's reporter and an operator who never
+  // supported it try to withdraw: both answers go in the transcript (they must not differ).
+  const withdraw = 'mutation($id: ID!) { withdrawSupport(id: $id) { id supportCount } }';
+  for (const support of validSupports(scenario).filter((entry) => entry.withdraw)) {
+    const answer = await api.graphql.request(withdraw, { id: pepinId(support.pepin) }, { token: actor(support.operator).token });
+    if (answer.errors?.length) throw new Error(`withdrawal failed: ${JSON.stringify(answer.errors)}`);
+  }
+  for (const [n, filing] of scenario.filings.entries()) {
+    const supporters = new Set(validSupports(scenario).filter((entry) => entry.pepin === n).map((entry) => entry.operator));
+    const stranger = Array.from({ length: OPERATORS }, (_, index) => index).find(
+      (index) => index !== filing.reporter && !supporters.has(index),
+    );
+    const probes = [filing.reporter, ...(stranger === undefined ? [] : [stranger])];
+    const answers = [];
+    for (const index of probes)
+      answers.push(response(await api.graphql.request(withdraw, { id: pepinId(n) }, { token: actor(index).token })));
+    if (answers.length === 2) expect(answers[0]).toEqual(answers[1]);
+    world.transcript.push(answers[0]);
   }
   for (const line of scenario.conversation) {
     const n = line.pepin % world.pepins.length;
@@ -328,6 +356,7 @@ async function read(
         ...(query.noRuleApplies !== null ? { noRuleApplies: query.noRuleApplies } : {}),
         ...(query.ruleKey ? { ruleKey: query.ruleKey } : {}),
         ...(query.category ? { category: query.category } : {}),
+        ...(query.search ? { search: query.search } : {}),
         ...(query.team ? { teamId: world.site.team.id } : {}),
         ...(query.filedFrom !== null
           ? { filedFrom: world.pepins[query.filedFrom % world.pepins.length]?.createdAt }
@@ -358,9 +387,13 @@ async function read(
     }
     case 'similar':
       await ask(
-        `query($text: String!, $first: Int!) { similarPepins(text: $text, first: $first) { ${fields('SimilarPepin')} } }`,
+        `query($text: String!, $description: String, $ruleKey: String, $first: Int!) {
+          similarPepins(text: $text, description: $description, ruleKey: $ruleKey, first: $first) { ${fields('SimilarPepin')} }
+        }`,
         {
           text: query.text,
+          description: query.description,
+          ruleKey: query.ruleKey,
           first: query.first,
         },
       );

@@ -91,6 +91,16 @@ interface Attempted<T> {
 }
 
 /** Repeats a GraphQL write until the API acknowledges it (no error), as a careful client does. */
+/** Attempts refused or cut so far, all clients together: the outage is real once they grow. */
+let failedAttempts = 0;
+
+/** Polls `condition` (every 50 ms) until it holds; fails with `what` after `timeoutMs`. */
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); await sleep(50)) {
+    if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs} ms`);
+  }
+}
+
 async function untilAcknowledged<T>(
   api: TestApi,
   query: string,
@@ -106,6 +116,7 @@ async function untilAcknowledged<T>(
       errors: [{ message: String(error) }],
     }));
     if (!response.errors?.length && response.data) return { data: response.data, attempts };
+    failedAttempts++;
     if (Date.now() > deadline)
       throw new Error(`not acknowledged after ${attempts} attempts: ${JSON.stringify(response.errors)}`);
     await sleep(100);
@@ -352,7 +363,9 @@ describe('faults: PostgreSQL restarts, workers die', () => {
     await postgres.stop();
     const down = Date.now();
     while (!readiness.includes(503) && Date.now() - down < 10_000) await sleep(50);
-    await sleep(1_500);
+    // Keep the server down until clients have seen their writes refused: the retries are real.
+    const failedAtStop = failedAttempts;
+    await until(() => failedAttempts >= failedAtStop + 6, 'no write refused during the outage');
     await postgres.start();
     // Published after the restart: the steady stream hears it through the re-established LISTEN.
     released.push(await publish(2));
@@ -385,7 +398,9 @@ describe('faults: PostgreSQL restarts, workers die', () => {
     away.resume();
     await away.waitFor(released[2] as number);
     released.push(await publish(3));
-    await sleep(1_500);
+    // The load goes on after the last publication: a few more writes acknowledged, then stop.
+    const writesAtLastRelease = filed.length + casts;
+    await until(() => filed.length + casts >= writesAtLastRelease + 6, 'no write acknowledged after the last release');
     loading = false;
     await Promise.all([...filers, ...voters]);
     await steady.waitFor(released[3] as number);

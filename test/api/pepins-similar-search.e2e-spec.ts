@@ -188,7 +188,7 @@ describe('similar pépins at 100,000 rows', () => {
     'facture mal calcul',
     'résiliation contestée pendant les soldes',
   ])('answers %p from the full-text index and the recent open pépins, never reading the whole table', async (text) => {
-    const plan = await api.app.get(PepinQueries).explainSimilarPepins(siteId, text);
+    const plan = await api.app.get(PepinQueries).explainSimilarPepins(siteId, { text });
     const nodes = nodesOf(plan);
     const indexes = nodes.map((node) => node['Index Name']).filter(Boolean);
     expect(indexes).toEqual(expect.arrayContaining(['pepin_search_idx', 'pepin_open_age_idx']));
@@ -196,14 +196,14 @@ describe('similar pépins at 100,000 rows', () => {
   });
 
   it('compares titles with the recent open pépins only when no word is searchable', async () => {
-    const nodes = nodesOf(await api.app.get(PepinQueries).explainSimilarPepins(siteId, 'a b c d e'));
+    const nodes = nodesOf(await api.app.get(PepinQueries).explainSimilarPepins(siteId, { text: 'a b c d e' }));
     expect(nodes.map((node) => node['Index Name']).filter(Boolean)).not.toContain('pepin_search_idx');
     expect(nodes.map((node) => node['Index Name']).filter(Boolean)).toContain('pepin_open_age_idx');
     expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
   });
 
   it('finds the right open pépins of the site among them', async () => {
-    const found = await api.app.get(PepinQueries).similarPepins(authenticated(operator), 'Colis abîmé (client âgé)', 5);
+    const found = await api.app.get(PepinQueries).similarPepins(authenticated(operator), { text: 'Colis abîmé (client âgé)' }, 5);
     expect(found).toHaveLength(5);
     expect(found[0]?.title).toBe('Colis abîmé (client âgé)');
     expect(found.every((pepin) => pepin.status === 'NEW')).toBe(true);

@@ -53,6 +53,24 @@ function spawnApi(env: Record<string, string>): ApiProcess {
   return { child, stderr: () => stderr, stdout: () => stdout, exited };
 }
 
+/** Resolves when the process has written `text` on stderr (already, or later). */
+function stderrShows(api: Pick<RunningApi, 'child' | 'stderr'>, text: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      api.child.stderr?.off('data', onData);
+      reject(new Error(`no "${text}" on stderr after ${timeoutMs} ms; stderr:\n${api.stderr()}`));
+    }, timeoutMs);
+    const onData = () => {
+      if (!api.stderr().includes(text)) return;
+      clearTimeout(timer);
+      api.child.stderr?.off('data', onData);
+      resolve();
+    };
+    api.child.stderr?.on('data', onData);
+    onData();
+  });
+}
+
 /** Starts main.js and waits for its "API ready" line. */
 async function startApi(env: Record<string, string>, timeoutMs = 45_000): Promise<RunningApi> {
   const api = spawnApi(env);
@@ -90,7 +108,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string):
   ]).finally(() => clearTimeout(timer));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo pépins as manager1 sees them in the queue (the whole site fits in a page of 100). */
 const DEMO_QUEUE = `query($filter: PepinFilter) {
@@ -214,6 +231,8 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       // A keep-alive connection, as a load balancer would hold, with half the body sent.
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       let inFlightRequest: http.ClientRequest | undefined;
+      let headersRead = () => {};
+      const serverHasHeaders = new Promise<void>((resolve) => (headersRead = resolve));
       const inFlight = new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
         const request = http.request(
           {
@@ -222,7 +241,9 @@ describe('the API process: start, health, configuration errors, graceful shutdow
             path: '/graphql',
             method: 'POST',
             agent,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            // The server answers "100 Continue" once it has read the headers: the event that
+            // proves the request is in flight on the server, with no guess at how long that takes.
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
           },
           (response) => {
             let text = '';
@@ -233,15 +254,17 @@ describe('the API process: start, health, configuration errors, graceful shutdow
           },
         );
         request.on('error', reject);
-        request.write(body.slice(0, half));
+        request.once('continue', () => {
+          request.write(body.slice(0, half));
+          headersRead();
+        });
         request.flushHeaders();
         inFlightRequest = request;
       });
-      // Let the server receive the headers and the first half before the signal.
-      await sleep(200);
+      await serverHasHeaders;
 
       api.child.kill('SIGTERM');
-      await sleep(300);
+      await stderrShows(api, 'SIGTERM: finishing requests in flight');
       expect(api.child.exitCode).toBeNull(); // still draining: the request is not finished
 
       // Readiness while draining, on a new connection, if one is still accepted: never "ready".

@@ -28,7 +28,7 @@ describe('rulebook live events (SSE) and across instances', () => {
   it('tells clients how long to wait before reconnecting and keeps the line alive', async () => {
     const stream = await openSse(eventsUrl(api.baseUrl), auth());
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1300));
+      await stream.waitForComment('heartbeat');
       expect(stream.retry).toBe(1500);
       expect(stream.comments).toContain('heartbeat');
       expect(stream.events).toEqual([]);
@@ -70,7 +70,8 @@ describe('rulebook live events (SSE) and across instances', () => {
     const resumed = await openSse(eventsUrl(api.baseUrl), { ...auth(), 'last-event-id': seen?.id ?? '' });
     try {
       await resumed.waitFor(4);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A heartbeat after the replay: anything the server replayed (a duplicate too) came before it.
+      await resumed.nextComment();
       expect(resumed.events.map((event) => [event.event, event.id])).toEqual([
         ['release', String(missed[0])],
         ['advisory', `${missed[0]}.${advisory.seq}`],
@@ -80,7 +81,7 @@ describe('rulebook live events (SSE) and across instances', () => {
       // One more publication arrives live after the replay, once.
       const live = await amend('IDENTITY-001', 'Vérification d’identité, version C');
       await resumed.waitFor(5);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await resumed.nextComment();
       expect(resumed.events.map((event) => event.id)).toEqual([
         String(missed[0]),
         `${missed[0]}.${advisory.seq}`,

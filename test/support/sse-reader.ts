@@ -11,6 +11,14 @@ export interface SseConnection {
   retry?: number;
   /** Resolves once `count` events have arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<SseEvent[]>;
+  /** Resolves once a comment line (`: text`) equal to `text` has arrived (rejects after `timeoutMs`). */
+  waitForComment(text: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once a comment (a heartbeat) arrives after this call. The stream is ordered, so
+   * whatever the server wrote before that comment has arrived: the event that proves "nothing
+   * more came", without guessing a delay.
+   */
+  nextComment(timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -21,20 +29,45 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const events: SseEvent[] = [];
   const comments: string[] = [];
   const waiters = new Set<() => boolean>();
+  /** Resolves with `value()` once it is not undefined, checked after every block received. */
+  const until = <T>(value: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const found = value();
+        if (found === undefined) return false;
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(failure()));
+      }, timeoutMs);
+      if (!check()) waiters.add(check);
+    });
   const connection: SseConnection = {
     events,
     comments,
     waitFor: (count, timeoutMs = 10_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (events.length < count) return false;
-          clearTimeout(timer);
-          resolve(events.slice(0, count));
-          return true;
-        };
-        const timer = setTimeout(() => reject(new Error(`only ${events.length} of ${count} events after ${timeoutMs} ms`)), timeoutMs);
-        if (!check()) waiters.add(check);
-      }),
+      until(
+        () => (events.length >= count ? events.slice(0, count) : undefined),
+        timeoutMs,
+        () => `only ${events.length} of ${count} events after ${timeoutMs} ms`,
+      ),
+    nextComment: (timeoutMs = 10_000) => {
+      const seen = comments.length;
+      return until(
+        () => (comments.length > seen ? true : undefined),
+        timeoutMs,
+        () => `no comment after ${timeoutMs} ms`,
+      ).then(() => undefined);
+    },
+    waitForComment: (text, timeoutMs = 10_000) =>
+      until(
+        () => (comments.includes(text) ? true : undefined),
+        timeoutMs,
+        () => `no ": ${text}" comment after ${timeoutMs} ms (got ${JSON.stringify(comments)})`,
+      ).then(() => undefined),
     close: () => controller.abort(),
   };
   void (async () => {

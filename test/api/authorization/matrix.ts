@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@pepite/api/identity';
+import { PepinFiling } from '@pepite/api/pepins';
 import type { SiteEntity, TeamEntity } from '@pepite/api/identity';
 import { RulebookPublisher } from '@pepite/api/rulebook';
 import { authenticated, sampleRule, type TestApi, type TestUser } from '@pepite/test-support';
@@ -652,6 +653,17 @@ export const MATRIX: readonly MatrixEntry[] = [
         input: { displayName: 'Renommé' },
       }),
     expected: ADMINS,
+  },
+  {
+    kind: 'Mutation',
+    name: 'withdrawSupport',
+    build: async ({ api, world, caller, fresh }) => {
+      const id = await fresh.pepin();
+      if (caller === 'otherOperator') await api.app.get(PepinFiling).supportPepin(authenticated(world.users.otherOperator), id);
+      return q('mutation($id: ID!) { withdrawSupport(id: $id) { id } }', { id });
+    },
+    expected: row('U ILLEGAL_TRANSITION ok F F F'),
+    note: 'operators of the site who support it; the reporter has no support to withdraw (ILLEGAL_TRANSITION, as anyone without one)',
   },
   {
     kind: 'Mutation',

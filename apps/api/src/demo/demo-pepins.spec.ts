@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEMO_CODESIGN_PEPIN_IDS, DEMO_PEPINS, type DemoPepin } from './demo-pepins';
 
 const YAML = readFileSync(
-  join(__dirname, '..', '..', '..', '..', 'libs', 'api', 'rulebook', 'src', 'demo', 'demo-rulebook.fr.yaml'),
+  join(__dirname, 'demo-rulebook.fr.yaml'),
   'utf8',
 );
 const RULE_KEYS = new Set([...YAML.matchAll(/^\s*-\s+key:\s*([A-Z0-9-]+)\s*$/gm)].map((match) => match[1]));

@@ -1,7 +1,7 @@
 /**
  * The demo call centre's pépins: forty reports written by the operators of the Plateau Lyon
  * Part-Dieu (demo-people.ts) against the French demo rulebook, release 1
- * (libs/api/rulebook/src/demo/demo-rulebook.fr.yaml), with what happened to each of them.
+ * (apps/api/src/demo/demo-rulebook.fr.yaml), with what happened to each of them.
  *
  * Pure data. Times are relative: a pépin was filed `daysAgo` days before the demo is loaded,
  * and each step of its story happened `daysAfter` days after that filing (always before now).

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { UserDirectoryService } from '@pepite/api/identity';
-import { DEMO_RULEBOOK_FILE, ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
+import { ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
+import { DEMO_RULEBOOK_FILE } from './demo-rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
 import { loadDemoPepins } from './load-demo-pepins';
 

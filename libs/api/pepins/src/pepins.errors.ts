@@ -112,6 +112,11 @@ export const PepinErrors = defineErrors({
     en: (p: { reference: string; status: string }) =>
       `Pépin ${p.reference} is closed (${p.status}): it can no longer be supported.`,
   },
+  notSupported: {
+    code: ErrorCode.ILLEGAL_TRANSITION,
+    fr: (_: void) => 'Vous ne soutenez pas ce pépin : il n’y a pas de soutien à retirer.',
+    en: (_: void) => 'You do not support this pépin: there is no support to withdraw.',
+  },
   ownPepin: {
     code: ErrorCode.CONFLICT,
     fr: (_: void) => 'C’est votre propre pépin : il compte déjà votre voix.',

@@ -1,8 +1,5 @@
-export * from './domain/release-seal';
-export * from './domain/rule-change';
-export * from './domain/rule-draft';
-export * from './domain/rulebook-document';
-export * from './domain/signing-key';
+// The plain domain (also reachable alone as `@pepite/api/rulebook/domain`, for other contexts' domain code).
+export * from './domain';
 export * from './rulebook.errors';
 export * from './rulebook.options';
 export * from './rulebook.module';
@@ -13,18 +10,7 @@ export * from './application/rulebook-event-hub';
 export * from './persistence/rulebook-entities';
 export * from './application/scheduled-publications.service';
 export * from './application/rulebook-import.service';
-export * from './demo/demo-rulebook';
-// The word-level rule diff, for contexts that compare wordings (proposals), and its GraphQL
-// shapes so that every diff of the schema reads the same (`FieldChange`, `DiffSegment`).
-export {
-  diffRule,
-  DIFFED_RULE_FIELDS,
-  LONG_TEXT_FIELDS,
-  type DiffedRuleField,
-  type DiffSegment,
-  type RuleFieldChange,
-  type RuleWording,
-} from './domain/rule-diff';
+// The GraphQL shapes of the word-level diff, so that every diff of the schema reads the same.
 export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';
 // The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
 export { ReleaseChangesType, ReleaseType } from './graphql/release.type';

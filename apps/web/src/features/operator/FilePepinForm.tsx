@@ -213,7 +213,7 @@ export function FilePepinForm({ prefill, onFiled }: { prefill: RulePrefill | nul
           </button>
         </div>
       </form>
-      <SimilarPepins title={title} description={description} signed={signed} />
+      <SimilarPepins title={title} description={description} ruleKey={noRuleApplies ? '' : ruleKey} signed={signed} />
     </div>
   );
 }

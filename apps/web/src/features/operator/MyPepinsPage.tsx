@@ -7,6 +7,7 @@ import { Page } from '../../ui/page';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { SlaBadge } from './SlaBadge';
+import { WithdrawSupportButton } from './WithdrawSupportButton';
 
 const MyPepinsDocument = graphql(`
   query OperatorMyPepins {
@@ -69,6 +70,9 @@ export function MyPepinsPage() {
                     <div className="hint">
                       {t(`mine.relation.${relation}`)} ({signed ? t('mine.signedYes') : t('mine.signedNo')})
                     </div>
+                    {relation === 'SUPPORTER' && ['NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE'].includes(pepin.status) && (
+                      <WithdrawSupportButton pepinId={pepin.id} reference={pepin.reference} onWithdrawn={() => void refetch()} />
+                    )}
                   </th>
                   <td>
                     <StatusBadge status={pepin.status} />

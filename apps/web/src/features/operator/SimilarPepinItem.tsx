@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../ui/error-message';
+import { formatDate } from '../../ui/format';
+import { WithdrawSupportButton } from './WithdrawSupportButton';
 
 const SupportPepinDocument = graphql(`
   mutation OperatorSupportPepin($id: ID!, $signed: Boolean) {
@@ -18,11 +20,16 @@ interface Similar {
   readonly id: string;
   readonly reference: string;
   readonly title: string;
+  readonly description: string;
   readonly supportCount: number;
   readonly ruleKey?: string | null;
+  readonly createdAt: string;
 }
 
-/** One look-alike pépin with its "me too" (signed only if the operator ticked "Sign"). */
+/**
+ * One look-alike pépin: read it in full before saying "me too" (signed only if the operator
+ * ticked "Sign"), and take the support back if it was a mistake.
+ */
 export function SimilarPepinItem({ pepin, signed, badge }: { pepin: Similar; signed: boolean; badge: ReactNode }) {
   const { t } = useTranslation('operator');
   const [support, { loading }] = useMutation(SupportPepinDocument);
@@ -46,7 +53,12 @@ export function SimilarPepinItem({ pepin, signed, badge }: { pepin: Similar; sig
         <strong>{pepin.reference}</strong> {badge}
         {pepin.ruleKey && <span className="muted">{pepin.ruleKey}</span>}
       </div>
-      <p>{pepin.title}</p>
+      <p className="operator-similar-title">{pepin.title}</p>
+      <details className="operator-similar-read">
+        <summary>{t('similar.read')}</summary>
+        <p className="operator-similar-description">{pepin.description}</p>
+        <p className="hint">{t('similar.filedOn', { date: formatDate(pepin.createdAt) })}</p>
+      </details>
       <div className="row">
         <span className="muted">{t('similar.supporters', { count })}</span>
         {supportCount === null ? (
@@ -60,7 +72,12 @@ export function SimilarPepinItem({ pepin, signed, badge }: { pepin: Similar; sig
           </button>
         ) : (
           <span className="success">
-            {t('similar.supported')} <Link to={`/my-pepins/${pepin.id}`}>{t('similar.seeMine')}</Link>
+            {t('similar.supported')} <Link to={`/my-pepins/${pepin.id}`}>{t('similar.seeMine')}</Link>{' '}
+            <WithdrawSupportButton
+              pepinId={pepin.id}
+              reference={pepin.reference}
+              onWithdrawn={() => setSupportCount(null)}
+            />
           </span>
         )}
       </div>

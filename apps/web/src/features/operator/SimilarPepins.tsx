@@ -7,11 +7,12 @@ import { SimilarPepinItem } from './SimilarPepinItem';
 import { useDebouncedValue } from './use-debounced-value';
 
 const SimilarPepinsDocument = graphql(`
-  query OperatorSimilarPepins($text: String!) {
-    similarPepins(text: $text, first: 5) {
+  query OperatorSimilarPepins($text: String!, $description: String, $ruleKey: String) {
+    similarPepins(text: $text, description: $description, ruleKey: $ruleKey, first: 5) {
       id
       reference
       title
+      description
       status
       supportCount
       ruleKey
@@ -21,60 +22,55 @@ const SimilarPepinsDocument = graphql(`
   }
 `);
 
-const MIN_WORDS = 3;
+const MIN_WORDS = 2;
 const DEBOUNCE_MS = 300;
-const SHOWN = 5;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** One debounced search over one field (skipped below three words). */
-function useSimilar(text: string) {
-  const settled = useDebouncedValue(text.trim(), DEBOUNCE_MS);
-  const skip = wordCount(settled) < MIN_WORDS;
-  const result = useQuery(SimilarPepinsDocument, {
-    variables: { text: settled },
-    skip,
-    fetchPolicy: 'cache-and-network',
-  });
-  return { ...result, skip, items: skip ? [] : (result.data?.similarPepins ?? []) };
-}
-
 /**
  * While the operator types, the open pépins of their site that look the same: one "me too"
  * is worth more than a second report of the same snag (and keeps the queue readable).
- * Title and description are searched apart: the API wants every word to match, so the
- * two glued together would rarely find anything.
+ * Title, description and rule go in one search: the API weighs the same rule most, then the
+ * French stems the texts share.
  */
-export function SimilarPepins({ title, description, signed }: { title: string; description: string; signed: boolean }) {
+export function SimilarPepins({
+  title,
+  description,
+  ruleKey,
+  signed,
+}: {
+  title: string;
+  description: string;
+  ruleKey: string;
+  signed: boolean;
+}) {
   const { t } = useTranslation('operator');
-  const byTitle = useSimilar(title);
-  const byDescription = useSimilar(description);
-  const searching = !byTitle.skip || !byDescription.skip;
-  const loading = (byTitle.loading && !byTitle.data) || (byDescription.loading && !byDescription.data);
-  const error = byTitle.error ?? byDescription.error;
-  const best = new Map<string, (typeof byTitle.items)[number]>();
-  for (const item of [...byTitle.items, ...byDescription.items]) {
-    const seen = best.get(item.id);
-    if (!seen || seen.score < item.score) best.set(item.id, item);
-  }
-  const items = [...best.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
+  // Debounced as one string: a new object every render would restart the timer for ever.
+  const typed = JSON.stringify([title.trim(), description.trim(), ruleKey.trim()]);
+  const [text, typedDescription, typedRule] = JSON.parse(useDebouncedValue(typed, DEBOUNCE_MS)) as [string, string, string];
+  const settled = { text, description: typedDescription, ruleKey: typedRule };
+  const skip = wordCount(`${settled.text} ${settled.description}`) < MIN_WORDS;
+  const { data, loading: fetching, error, refetch } = useQuery(SimilarPepinsDocument, {
+    variables: {
+      text: settled.text,
+      description: settled.description || null,
+      ruleKey: settled.ruleKey || null,
+    },
+    skip,
+    fetchPolicy: 'cache-and-network',
+  });
+  const searching = !skip;
+  const loading = fetching && !data;
+  const items = skip ? [] : (data?.similarPepins ?? []);
 
   return (
     <section className="card stack operator-card operator-similar" aria-labelledby="similar-title" aria-live="polite">
       <h2 id="similar-title">{t('similar.title')}</h2>
       <p className="hint">{t('similar.intro')}</p>
       {searching && loading && <p className="muted">{t('similar.searching')}</p>}
-      {searching && error && (
-        <ErrorBanner
-          error={error}
-          onRetry={() => {
-            if (!byTitle.skip) void byTitle.refetch();
-            if (!byDescription.skip) void byDescription.refetch();
-          }}
-        />
-      )}
+      {searching && error && <ErrorBanner error={error} onRetry={() => void refetch()} />}
       {searching && !loading && !error && (
         <p className="muted">{items.length === 0 ? t('similar.none') : t('similar.count', { count: items.length })}</p>
       )}

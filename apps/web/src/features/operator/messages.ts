@@ -48,6 +48,10 @@ export const operatorMessages = {
       meTooLabel: 'Moi aussi : {{reference}} {{title}}',
       supported: 'Vous soutenez ce pépin.',
       seeMine: 'Le retrouver dans Mes pépins',
+      read: 'Lire ce pépin',
+      filedOn: 'Signalé le {{date}}. Le nom de qui l’a signalé n’est jamais montré.',
+      withdraw: 'Retirer mon soutien',
+      withdrawLabel: 'Retirer mon soutien au pépin {{reference}}',
     },
     mine: {
       title: 'Mes pépins',
@@ -222,6 +226,10 @@ export const operatorMessages = {
       meTooLabel: 'Me too: {{reference}} {{title}}',
       supported: 'You support this pépin.',
       seeMine: 'Find it in My pépins',
+      read: 'Read this pépin',
+      filedOn: 'Reported on {{date}}. Who reported it is never shown.',
+      withdraw: 'Withdraw my support',
+      withdrawLabel: 'Withdraw my support for pépin {{reference}}',
     },
     mine: {
       title: 'My pépins',

@@ -30,11 +30,13 @@ export function BulkAcknowledge({ ids, onDone }: { ids: readonly string[]; onDon
 
   return (
     // One compact bar above the queue: the queue itself is what managers come to see.
-    <form className="card stack triage-bulk" onSubmit={submit} aria-labelledby="triage-bulk-title">
+    <form className="card triage-bulk" onSubmit={submit} aria-labelledby="triage-bulk-title">
       <h2 id="triage-bulk-title" className="triage-bulk-title">
         {t('bulk.title')}
       </h2>
       <div className="row triage-bulk-row">
+        {/* The message field only once something is ticked: until then the bar is one line. */}
+        {ids.length > 0 && (
         <label className="triage-bulk-message">
           {t('bulk.message')}
           <input
@@ -51,6 +53,7 @@ export function BulkAcknowledge({ ids, onDone }: { ids: readonly string[]; onDon
             {t('bulk.messageHint')}
           </span>
         </label>
+        )}
         <button type="submit" className="primary" disabled={ids.length === 0 || loading}>
           {loading ? t('bulk.submitting') : t('bulk.submit', { count: ids.length })}
         </button>

@@ -1,39 +1,85 @@
+import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { graphql } from '../../gql';
 import type { PepinOrder } from '../../gql/graphql';
 import { PEPIN_ORDERS, writeQueueParams, type QueueParams } from './queue-params';
 
-/** Rule, category, overdue and sort; applied together on submit (one URL change, one query). */
+const RuleCategoriesDocument = graphql(`
+  query TriageRuleCategories {
+    rulebook {
+      rules {
+        category
+      }
+    }
+  }
+`);
+
+/** The categories of the rulebook in force, once each, in French alphabetical order. */
+function useCategories(current: string): string[] {
+  const { data } = useQuery(RuleCategoriesDocument, { fetchPolicy: 'cache-first' });
+  const names = new Set((data?.rulebook.rules ?? []).map((rule) => rule.category));
+  // A category from an older release (in a shared link) stays selectable.
+  if (current) names.add(current);
+  return [...names].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+/**
+ * Search, rule, category, overdue and sort on one line; applied together on submit (one URL
+ * change, one query). Compact on purpose: at 1280×720 the queue's first rows must show.
+ */
 export function QueueFilters({ params, onApply }: { params: QueueParams; onApply: (next: QueueParams) => void }) {
   const { t } = useTranslation('triage');
+  const [search, setSearch] = useState(params.search);
   const [ruleKey, setRuleKey] = useState(params.ruleKey);
   const [category, setCategory] = useState(params.category);
   const [overdue, setOverdue] = useState(params.overdue);
   const [order, setOrder] = useState<PepinOrder>(params.order);
+  const categories = useCategories(params.category);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply({ ...params, ruleKey: ruleKey.trim(), category: category.trim(), overdue, order });
+    onApply({ ...params, search: search.trim(), ruleKey: ruleKey.trim(), category, overdue, order });
   };
-  const cleared = writeQueueParams({ ...params, ruleKey: '', category: '', overdue: false }).toString();
+  const cleared = writeQueueParams({ ...params, search: '', ruleKey: '', category: '', overdue: false }).toString();
 
   return (
     <form className="card triage-filters" onSubmit={submit} aria-labelledby="triage-filters-title">
       <h2 id="triage-filters-title" className="visually-hidden">
         {t('queue.filters')}
       </h2>
-      <div className="row">
+      <div className="triage-filter-row">
+        <label className="triage-search">
+          {t('queue.search')}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            maxLength={200}
+            placeholder={t('queue.searchPlaceholder')}
+          />
+        </label>
         <label>
           {t('queue.ruleKey')}
-          <input value={ruleKey} onChange={(e) => setRuleKey(e.target.value)} aria-describedby="triage-rule-hint" />
-          <span id="triage-rule-hint" className="hint">
-            {t('queue.ruleKeyHint')}
-          </span>
+          <input
+            value={ruleKey}
+            onChange={(e) => setRuleKey(e.target.value)}
+            placeholder={t('queue.ruleKeyHint')}
+            maxLength={40}
+            size={12}
+          />
         </label>
         <label>
           {t('queue.category')}
-          <input value={category} onChange={(e) => setCategory(e.target.value)} />
+          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">{t('queue.allCategories')}</option>
+            {categories.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('queue.sort')}
@@ -49,8 +95,6 @@ export function QueueFilters({ params, onApply }: { params: QueueParams; onApply
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           {t('queue.overdue')}
         </label>
-      </div>
-      <div className="row">
         <button type="submit" className="primary">
           {t('queue.apply')}
         </button>

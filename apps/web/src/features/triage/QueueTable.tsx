@@ -24,9 +24,11 @@ export function QueueTable({
   const { t: common } = useTranslation();
   const selectable = rows.filter((row) => row.status === 'NEW').map((row) => row.id);
   const allSelected = selectable.length > 0 && selectable.every((id) => selected.has(id));
+  // Shown before each value when the table becomes cards on a phone (the header is hidden there).
+  const label = (column: string) => t('queue.cellLabel', { label: t(`queue.columns.${column}`) });
   return (
     <div className="table-wrap">
-      <table>
+      <table className="triage-table">
         <caption className="visually-hidden">{t('queue.tableCaption')}</caption>
         <thead>
           <tr>
@@ -67,21 +69,21 @@ export function QueueTable({
                   <span className="triage-ref">{row.reference}</span> {row.title}
                 </Link>
               </th>
-              <td>
+              <td data-label={label('status')}>
                 <StatusBadge status={row.status} />
               </td>
-              <td>
+              <td data-label={label('sla')}>
                 <SlaBadge pepin={row} />
               </td>
-              <td>{formatNumber(row.supportCount)}</td>
-              <td>{common(`impact.${row.customerImpact}`)}</td>
-              <td>
+              <td data-label={label('supports')}>{formatNumber(row.supportCount)}</td>
+              <td data-label={label('impact')}>{common(`impact.${row.customerImpact}`)}</td>
+              <td data-label={label('rule')}>
                 {row.ruleKey
                   ? t('queue.ruleVersion', { key: row.ruleKey, version: row.ruleVersion ?? '?' })
                   : t('queue.noRule')}
               </td>
-              <td>{row.reporter?.displayName ?? t('queue.anonymous')}</td>
-              <td>{formatDate(row.createdAt)}</td>
+              <td data-label={label('reporter')}>{row.reporter?.displayName ?? t('queue.anonymous')}</td>
+              <td data-label={label('filed')}>{formatDate(row.createdAt)}</td>
             </tr>
           ))}
         </tbody>

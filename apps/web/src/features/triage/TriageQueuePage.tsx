@@ -21,7 +21,7 @@ export function TriageQueuePage() {
   // A new view starts with a fresh selection and fresh filter fields.
   return (
     <Page title={t('queue.title')}>
-      <p className="muted">{t('queue.intro')}</p>
+      <p className="muted triage-queue-intro">{t('queue.intro')}</p>
       <QueueView key={writeQueueParams(params).toString()} params={params} onApply={apply} />
     </Page>
   );
@@ -76,7 +76,7 @@ function QueueView({ params, onApply }: { params: QueueParams; onApply: (next: Q
   const chosen = rows.filter((row) => row.status === 'NEW' && selected.has(row.id)).map((row) => row.id);
 
   return (
-    <div className="stack">
+    <div className="stack triage-queue">
       {connection && <StatusTabs params={params} counts={connection.countsByStatus} />}
       <QueueFilters params={params} onApply={onApply} />
       <BulkAcknowledge
@@ -90,7 +90,7 @@ function QueueView({ params, onApply }: { params: QueueParams; onApply: (next: Q
       {!connection && !error && <Loading />}
       {connection && (
         <section aria-labelledby="triage-results" className="stack">
-          <h2 id="triage-results">{t('queue.results', { count: connection.totalCount })}</h2>
+          <h2 id="triage-results" className="triage-results">{t('queue.results', { count: connection.totalCount })}</h2>
           {rows.length === 0 ? (
             <EmptyState title={t('queue.empty')}>
               <p>{t('queue.emptyHint')}</p>

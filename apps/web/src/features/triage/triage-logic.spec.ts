@@ -44,16 +44,34 @@ describe('slaState', () => {
 
 describe('queue parameters in the URL', () => {
   it('round-trips a view and keeps the default out of the link', () => {
-    const params = readQueueParams(new URLSearchParams('status=NEW&rule=refund-004&overdue=1&sort=NEWEST'));
-    expect(params).toEqual({ status: 'NEW', ruleKey: 'refund-004', category: '', overdue: true, order: 'NEWEST' });
-    expect(writeQueueParams(params).toString()).toBe('status=NEW&rule=refund-004&overdue=1&sort=NEWEST');
-    expect(queueFilter(params)).toEqual({ statuses: ['NEW'], ruleKey: 'REFUND-004', overdue: true });
+    const params = readQueueParams(new URLSearchParams('status=ACKNOWLEDGED&q=colis&rule=refund-004&overdue=1&sort=NEWEST'));
+    expect(params).toEqual({
+      status: 'ACKNOWLEDGED',
+      search: 'colis',
+      ruleKey: 'refund-004',
+      category: '',
+      overdue: true,
+      order: 'NEWEST',
+    });
+    expect(writeQueueParams(params).toString()).toBe('status=ACKNOWLEDGED&q=colis&rule=refund-004&overdue=1&sort=NEWEST');
+    expect(queueFilter(params)).toEqual({
+      statuses: ['ACKNOWLEDGED'],
+      search: 'colis',
+      ruleKey: 'REFUND-004',
+      overdue: true,
+    });
     expect(writeQueueParams(readQueueParams(new URLSearchParams('sort=ACK_DUE_SOONEST'))).toString()).toBe('');
+  });
+
+  it('lands on the pépins awaiting acknowledgement, most urgent first; "Tous" is status=ALL', () => {
+    expect(readQueueParams(new URLSearchParams(''))).toMatchObject({ status: 'NEW', order: 'ACK_DUE_SOONEST' });
+    expect(readQueueParams(new URLSearchParams('status=ALL'))).toMatchObject({ status: null });
+    expect(writeQueueParams({ ...readQueueParams(new URLSearchParams('')), status: null }).toString()).toBe('status=ALL');
   });
 
   it('ignores values it does not know', () => {
     expect(readQueueParams(new URLSearchParams('status=LOST&sort=RANDOM'))).toMatchObject({
-      status: null,
+      status: 'NEW',
       order: 'ACK_DUE_SOONEST',
     });
   });

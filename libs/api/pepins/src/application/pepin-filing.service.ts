@@ -11,6 +11,7 @@ import { isOpen, PepinStatus } from '../domain/pepin-status';
 import { PepinErrors, invalidFiling } from '../pepins.errors';
 import {
   appendEvent,
+  deleteSupport,
   findByIdempotencyKey,
   findPepins,
   insertPepin,
@@ -130,6 +131,29 @@ export class PepinFiling {
       if (await upsertSupport(manager, pepin.id, operator.id, signed, at)) await recountSupports(manager, [pepin.id]);
       const [fresh] = await findPepins(manager, [pepin.id]);
       return pepinView(fresh as Pepin, { ...noViewer(operator), isSupporter: true });
+    });
+  }
+
+  /**
+   * Takes back a "me too" on an open pépin. Whoever has no support on it (the reporter
+   * included) gets the same NOT_SUPPORTED answer, so the answer never tells who filed it.
+   * Like a support, it writes no history line and leaves `updatedAt` alone.
+   */
+  async withdrawSupport(operator: AuthenticatedUser, pepinId: string): Promise<PepinView> {
+    if (operator.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    if (!isUuid(pepinId)) throw PepinErrors.notFound();
+    return this.dataSource.transaction(async (manager) => {
+      const pepin = (await lockPepins(manager, [pepinId])).get(pepinId);
+      if (!pepin || pepin.siteId !== operator.siteId) throw PepinErrors.notFound();
+      if (!isOpen(pepin.status))
+        throw PepinErrors.pepinClosed({
+          reference: pepinView(pepin, noViewer(operator)).reference,
+          status: pepin.status,
+        });
+      if (!(await deleteSupport(manager, pepin.id, operator.id))) throw PepinErrors.notSupported();
+      await recountSupports(manager, [pepin.id]);
+      const [fresh] = await findPepins(manager, [pepin.id]);
+      return pepinView(fresh as Pepin, noViewer(operator));
     });
   }
 

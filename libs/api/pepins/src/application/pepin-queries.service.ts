@@ -8,7 +8,7 @@ import { referenceOf, type Pepin } from '../domain/pepin';
 import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import { decodeQueueCursor, encodeQueueCursor, PepinQueueOrder, type PepinQueueFilter } from '../domain/pepin-queue';
 import type { PepinStatus } from '../domain/pepin-status';
-import { SIMILAR_SEARCH, similarSearchQuery } from '../domain/similar-search';
+import { SIMILAR_SEARCH, similarSearchQuery, type SimilarSearchInput } from '../domain/similar-search';
 import { PepinErrors } from '../pepins.errors';
 import { countsByStatus, dueForAcknowledgement, queuePage } from '../persistence/pepin-queue-store';
 import {
@@ -185,15 +185,15 @@ export class PepinQueries {
   }
 
   /**
-   * Open pépins of the caller's site close to what they are typing, best first. Never
-   * says who filed or supported them, not even when signed.
+   * Open pépins of the caller's site close to what they are typing (title, description,
+   * rule), best first. Never says who filed or supported them, not even when signed.
    */
   async similarPepins(
     user: AuthenticatedUser,
-    text: string,
+    input: SimilarSearchInput,
     limit: number = SIMILAR_SEARCH.defaultLimit,
   ): Promise<SimilarPepinView[]> {
-    const query = similarSearchQuery(text);
+    const query = similarSearchQuery(input);
     if (!query) return [];
     const size = Math.min(Math.max(1, Math.trunc(limit)), SIMILAR_SEARCH.maxLimit);
     const rows = await similarPepins(this.dataSource.manager, user.siteId, query, size);
@@ -217,11 +217,11 @@ export class PepinQueries {
    */
   async explainSimilarPepins(
     siteId: string,
-    text: string,
+    input: SimilarSearchInput,
     limit: number = SIMILAR_SEARCH.defaultLimit,
     analyze = false,
   ): Promise<unknown> {
-    const query = similarSearchQuery(text);
+    const query = similarSearchQuery(input);
     if (!query) return null;
     return explainSimilarPepins(this.dataSource.manager, siteId, query, limit, analyze);
   }

@@ -2,7 +2,10 @@ import type { PepinStatus } from './pepin-status';
 
 /** The triage queue's sorts. */
 export enum PepinQueueOrder {
-  /** Acknowledgement due date, soonest (or most overdue) first. */
+  /**
+   * Pépins still awaiting acknowledgement (NEW) first, soonest (or most overdue) due date
+   * first; then the others, whose deadline is behind them, by due date.
+   */
   ACK_DUE_SOONEST = 'ACK_DUE_SOONEST',
   /** Most "me too" first; among equals, the oldest. */
   MOST_SUPPORTED = 'MOST_SUPPORTED',
@@ -30,6 +33,30 @@ export interface PepinQueueFilter {
   readonly filedFrom?: Date | null;
   /** Filed before. */
   readonly filedTo?: Date | null;
+  /** Words of the title or description (French stems, the last one a prefix), or a reference (PEP-000041, 41). */
+  readonly search?: string | null;
+}
+
+export interface QueueSearch {
+  /** For `to_tsquery('french', pepite_unaccent(…))`: every word (AND), each a prefix; null when no word. */
+  readonly tsquery: string | null;
+  /** The pépin number when the text reads as a reference. */
+  readonly number: number | null;
+}
+
+/**
+ * The queue's text search. Letters and digits only, so nothing typed becomes tsquery syntax;
+ * words are ANDed (a filter narrows) and each is a prefix ("rembours" finds "remboursement").
+ */
+export function queueSearch(text: string): QueueSearch | null {
+  const trimmed = text.trim();
+  const reference = /^(?:pep-?)?0*(\d{1,9})$/i.exec(trimmed);
+  const words = [...new Set(trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
+  if (words.length === 0) return null;
+  return {
+    tsquery: words.map((word) => `${word}:*`).join(' & '),
+    number: reference ? Number(reference[1]) : null,
+  };
 }
 
 /** Where the previous page ended: the sort key of its last pépin, exactly as stored. */
@@ -37,7 +64,7 @@ export interface PepinQueueCursor {
   readonly order: PepinQueueOrder;
   /** ack_due_at or created_at as PostgreSQL text (microseconds kept). */
   readonly at: string;
-  /** support_count, for MOST_SUPPORTED. */
+  /** support_count for MOST_SUPPORTED; for ACK_DUE_SOONEST 0 while awaiting acknowledgement, else 1. */
   readonly supports: number;
   readonly id: string;
 }

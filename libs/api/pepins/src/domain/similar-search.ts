@@ -1,56 +1,94 @@
 /**
- * Turning what an operator is typing into a full-text query for "similar pépins".
+ * Turning what an operator is typing (title, description, the rule they were reading) into
+ * a query for "similar pépins".
  *
  * Words are letters and digits only, so the result is always a valid `to_tsquery`
- * expression (nothing the user types can inject tsquery syntax). Every word must match
- * (AND), which keeps the candidates few at a million rows; a differently worded title is
- * found by the trigram side instead. The last word is a prefix because it is probably
- * still being typed. Accents, stop words and stemming are the database's job
- * (`pepite_unaccent`, the `french` configuration).
+ * expression (nothing the user types can inject tsquery syntax). Words are ORed: two
+ * operators describe one snag with different words, and a pépin is ranked by how many of
+ * the typed words' French stems it shares (`ts_rank_cd`), so requiring every word (as this
+ * search did first) found almost no twin (recall 0.10 on test/fixtures/similar-pepin-pairs.json).
+ * The last title word is a prefix because it is probably still being typed. Accents, stop
+ * words and stemming are the database's job (`pepite_unaccent`, the `french` configuration).
  */
 export const SIMILAR_SEARCH = {
-  /** Fewer characters than this and nothing is searched. */
+  /** Fewer characters than this in the title and the description together: nothing is searched. */
   minTextLength: 3,
-  /** The first words only: a long description adds noise, not precision. */
-  maxTerms: 8,
+  /** The first words only (title first, then description): a long description adds noise, not precision. */
+  maxTerms: 24,
   /** A prefix shorter than this would match half the table. */
   minPrefixLength: 3,
-  /** Longer input is cut before anything else (the trigram side compares against titles). */
+  /** Longer input is cut before anything else (per field). */
   maxTextLength: 300,
   defaultLimit: 5,
   maxLimit: 20,
+  /** The best full-text matches (by rank) kept as candidates, and the same-rule pépins kept. */
+  maxCandidates: 200,
   /**
-   * Trigram similarity a title needs (pg_trgm's default is 0.3): high enough that a short
-   * common word does not make half the table a candidate.
+   * At most this many full-text matches are ranked: a bound on the work when a common word
+   * matches most of a million pépins (then an arbitrary part of them is ranked). A stem that
+   * alone matches more pépins than this does not bring candidates (it still counts in the rank).
    */
-  trigramThreshold: 0.45,
-  /** At most this many full-text matches are ranked: a bound on the work whatever is typed. */
-  maxCandidates: 1000,
+  maxRanked: 5_000,
   /**
-   * Titles are compared in trigrams with this many of the site's most recent open pépins:
-   * the same work at ten thousand pépins and at a million (the full-text side sees them all).
+   * Weight of the rule in the score (0 to 1), the rest being the text's closeness: a pépin on
+   * the same rule (any of its versions) gets all of it, one of the same family (the key
+   * without its number, e.g. REFUND-…) a fifth.
    */
-  trigramWindow: 5_000,
+  ruleWeight: 0.4,
+  familyShare: 0.2,
 } as const;
+
+export interface SimilarSearchInput {
+  /** The title being typed (or any text when the caller has no separate fields). */
+  readonly text: string;
+  readonly description?: string | null;
+  /** The rule the operator was reading, e.g. SUBSCRIPTION-001. */
+  readonly ruleKey?: string | null;
+}
 
 export interface SimilarSearchQuery {
   /** For `to_tsquery('french', pepite_unaccent(…))`; null when no word is usable. */
   readonly tsquery: string | null;
-  /** For trigram similarity against titles: lower case, single spaces. */
+  /** For the trigram similarity of titles in the score: the typed title, lower case, single spaces. */
   readonly trigramText: string;
+  /** The same words, whole, for `to_tsvector`: their stems find the candidates. */
+  readonly stemText: string;
+  /** Upper case, or null. */
+  readonly ruleKey: string | null;
+  /** The key without its trailing number (REFUND-001 → REFUND), or null. */
+  readonly ruleFamily: string | null;
 }
 
-export function similarSearchQuery(text: string): SimilarSearchQuery | null {
-  const clipped = [...text].slice(0, SIMILAR_SEARCH.maxTextLength).join('');
-  const trigramText = clipped.toLowerCase().replace(/\s+/g, ' ').trim();
-  if ([...trigramText].length < SIMILAR_SEARCH.minTextLength) return null;
-  const words = [
-    ...new Set((trigramText.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => [...word].length >= 2)),
-  ].slice(0, SIMILAR_SEARCH.maxTerms);
-  const typingLast = !/[\s\p{P}]$/u.test(clipped);
-  const terms = words.map((word, index) => {
-    const isLast = index === words.length - 1;
-    return isLast && typingLast && [...word].length >= SIMILAR_SEARCH.minPrefixLength ? `${word}:*` : word;
-  });
-  return { tsquery: terms.length > 0 ? terms.join(' & ') : null, trigramText };
+function clip(text: string): string {
+  return [...text].slice(0, SIMILAR_SEARCH.maxTextLength).join('').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function wordsOf(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => [...word].length >= 2);
+}
+
+export function ruleFamilyOf(ruleKey: string): string | null {
+  const family = /^(.*[A-Z])[-_.]?\d+$/.exec(ruleKey)?.[1];
+  return family && family.length >= 2 ? family : null;
+}
+
+export function similarSearchQuery(input: SimilarSearchInput): SimilarSearchQuery | null {
+  const title = clip(input.text);
+  const description = clip(input.description ?? '');
+  if ([...`${title} ${description}`.trim()].length < SIMILAR_SEARCH.minTextLength) return null;
+  const titleWords = wordsOf(title);
+  const words = [...new Set([...titleWords, ...wordsOf(description)])].slice(0, SIMILAR_SEARCH.maxTerms);
+  const lastTitleWord = titleWords.at(-1);
+  const typingLast = !/[\s\p{P}]$/u.test(input.text) && description === '';
+  const terms = words.map((word) =>
+    word === lastTitleWord && typingLast && [...word].length >= SIMILAR_SEARCH.minPrefixLength ? `${word}:*` : word,
+  );
+  const ruleKey = input.ruleKey?.trim().toUpperCase() || null;
+  return {
+    tsquery: terms.length > 0 ? terms.join(' | ') : null,
+    trigramText: title,
+    stemText: words.join(' '),
+    ruleKey,
+    ruleFamily: ruleKey === null ? null : ruleFamilyOf(ruleKey),
+  };
 }

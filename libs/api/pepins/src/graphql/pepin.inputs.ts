@@ -132,6 +132,16 @@ export class PepinFilterInput {
   @IsOptional()
   @IsDate()
   filedTo?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words of the title or description (every word, French stems, accents ignored, each a prefix), or a reference such as PEP-000041.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string | null;
 }
 
 @ArgsType()
@@ -176,10 +186,25 @@ export class MyPepinsArgs {
 
 @ArgsType()
 export class SimilarPepinsArgs {
-  @Field({ description: 'What the operator is typing (its first 300 characters count).' })
+  @Field({ description: 'The title the operator is typing, or any text (its first 300 characters count).' })
   @IsString()
   @MaxLength(4000)
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'The description being typed (its first 300 characters count).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The rule the operator was reading: pépins on the same rule (any version) rank first.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ruleKey?: string | null;
 
   @Field(() => Int, { defaultValue: SIMILAR_SEARCH.defaultLimit, description: `At most ${SIMILAR_SEARCH.maxLimit}.` })
   @IsInt()

@@ -83,13 +83,15 @@ export class PepinResolver {
   @AnyRole()
   @Query(() => [SimilarPepinType], {
     description:
-      'Open pépins of the caller’s site close to a text (French full text and title similarity), best first.',
+      'Open pépins of the caller’s site close to what an operator is typing: the same rule (any version) weighs most, then shared French stems of title and description, then title trigrams; best first.',
   })
   async similarPepins(
     @CurrentUser() caller: AuthenticatedUser,
-    @Args() { text, first }: SimilarPepinsArgs,
+    @Args() { text, description, ruleKey, first }: SimilarPepinsArgs,
   ): Promise<SimilarPepinType[]> {
-    return (await this.queries.similarPepins(caller, text, first)).map((similar) => SimilarPepinType.of(similar));
+    return (await this.queries.similarPepins(caller, { text, description, ruleKey }, first)).map((similar) =>
+      SimilarPepinType.of(similar),
+    );
   }
 
   @Access(Role.OPERATOR)
@@ -108,6 +110,15 @@ export class PepinResolver {
     @Args() { id, signed }: SupportPepinArgs,
   ): Promise<PepinType> {
     return PepinType.of(await this.filing.supportPepin(caller, id, signed ?? null));
+  }
+
+  @Access(Role.OPERATOR)
+  @Mutation(() => PepinType, {
+    description:
+      'Takes back the caller’s “me too” on an open pépin (operators); ILLEGAL_TRANSITION when they have none (the reporter too).',
+  })
+  async withdrawSupport(@CurrentUser() caller: AuthenticatedUser, @Args() { id }: PepinIdArgs): Promise<PepinType> {
+    return PepinType.of(await this.filing.withdrawSupport(caller, id));
   }
 
   @Access(Role.MANAGER, Role.ADMIN)

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Pepin } from '../domain/pepin';
-import { PepinQueueOrder, type PepinQueueCursor, type PepinQueueFilter } from '../domain/pepin-queue';
+import { PepinQueueOrder, queueSearch, type PepinQueueCursor, type PepinQueueFilter } from '../domain/pepin-queue';
 import { ALL_PEPIN_STATUSES, type PepinStatus } from '../domain/pepin-status';
 import { PEPIN_COLUMNS, pepinOf, type PepinRow } from './pepin-store';
 
@@ -40,11 +40,20 @@ function filtered(scope: QueueScope, filter: PepinQueueFilter, withStatus: boole
   if (filter.overdue === false) sql.where.push(`NOT (p.status = 'NEW' AND p.ack_due_at < ${sql.param(scope.now)})`);
   if (filter.filedFrom) sql.where.push(`p.created_at >= ${sql.param(filter.filedFrom)}`);
   if (filter.filedTo) sql.where.push(`p.created_at < ${sql.param(filter.filedTo)}`);
+  const search = filter.search ? queueSearch(filter.search) : null;
+  if (search?.tsquery) {
+    // pepin_search_idx (GIN), and the number's unique index for a reference.
+    const text = `p.search @@ to_tsquery('french', pepite_unaccent(${sql.param(search.tsquery)}))`;
+    sql.where.push(search.number === null ? text : `(${text} OR p.number = ${sql.param(search.number)})`);
+  }
   return sql;
 }
 
+/** 0 while the pépin awaits acknowledgement (its deadline is ahead or overdue), else 1. */
+const AWAITING_RANK = `(CASE WHEN p.status = 'NEW' THEN 0 ELSE 1 END)`;
+
 const ORDER_BY: Record<PepinQueueOrder, string> = {
-  [PepinQueueOrder.ACK_DUE_SOONEST]: 'p.ack_due_at ASC, p.id ASC',
+  [PepinQueueOrder.ACK_DUE_SOONEST]: `${AWAITING_RANK} ASC, p.ack_due_at ASC, p.id ASC`,
   [PepinQueueOrder.MOST_SUPPORTED]: 'p.support_count DESC, p.created_at ASC, p.id ASC',
   [PepinQueueOrder.OLDEST]: 'p.created_at ASC, p.id ASC',
   [PepinQueueOrder.NEWEST]: 'p.created_at DESC, p.id DESC',
@@ -55,7 +64,7 @@ function after(sql: Sql, cursor: PepinQueueCursor): string {
   const at = `${sql.param(cursor.at)}::timestamptz`;
   switch (cursor.order) {
     case PepinQueueOrder.ACK_DUE_SOONEST:
-      return `(p.ack_due_at, p.id) > (${at}, ${id})`;
+      return `(${AWAITING_RANK}, p.ack_due_at, p.id) > (${sql.param(cursor.supports)}::int, ${at}, ${id})`;
     case PepinQueueOrder.MOST_SUPPORTED: {
       const supports = sql.param(cursor.supports);
       return `(p.support_count < ${supports} OR (p.support_count = ${supports} AND (p.created_at, p.id) > (${at}, ${id})))`;
@@ -95,7 +104,12 @@ export async function queuePage(
     cursor: {
       order,
       at: order === PepinQueueOrder.ACK_DUE_SOONEST ? row.ack_due_at_text : row.created_at_text,
-      supports: order === PepinQueueOrder.MOST_SUPPORTED ? row.support_count : 0,
+      supports:
+        order === PepinQueueOrder.MOST_SUPPORTED
+          ? row.support_count
+          : order === PepinQueueOrder.ACK_DUE_SOONEST && row.status !== 'NEW'
+            ? 1
+            : 0,
       id: row.id,
     },
   }));

@@ -281,6 +281,17 @@ export async function upsertSupport(
   return rows[0]?.inserted === true;
 }
 
+/** Removes `supporterId`'s "me too"; true when there was one (the count must move). */
+export async function deleteSupport(manager: EntityManager, pepinId: string, supporterId: string): Promise<boolean> {
+  // Through a CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count], not rows.
+  const rows: { count: number }[] = await manager.query(
+    `WITH gone AS (DELETE FROM pepin_support WHERE pepin_id = $1 AND supporter_id = $2 RETURNING 1)
+     SELECT count(*)::int AS count FROM gone`,
+    [pepinId, supporterId],
+  );
+  return (rows[0]?.count ?? 0) > 0;
+}
+
 export async function isSupporter(manager: EntityManager, pepinId: string, userId: string): Promise<boolean> {
   const rows: unknown[] = await manager.query(`SELECT 1 FROM pepin_support WHERE pepin_id = $1 AND supporter_id = $2`, [
     pepinId,

@@ -11,7 +11,9 @@ import { CustomerImpact, PepinStatus } from '../domain/pepin-status';
  *   weighted A, description B) that the `pepin_search_refresh` trigger keeps up to date;
  * - `pepin_title_trgm_idx`: GIN trigram index over `pepite_unaccent(lower(title))`;
  * - `pepin_open_ack_due_idx`, `pepin_open_support_idx`, `pepin_open_age_idx`: partial
- *   indexes over open pépins for the triage queue's three sorts.
+ *   indexes over open pépins for the triage queue's three sorts;
+ * - `pepin_open_rule_idx`: open pépins by rule (similar pépins weigh the same rule);
+ * - `pepin_site_category_idx`: the queue's category filter (case-insensitive).
  */
 @Entity('pepin')
 @Index('pepin_reporter_idempotency_key', ['reporterId', 'idempotencyKey'], { unique: true })
@@ -24,6 +26,8 @@ import { CustomerImpact, PepinStatus } from '../domain/pepin-status';
 @Index('pepin_open_ack_due_idx', { synchronize: false })
 @Index('pepin_open_support_idx', { synchronize: false })
 @Index('pepin_open_age_idx', { synchronize: false })
+@Index('pepin_open_rule_idx', { synchronize: false })
+@Index('pepin_site_category_idx', { synchronize: false })
 @Check(
   'pepin_rule_or_none_check',
   `(rule_key IS NULL) = no_rule_applies AND (rule_version IS NULL OR rule_key IS NOT NULL)`,

@@ -1,5 +1,5 @@
 import type { RuleEntry } from '@pepite/rulebook-format';
-import { diffRule, type RuleFieldChange, type RuleWording } from '@pepite/api/rulebook';
+import { diffRule, type RuleFieldChange, type RuleWording } from '@pepite/api/rulebook/domain';
 import { changeKeyOf, type ProposedRuleChange, type RuleChangeKindName } from './rule-changes';
 
 /** What a revision is compared with. */

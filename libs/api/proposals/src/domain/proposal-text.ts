@@ -1,4 +1,4 @@
-import { characterCount, normaliseText } from '@pepite/api/rulebook';
+import { characterCount, normaliseText } from '@pepite/api/rulebook/domain';
 
 /** Lengths in characters (code points), after trimming. */
 export const PROPOSAL_LIMITS = {

@@ -1,4 +1,4 @@
-import type { RuleDraft } from '@pepite/api/rulebook';
+import type { RuleDraft } from '@pepite/api/rulebook/domain';
 import { planPublication, soleAuthorship, staleChanges, type ProposalToPublish } from './publication-plan';
 
 const rule = (key: string, statement: string): RuleDraft => ({

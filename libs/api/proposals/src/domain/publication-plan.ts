@@ -1,4 +1,4 @@
-import type { RuleChange } from '@pepite/api/rulebook';
+import type { RuleChange } from '@pepite/api/rulebook/domain';
 import { changeKeyOf, toRuleChange, type ProposedRuleChange } from './rule-changes';
 
 /** An approved proposal as a publication weighs it. */

@@ -1,5 +1,5 @@
 import type { RuleEntry } from '@pepite/rulebook-format';
-import { diffRule, validateRuleDraft, type RuleChange, type RuleDraft } from '@pepite/api/rulebook';
+import { diffRule, validateRuleDraft, type RuleChange, type RuleDraft } from '@pepite/api/rulebook/domain';
 import { PROPOSAL_LIMITS } from './proposal-text';
 
 export type RuleChangeKindName = 'CREATE' | 'AMEND' | 'RETIRE';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseRulebookDocument, type DocumentError } from '../domain/rulebook-document';
+import { parseRulebookDocument, type DocumentError } from '../domain';
 import type { ReleaseEntity } from '../persistence/release.entity';
 import { RulebookPublisher } from './rulebook-publisher.service';
 

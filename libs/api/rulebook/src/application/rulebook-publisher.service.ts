@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ReleaseChangelog } from '@pepite/rulebook-format';
 import { changesToReach, planRelease, type RuleInForce } from '../domain/release-plan';
 import { changeKey, type RuleChange } from '../domain/rule-change';
-import { validateRuleDraft, type RuleDraft } from '../domain/rule-draft';
+import { validateRuleDraft, type RuleDraft } from '../domain';
 import { publicKeyInfo } from '../domain/signing-key';
 import type { ReleaseEntity } from '../persistence/release.entity';
 import { bumpCounter, insertRuleVersions, lastRevisions, rulesInForce } from '../persistence/rulebook-store';

@@ -1,4 +1,4 @@
-import { RULE_KEY_PATTERN, RULE_LIMITS, validateRuleDraft, type RuleProblem } from './rule-draft';
+import { RULE_KEY_PATTERN, RULE_LIMITS, validateRuleDraft, type RuleProblem } from '.';
 
 const valid = {
   key: 'REFUND-004',

@@ -8,9 +8,9 @@ import {
   RULEBOOK_MAX_RULES,
   type DocumentError,
   type RulebookParseResult,
-} from './rulebook-document';
+} from '.';
 
-const demoText = readFileSync(join(__dirname, '..', 'demo', 'demo-rulebook.fr.yaml'), 'utf8');
+const demoText = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'apps', 'api', 'src', 'demo', 'demo-rulebook.fr.yaml'), 'utf8');
 
 /** 1-based line and column of the `occurrence`-th `needle` in `text`, moved `shift` characters right. */
 function at(text: string, needle: string, occurrence = 1, shift = 0): { line: number; column: number } {
