@@ -66,16 +66,18 @@ async function consoleAs(email) {
   return p;
 }
 
-async function shot(p, name, { fullPage = false } = {}) {
+async function shot(p, name, { fullPage = false, part = null } = {}) {
   await p.waitForLoadState('networkidle');
   await p.waitForTimeout(1500); // let charts finish their entrance animation
-  await p.screenshot({ path: path.join(out, `${name}.png`), fullPage });
+  const file = path.join(out, `${name}.png`);
+  if (part) await part.screenshot({ path: file });
+  else await p.screenshot({ path: file, fullPage });
   console.log(`docs/screenshots/${name}.png`);
 }
 
 try {
   const { login } = await graphql(`mutation($e:String!,$p:String!){login(email:$e,password:$p){accessToken}}`, { e: 'manager1@pepite.demo', p: PASSWORD });
-  const { proposals } = await graphql(`{ proposals(first: 50) { edges { node { id status } } } }`, {}, login.accessToken);
+  const { proposals } = await graphql(`{ proposals(first: 50) { edges { node { id status title } } } }`, {}, login.accessToken);
   const proposal = proposals.edges.map((e) => e.node).find((n) => n.status === 'IN_DESIGN') ?? proposals.edges[0].node;
 
   const manager = await consoleAs('manager1@pepite.demo');
@@ -85,6 +87,32 @@ try {
   await shot(manager, 'proposal-diff');
   await manager.goto('/insights');
   await shot(manager, 'insights', { fullPage: true });
+
+  // Co-design: inviting a pépin's reporter unnamed, an anonymous co-author revising, a vote settling.
+  const byTitle = (start) => proposals.edges.map((e) => e.node).find((n) => n.title.startsWith(start));
+  const design = byTitle('Relever le seuil des remboursements');
+  await manager.goto(`/proposals/${design.id}`);
+  const coAuthors = manager.getByRole('region', { name: 'Co-auteurs' });
+  await coAuthors.getByRole('button', { name: /^Inviter l’auteur de PEP-/ }).first().click();
+  await coAuthors.getByText(/Invitation envoyée à l’auteur de PEP-/).waitFor();
+  await shot(manager, 'invite-anonymous-reporter', { part: coAuthors });
+  const coAuthor = await consoleAs('operator2@pepite.demo'); // the reporter of the first pépin, anonymous co-author
+  await coAuthor.goto(`/proposals/${design.id}/edit`);
+  await coAuthor.getByText(/Votre révision paraîtra sous « Co-auteur \(opérateur\) »/).waitFor();
+  await coAuthor.getByLabel('Ce que change cette révision').fill('Le cas des colis volés en résidence, vu au téléphone.');
+  await shot(coAuthor, 'co-author-editing', { fullPage: true });
+
+  const inVote = byTitle('Une vérification d’identité adaptée');
+  await manager.goto(`/proposals/${inVote.id}`);
+  await manager.getByText(/1 approbation de plus nécessaire/).waitFor();
+  const third = await consoleAs('manager3@pepite.demo');
+  await third.goto(`/proposals/${inVote.id}/vote`);
+  await third.getByLabel('Approuver').check();
+  await third.getByRole('button', { name: 'Voter' }).click();
+  await third.getByRole('heading', { name: 'Vote clos' }).waitFor();
+  await third.goto(`/proposals/${inVote.id}`);
+  await third.getByText('Approuvée : prête à publier.').waitFor();
+  await shot(third, 'vote-closing');
 
   const desktop = await page();
   await desktop.goto('/desktop/');

@@ -17,6 +17,7 @@ export default defineConfig({
       '@pepite/rulebook-format': lib('../../libs/shared/rulebook-format/src/index.ts'),
       '@pepite/pepin-form': lib('../../libs/shared/pepin-form/src/index.ts'),
       '@pepite/text-diff': lib('../../libs/shared/text-diff/src/index.ts'),
+      '@pepite/text-folding': lib('../../libs/shared/text-folding/src/index.ts'),
     },
   },
   build: { outDir: '../../dist/apps/agent-desktop', emptyOutDir: true, sourcemap: true },

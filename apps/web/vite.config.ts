@@ -14,6 +14,7 @@ export default defineConfig({
     alias: {
       '@pepite/pepin-form': fileURLToPath(new URL('../../libs/shared/pepin-form/src/index.ts', import.meta.url)),
       '@pepite/text-diff': fileURLToPath(new URL('../../libs/shared/text-diff/src/index.ts', import.meta.url)),
+      '@pepite/text-folding': fileURLToPath(new URL('../../libs/shared/text-folding/src/index.ts', import.meta.url)),
     },
   },
   build: { outDir: '../../dist/apps/web', emptyOutDir: true, sourcemap: true },

@@ -154,7 +154,8 @@ describe('authorisation matrix (docs/authorization.md)', () => {
     }
     if (process.env['AUTHORIZATION_MATRIX_DUMP'] === '1') console.log(actual.join('\n'));
     expect(mismatches).toEqual([]);
-  });
+    // Every operation, one after the other: minutes on a loaded machine.
+  }, 600_000);
 
   it(`${AUTHORIZATION_DOC} is the matrix rendered (UPDATE_AUTHORIZATION_DOC=1 rewrites it)`, async () => {
     const rendered = renderAuthorizationDoc(MATRIX);

@@ -175,14 +175,12 @@ beforeAll(async () => {
     ],
   );
   await api.graphql.ok(INVITE_CO_AUTHOR, { proposalId: proposal.id, userId: coAuthor.id }, { token: designer.token });
-  await api.graphql.ok(
-    RESPOND_TO_INVITATION,
-    { proposalId: proposal.id, accept: true, anonymous: true },
-    { token: coAuthor.token },
-  );
+  // Invited by name, the co-author signs (anonymity is for a pépin's reporter invited unnamed).
+  await api.graphql.ok(RESPOND_TO_INVITATION, { proposalId: proposal.id, accept: true }, { token: coAuthor.token });
   const closesAt = new Date(Date.now() + DAY).toISOString();
+  // Quorum 3: all three managers vote (with 2 of 3 the vote would close once settled).
   await api.graphql.ok(
-    `mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at) { id } }`,
+    `mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at, quorum: 3) { id } }`,
     { p: proposal.id, at: closesAt },
     { token: designer.token },
   );

@@ -67,13 +67,13 @@ describe('pépin to pépite: the whole loop on real PostgreSQL', () => {
 
     await api.graphql.ok(`mutation($p: ID!, $u: ID!) { inviteCoAuthor(proposalId: $p, userId: $u) { id } }`, { p: proposalId, u: coAuthor.id }, as(designer));
     await api.graphql.ok(
-      `mutation($p: ID!) { respondToCoAuthorInvitation(proposalId: $p, accept: true, anonymous: true) { id } }`,
+      `mutation($p: ID!) { respondToCoAuthorInvitation(proposalId: $p, accept: true) { id } }`,
       { p: proposalId },
       as(coAuthor),
     );
 
     const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-    await api.graphql.ok(`mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at, quorum: 2) { id } }`, { p: proposalId, at: closesAt }, as(designer));
+    await api.graphql.ok(`mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at, quorum: 3) { id } }`, { p: proposalId, at: closesAt }, as(designer));
     for (const manager of [designer, voter, publisher]) {
       await api.graphql.ok(`mutation($p: ID!) { castVote(proposalId: $p, choice: APPROVE) { choice } }`, { p: proposalId }, as(manager));
     }

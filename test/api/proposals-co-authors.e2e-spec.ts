@@ -5,6 +5,7 @@ import {
   acknowledgedPepin,
   createProposal,
   INVITE_CO_AUTHOR,
+  INVITE_REPORTER,
   publishSampleRules,
   readProposal,
   RESPOND_TO_INVITATION,
@@ -49,6 +50,14 @@ function invite(proposalId: string, user: TestUser, by: TestUser = manager, lang
   );
 }
 
+function inviteReporterOf(proposalId: string, pepinId: string, by: TestUser = manager, language?: string) {
+  return api.graphql.request<{ inviteReporter: ProposalJson }>(
+    INVITE_REPORTER,
+    { proposalId, pepinId },
+    { token: by.token, language },
+  );
+}
+
 function respond(proposalId: string, user: TestUser, accept: boolean, anonymous?: boolean, language?: string) {
   return api.graphql.request<{ respondToCoAuthorInvitation: ProposalJson }>(
     RESPOND_TO_INVITATION,
@@ -69,11 +78,14 @@ function reviseAs(proposalId: string, user: TestUser, note: string) {
 }
 
 describe('co-authors', () => {
-  it('invites managers and operators; an operator who accepts stays anonymous, and no manager ever learns who', async () => {
-    const proposal = await newProposal();
-    for (const user of [secondManager, anonymousOperator, namedOperator, decliningOperator]) {
+  it('invites managers and operators by name, and a pépin’s reporter unnamed: that one stays anonymous, and no manager ever learns who', async () => {
+    // anonymousOperator filed the pépin (unsigned); the managers invite "its reporter".
+    const pepin = await acknowledgedPepin(api, anonymousOperator, manager);
+    const proposal = await createProposal(api, manager, [pepin], [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
+    for (const user of [secondManager, namedOperator, decliningOperator]) {
       expect((await invite(proposal.id, user)).errors).toBeUndefined();
     }
+    expect((await inviteReporterOf(proposal.id, pepin)).errors).toBeUndefined();
     expect((await notificationsOf(api, anonymousOperator)).map((n) => n.kind)).toContain('PROPOSAL_CO_AUTHOR_INVITED');
 
     // Pending: the invitee sees their invitation; managers see no operator at all.
@@ -209,4 +221,67 @@ describe('co-authors', () => {
     // The foreign operator cannot even see the proposal to answer.
     expect((await respond(proposal.id, elsewhere, true)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('an operator invited by name co-signs: anonymity is refused, and so is any link between a name and an anonymous co-author', async () => {
+    const proposal = await newProposal();
+    await invite(proposal.id, namedOperator);
+    const anonymous = await respond(proposal.id, namedOperator, true, true, 'fr');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(anonymous.errors?.[0]?.message).toContain('un co-auteur invité par son nom co-signe de son nom');
+    expect((await readProposal(api, proposal.id, namedOperator)).myCoAuthorship).toEqual({
+      status: 'INVITED',
+      anonymous: false,
+    });
+    expect((await respond(proposal.id, namedOperator, true)).errors).toBeUndefined();
+    const seen = await readProposal(api, proposal.id, manager);
+    expect(seen.coAuthors.map((c) => [c.anonymous, c.author.person?.id ?? null])).toEqual([
+      [false, manager.id],
+      [false, namedOperator.id],
+    ]);
+  });
+
+  it('invites the reporter of a linked pépin only, answering the same whoever they are; the managers may invite any operator of the site', async () => {
+    const pepin = await acknowledgedPepin(api, bystander, manager);
+    const proposal = await createProposal(api, manager, [pepin], [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
+    const CANDIDATES = `query($id: ID!) { proposal(id: $id) { coAuthorCandidates { id displayName } } }`;
+    const candidates = async (user: TestUser) =>
+      (
+        await api.graphql.ok<{ proposal: { coAuthorCandidates: { id: string }[] } }>(
+          CANDIDATES,
+          { id: proposal.id },
+          { token: user.token },
+        )
+      ).proposal.coAuthorCandidates.map((person) => person.id);
+    const before = await candidates(manager);
+    for (const operator of [reporter, anonymousOperator, namedOperator, decliningOperator, bystander]) {
+      expect(before).toContain(operator.id);
+    }
+    expect(before).toContain(secondManager.id);
+    expect(before).not.toContain(manager.id);
+    expect(before).not.toContain(elsewhere.id);
+    expect(await candidates(bystander)).toEqual([]);
+
+    const first = await inviteReporterOf(proposal.id, pepin);
+    const second = await inviteReporterOf(proposal.id, pepin);
+    expect(first.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
+    const [notice] = (await notificationsOf(api, bystander)).filter((n) => n.kind === 'PROPOSAL_CO_AUTHOR_INVITED');
+    expect(JSON.stringify(notice)).toContain('PEP-');
+    expect((await respond(proposal.id, bystander, true)).errors).toBeUndefined();
+    // Accepted anonymously: still a candidate by name (taking them off would name them), and
+    // inviting them by name changes nothing and says the same as for anyone.
+    expect(await candidates(manager)).toEqual(before);
+    const byName = await invite(proposal.id, bystander);
+    const someoneElse = await invite(proposal.id, reporter);
+    expect(byName.errors).toBeUndefined();
+    expect(byName.data).toEqual(someoneElse.data);
+    const seen = JSON.stringify(await readProposal(api, proposal.id, manager));
+    expect(seen).not.toContain(bystander.id);
+
+    const otherPepin = await acknowledgedPepin(api, reporter, manager);
+    const unlinked = await inviteReporterOf(proposal.id, otherPepin, manager, 'en');
+    expect(unlinked.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unlinked.errors?.[0]?.message).toBe('This pépin is not one the proposal answers.');
+  });
 });
+

@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A site with `voters` managers who will vote and one more, the opener, who will not (so the vote stays open). */
+/**
+ * A site with `voters` managers who will vote and one more, the opener, who will not; the
+ * quorum is the whole electorate, so the vote stays open (it closes by itself only once
+ * the ballots settle it, which needs the quorum).
+ */
 async function siteWithProposal(
   voters: number,
 ): Promise<{ opener: TestUser; managers: TestUser[]; proposalId: string }> {
@@ -41,6 +45,7 @@ async function siteWithProposal(
   await voting.openVote(authenticated(opener), {
     proposalId: proposal.id,
     closesAt: new Date(api.app.get(Clock).now().getTime() + DAY),
+    quorum: voters + 1,
   });
   return { opener, managers, proposalId: proposal.id };
 }

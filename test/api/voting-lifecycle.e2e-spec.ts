@@ -303,7 +303,8 @@ describe('closing a vote', () => {
     await open(s, { closesAt: inHours(3), resultsHidden: true });
     await voting.castVote(authenticated(s.managers[0]), s.proposalId, VoteChoice.APPROVE);
     await voting.castVote(authenticated(s.managers[1]), s.proposalId, VoteChoice.REJECT, 'Pas convaincu par le seuil.');
-    await voting.castVote(authenticated(s.managers[1]), s.proposalId, VoteChoice.APPROVE); // a change of mind
+    await voting.castVote(authenticated(s.managers[1]), s.proposalId, VoteChoice.ABSTAIN); // a change of mind
+    // 1 approval, 1 abstention: the third manager could still tie it, so it stays open.
     const hidden = await readVote(s.managers[0], s.proposalId);
     expect(hidden).toMatchObject({
       status: 'OPEN',
@@ -318,22 +319,24 @@ describe('closing a vote', () => {
     const closed = await readVote(s.reporter, s.proposalId);
     expect(closed).toMatchObject({
       outcome: 'APPROVED',
-      tally: { approve: 2, reject: 0, abstain: 0, cast: 2 },
+      tally: { approve: 1, reject: 0, abstain: 1, cast: 2 },
       ballots: null,
     });
     expect(await statuses(s)).toEqual({ proposal: ProposalStatus.APPROVED, pepin: PepinStatus.IN_VOTE });
     expect(await voting.approvalOf(s.proposalId)).toMatchObject({
       voteId: hidden?.id,
       revision: 1,
-      tally: { approve: 2 },
+      tally: { approve: 1 },
     });
   });
 
-  it('everyone voted: approved at once, before the deadline', async () => {
+  it('settled: approved at once, before the deadline, once the last manager could not change it', async () => {
     const s = await scene();
     await open(s);
-    for (const manager of s.managers) await voting.castVote(authenticated(manager), s.proposalId, VoteChoice.APPROVE);
+    await voting.castVote(authenticated(s.managers[0]), s.proposalId, VoteChoice.APPROVE);
+    await voting.castVote(authenticated(s.managers[1]), s.proposalId, VoteChoice.APPROVE);
     expect(await readVote(s.managers[0], s.proposalId)).toMatchObject({ status: 'CLOSED', outcome: 'APPROVED' });
     expect((await statuses(s)).proposal).toBe(ProposalStatus.APPROVED);
+    expect((await cast(s.managers[2], s.proposalId, 'APPROVE')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -54,6 +54,8 @@ describe('co-design, vote and publication in the console', () => {
     await page
       .getByLabel('Pourquoi ce changement')
       .fill('Les opérateurs renvoient trop de clients de bonne foi vers les litiges pour de petites sommes.');
+    // Made from a pépin: that pépin's rule is preselected.
+    await expect(page.getByRole('combobox', { name: /^Règle/ }).inputValue()).resolves.toBe('REFUND-001');
     await page.getByRole('combobox', { name: /^Règle/ }).selectOption('REFUND-001');
     await expect(page.getByLabel('Ce qu’il faut faire').inputValue()).resolves.toBe(sampleRule('REFUND-001').statement);
     await page.getByLabel('Ce qu’il faut faire').fill(newStatement);
@@ -83,6 +85,10 @@ describe('co-design, vote and publication in the console', () => {
     await approve(page);
     await page.getByText('1 vote(s) exprimé(s) sur un quorum de 2').waitFor();
     const voteUrl = page.url();
+    // The proposal says what stands between it and publication.
+    await page.goto(voteUrl.replace(/\/vote$/, ''));
+    await page.getByText('Vote en cours : 1 approbation de plus nécessaire', { exact: false }).waitFor();
+    await page.goto(voteUrl);
 
     // The second manager, on their own machine, approves: everyone has voted, the vote closes.
     const other = await stack.newPage();
@@ -92,6 +98,10 @@ describe('co-design, vote and publication in the console', () => {
     await other.getByRole('heading', { name: 'Vote clos' }).waitFor();
     await other.getByText('Approuvée', { exact: true }).first().waitFor();
     await expect(other.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('2');
+    await other.goto(voteUrl.replace(/\/vote$/, ''));
+    await other.getByText('Approuvée : prête à publier.').waitFor();
+    await page.goto(voteUrl.replace(/\/vote$/, ''));
+    await page.getByText(/en attente d’un autre manager pour la publier \(quatre yeux/).waitFor();
 
     // Four eyes: the proposal's only author may not publish it alone.
     await page.goto('/publish');
@@ -112,6 +122,11 @@ describe('co-design, vote and publication in the console', () => {
     await other.getByRole('heading', { name: 'Version 2 publiée' }).waitFor();
     await expect(other.locator('code.sha').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
     await other.getByText(`Devenus pépites : ${pepin.reference}`).waitFor();
+    // Published, the proposal still shows the change it made.
+    await other.goto(voteUrl.replace(/\/vote$/, ''));
+    await other.getByRole('heading', { name: /Règle modifiée : REFUND-001/ }).waitFor();
+    await other.locator('ins', { hasText: '250' }).first().waitFor();
+    await expect(other.getByText('Aucun changement par rapport aux règles en vigueur.').count()).resolves.toBe(0);
 
     // The release history, then what changed between versions 1 and 2.
     await other.goto('/releases');
@@ -174,19 +189,35 @@ describe('co-design, vote and publication in the console', () => {
     await managerPage.getByRole('button', { name: 'Répondre', exact: true }).click();
     await managerThread.getByText('On applique la marge de manœuvre, comme aujourd’hui.').waitFor();
 
-    // The operator signed their support, so the manager can invite them; they accept, anonymously.
-    await managerPage.getByRole('button', { name: `Inviter ${operator.displayName} à co-écrire` }).click();
-    await managerPage.getByText(`Invitation envoyée à ${operator.displayName}`).waitFor();
-    await page.reload();
-    await page.getByText('Vous êtes invité·e à co-écrire cette proposition.').waitFor();
-    await expect(page.getByLabel('Rester anonyme en tant que co-auteur').isChecked()).resolves.toBe(true);
-    await page.getByRole('button', { name: 'Accepter l’invitation' }).click();
-    await page.getByText('Vous êtes invité·e à co-écrire cette proposition.').waitFor({ state: 'detached' });
-    await managerPage.reload();
+    // The manager invites the reporter of the pépin without learning who it is; the operator
+    // (its reporter) accepts, anonymously, and writes a revision as "co-auteur (opérateur)".
     const coAuthors = managerPage.getByRole('region', { name: 'Co-auteurs' });
+    await coAuthors.getByText(/Règle d’anonymat/).waitFor();
+    await expect(coAuthors.getByLabel('Personne à inviter').textContent()).resolves.toContain(operator.displayName);
+    const pepinReference = (await managerPage.getByRole('button', { name: /^Inviter l’auteur de PEP-/ }).textContent()) ?? '';
+    await managerPage.getByRole('button', { name: /^Inviter l’auteur de PEP-/ }).click();
+    await managerPage.getByText(/Invitation envoyée à l’auteur de PEP-/).waitFor();
+    await expect(managerPage.getByRole('main').textContent()).resolves.not.toContain(`${operator.displayName} (`);
+    await page.reload();
+    await page.getByText(/Les managers invitent l’auteur d’un des pépins/).waitFor();
+    await expect(page.getByLabel(/Rester anonyme en tant que co-auteur/).isChecked()).resolves.toBe(true);
+    await expectAccessible(page, 'invitation of an anonymous reporter (operator)');
+    await page.getByRole('button', { name: 'Accepter l’invitation' }).click();
+    await page.getByText(/Les managers invitent l’auteur/).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Réviser' }).click();
+    await page.waitForURL(/\/edit$/);
+    await page.getByText(/Votre révision paraîtra sous « Co-auteur \(opérateur\) »/).waitFor();
+    await page.getByLabel('Marge de manœuvre').fill('Le conseiller peut accorder un geste jusqu’à 30 € sans validation.');
+    await page.getByLabel('Ce que change cette révision').fill('Un plafond vu du terrain.');
+    await page.getByRole('button', { name: 'Enregistrer la révision' }).click();
+    await page.waitForURL(new RegExp(`/proposals/${proposal.id}$`));
+    await page.getByText('Révision 2', { exact: true }).first().waitFor();
+    await managerPage.reload();
     const coAuthorList = coAuthors.getByRole('list').first();
     await coAuthorList.getByText('Co-auteur (opérateur)').waitFor();
     await expect(coAuthorList.textContent()).resolves.not.toContain(operator.displayName);
+    await expect(managerPage.getByRole('main').textContent()).resolves.toContain('Un plafond vu du terrain.');
+    expect(pepinReference).toContain('PEP-');
 
     // A revision: the editor starts from the current wording; the history compares 2 with 1.
     await managerPage.getByRole('link', { name: 'Réviser' }).click();
@@ -197,7 +228,7 @@ describe('co-design, vote and publication in the console', () => {
     await managerPage.getByLabel('Ce que change cette révision').fill('Marge relevée à 40 € après la discussion.');
     await managerPage.getByRole('button', { name: 'Enregistrer la révision' }).click();
     await managerPage.waitForURL(new RegExp(`/proposals/${proposal.id}$`));
-    await managerPage.getByText('Révision 2', { exact: true }).first().waitFor();
+    await managerPage.getByText('Révision 3', { exact: true }).first().waitFor();
     const history = managerPage.getByRole('region', { name: 'Historique des révisions' });
     await history.getByText('Marge relevée à 40 € après la discussion.').waitFor();
     await history.locator('ins', { hasText: '40' }).first().waitFor();
@@ -212,7 +243,8 @@ describe('co-design, vote and publication in the console', () => {
     const place = await api.world.newSite();
     const operator = await api.world.newUser(Role.OPERATOR, { site: place });
     const opener = await api.world.newUser(Role.MANAGER, { site: place });
-    await api.world.newUser(Role.MANAGER, { site: place });
+    const otherManager = await api.world.newUser(Role.MANAGER, { site: place });
+    await api.world.newUser(Role.MANAGER, { site: place }); // a third elector: one rejection settles nothing
     const pepinId = await acknowledgedPepin(api, operator, opener);
     const proposal = await createProposal(
       api,
@@ -222,7 +254,7 @@ describe('co-design, vote and publication in the console', () => {
       'Rembourser dans la journée',
     );
     await api.graphql.ok(
-      'mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at) { id } }',
+      'mutation($p: ID!, $at: DateTime!) { openVote(proposalId: $p, closesAt: $at, quorum: 1) { id } }',
       { p: proposal.id, at: new Date(Date.now() + 86_400_000).toISOString() },
       { token: opener.token },
     );
@@ -238,6 +270,15 @@ describe('co-design, vote and publication in the console', () => {
     await page.getByRole('button', { name: 'Voter' }).click();
     await page.getByText('Vous avez voté : Rejeter — Le délai d’une journée est intenable').waitFor();
     await page.getByText('1 contre').waitFor();
+    // The quorum (1 of 2) is reached: the opener may close early or cancel; the other manager may do neither.
+    await page.getByRole('button', { name: 'Clore le vote' }).waitFor();
+    const bystander = await stack.newPage();
+    await signIn(bystander, otherManager);
+    await bystander.goto(`/proposals/${proposal.id}/vote`);
+    await bystander.getByRole('heading', { name: 'Vote en cours' }).waitFor();
+    await expect(bystander.getByRole('button', { name: 'Annuler le vote' }).count()).resolves.toBe(0);
+    await expect(bystander.getByRole('button', { name: 'Clore le vote' }).count()).resolves.toBe(0);
+    await bystander.context().close();
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler le vote' }).click();

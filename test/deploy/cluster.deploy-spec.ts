@@ -24,7 +24,7 @@ describe('deployment: nginx in front of three API instances on one PostgreSQL', 
     deployment = await Deployment.start(3);
     await publishSampleRules(deployment.setup, ['REFUND-001', 'REFUND-002']);
     reader = await deployment.setup.world.newUser(Role.OPERATOR);
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await deployment?.stop();

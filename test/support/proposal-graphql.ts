@@ -20,6 +20,7 @@ export const PROPOSAL_FIELDS = `id reference title rationale status currentRevis
 export const CREATE_PROPOSAL = `mutation Create($input: CreateProposalInput!) { createProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
 export const REVISE_PROPOSAL = `mutation Revise($id: ID!, $input: ReviseProposalInput!) { reviseProposal(id: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
 export const INVITE_CO_AUTHOR = `mutation Invite($proposalId: ID!, $userId: ID!) { inviteCoAuthor(proposalId: $proposalId, userId: $userId) { ${PROPOSAL_FIELDS} } }`;
+export const INVITE_REPORTER = `mutation InviteReporter($proposalId: ID!, $pepinId: ID!) { inviteReporter(proposalId: $proposalId, pepinId: $pepinId) { ${PROPOSAL_FIELDS} } }`;
 export const RESPOND_TO_INVITATION = `mutation Respond($proposalId: ID!, $accept: Boolean!, $anonymous: Boolean) {
   respondToCoAuthorInvitation(proposalId: $proposalId, accept: $accept, anonymous: $anonymous) { ${PROPOSAL_FIELDS} } }`;
 export const COMMENT_ON_PROPOSAL = `mutation Comment($input: CommentOnProposalInput!) {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { locateDatabase, migrateDatabase } from '@pepite/api/database';
+import { RulebookEventHub } from '@pepite/api/rulebook';
 import { apiConfigFrom } from './config/api-config';
 import { ConfigurationError, readEnvironment } from './config/environment';
 import { createApi } from './create-api';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: finishing requests in flight, then stopping`);
     app.get(LifecycleState).startDraining();
+    // Live streams end first, each telling its client to reconnect at once (to another instance).
+    app.get(RulebookEventHub).endStreams();
     setTimeout(() => {
       say(`requests still running after ${config.shutdownGraceSeconds} s; exiting anyway`);
       process.exit(1);

@@ -1,3 +1,4 @@
+import { foldText } from '@pepite/text-folding';
 import type { RuleEntry } from '@pepite/rulebook-format';
 
 export type SearchField = 'title' | 'key' | 'tags' | 'statement';
@@ -25,14 +26,8 @@ const WEIGHTS: readonly (readonly [SearchField, number])[] = [
   ['statement', 1],
 ];
 
-/** Lower case without diacritics, so "echeance" finds "Échéance" and "Œ" stays searchable. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .normalize('NFC');
-}
+// The product's one folding (accents and case), also used by the console's filters.
+export { foldText };
 
 function terms(query: string): string[] {
   return [

@@ -72,6 +72,10 @@ export class Fresh {
 
   /** An IN_DESIGN proposal of the site by `coManager`, answering a pépin of `operator`. */
   async proposal(): Promise<string> {
+    return (await this.proposalAndPepin()).proposalId;
+  }
+
+  async proposalAndPepin(): Promise<{ proposalId: string; pepinId: string }> {
     const pepinId = await this.acknowledgedPepin();
     const proposal = await createProposal(
       this.api,
@@ -79,7 +83,7 @@ export class Fresh {
       [pepinId],
       [amendStatement(this.world.ruleKey, `Rembourser sans justificatif sous ${unique()} €.`)],
     );
-    return proposal.id;
+    return { proposalId: proposal.id, pepinId };
   }
 
   /** A proposal whose vote `manager` opened. */
@@ -89,6 +93,23 @@ export class Fresh {
       `mutation($proposalId: ID!, $closesAt: DateTime!) { openVote(proposalId: $proposalId, closesAt: $closesAt) { id } }`,
       { proposalId, closesAt: inHours(48) },
       { token: this.world.users.manager.token },
+    );
+    return proposalId;
+  }
+
+  /** A proposal whose vote `manager` opened with a quorum of 1, reached by `manager`'s abstention (still open). */
+  async quorateVote(): Promise<string> {
+    const proposalId = await this.proposal();
+    const token = { token: this.world.users.manager.token };
+    await this.api.graphql.ok(
+      `mutation($proposalId: ID!, $closesAt: DateTime!) { openVote(proposalId: $proposalId, closesAt: $closesAt, quorum: 1) { id } }`,
+      { proposalId, closesAt: inHours(48) },
+      token,
+    );
+    await this.api.graphql.ok(
+      `mutation($proposalId: ID!) { castVote(proposalId: $proposalId, choice: ABSTAIN) { choice } }`,
+      { proposalId },
+      token,
     );
     return proposalId;
   }
@@ -343,6 +364,16 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'closeVote',
+    build: async ({ fresh }) =>
+      q('mutation($proposalId: ID!) { closeVote(proposalId: $proposalId) { id } }', {
+        proposalId: await fresh.quorateVote(),
+      }),
+    expected: SITE_MANAGERS_AND_ADMINS,
+    note: 'manager opened the vote (its opener or an admin), once the quorum is reached',
+  },
+  {
+    kind: 'Mutation',
     name: 'castVote',
     build: async ({ fresh }) =>
       q('mutation($proposalId: ID!) { castVote(proposalId: $proposalId, choice: APPROVE) { choice } }', {
@@ -461,6 +492,17 @@ export const MATRIX: readonly MatrixEntry[] = [
         },
       }),
     expected: OPERATORS,
+  },
+  {
+    kind: 'Mutation',
+    name: 'inviteReporter',
+    build: async ({ fresh }) =>
+      q(
+        'mutation($proposalId: ID!, $pepinId: ID!) { inviteReporter(proposalId: $proposalId, pepinId: $pepinId) { id } }',
+        await fresh.proposalAndPepin(),
+      ),
+    expected: SITE_MANAGERS_AND_ADMINS,
+    note: 'the reporter of a pépin the proposal answers, unnamed',
   },
   {
     kind: 'Mutation',

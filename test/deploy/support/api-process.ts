@@ -5,6 +5,14 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 const READY = /API ready on http:\/\/localhost:(\d+)\/graphql/;
+/** Generous: a shared CI machine under load may take a minute to start a process. */
+const READY_TIMEOUT_MS = 180_000;
+
+// A test that fails half-way must not leave API processes behind.
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
 
 /** The secrets every instance of one deployment shares: tokens and signatures are valid on all. */
 export function sharedSecrets(): Record<string, string> {
@@ -37,10 +45,12 @@ export class ApiProcess {
       env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    alive.add(child);
+    child.once('exit', () => alive.delete(child));
     return new ApiProcess(name, port, child);
   }
 
-  static async start(name: string, port: number, env: Record<string, string>, timeoutMs = 90_000): Promise<ApiProcess> {
+  static async start(name: string, port: number, env: Record<string, string>, timeoutMs = READY_TIMEOUT_MS): Promise<ApiProcess> {
     const api = ApiProcess.spawn(name, port, env);
     await api.ready(timeoutMs);
     return api;
@@ -58,7 +68,7 @@ export class ApiProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  ready(timeoutMs = 90_000): Promise<number> {
+  ready(timeoutMs = READY_TIMEOUT_MS): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms; stderr:\n${this.stderrText}`)), timeoutMs);
       const check = () => {

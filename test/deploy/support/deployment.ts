@@ -42,14 +42,25 @@ export class Deployment {
       MUTATION_LIMIT_PER_USER: '100000',
     };
     const deployment = new Deployment(dir, setup, env, undefined);
+    try {
+      await deployment.startAll(count);
+    } catch (error) {
+      await deployment.stop();
+      throw error;
+    }
+    return deployment;
+  }
+
+  private async startAll(count: number): Promise<void> {
+    const dir = this.dir;
     const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
-    await Promise.all(ports.map((port, i) => deployment.startInstance(i, port)));
+    await Promise.all(ports.map((port, i) => this.startInstance(i, port)));
     await mkdir(path.join(dir, 'web', 'assets'), { recursive: true });
     await mkdir(path.join(dir, 'desktop'), { recursive: true });
     await writeFile(path.join(dir, 'web', 'index.html'), '<!doctype html><title>Pépite</title>');
     await writeFile(path.join(dir, 'web', 'assets', 'app-1a2b3c.js'), 'console.log("console");');
     await writeFile(path.join(dir, 'desktop', 'index.html'), '<!doctype html><title>Bureau</title>');
-    deployment.nginxProcess = await Nginx.start({
+    this.nginxProcess = await Nginx.start({
       dir: path.join(dir, 'nginx'),
       port: await freePort(),
       revalidatePort: await freePort(),
@@ -57,7 +68,6 @@ export class Deployment {
       consoleDir: path.join(dir, 'web'),
       desktopDir: path.join(dir, 'desktop'),
     });
-    return deployment;
   }
 
   get nginx(): Nginx {
@@ -72,8 +82,9 @@ export class Deployment {
   /** Starts instance `i` (again) on its port, with its own data directory. */
   async startInstance(i: number, port = this.instances[i]?.port ?? 0): Promise<ApiProcess> {
     const dataDir = path.join(this.dir, `data-${i}`);
-    const api = await ApiProcess.start(`api-${i + 1}`, port, { ...this.env, PEPITE_DATA_DIR: dataDir });
+    const api = ApiProcess.spawn(`api-${i + 1}`, port, { ...this.env, PEPITE_DATA_DIR: dataDir });
     this.instances[i] = api;
+    await api.ready();
     return api;
   }
 

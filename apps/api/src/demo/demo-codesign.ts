@@ -2,12 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import type { PepinView } from '@pepite/api/pepins';
 import {
+  CoAuthorInvitations,
   ProposalAuthoring,
   ProposalDiscussion,
   ProposalPublication,
   type RuleChangeRequest,
 } from '@pepite/api/proposals';
-import { VoteChoice, VotingService } from '@pepite/api/voting';
+import { VoteChoice, VoteStatus, VotingService } from '@pepite/api/voting';
 
 const DAY = 86_400_000;
 
@@ -32,7 +33,7 @@ export async function advanceDemoCodesign(
   };
   const [m1, m2, m3] = await Promise.all([1, 2, 3].map((n) => person(`manager${n}@pepite.demo`)));
   const managers = [m1, m2, m3] as AuthenticatedUser[];
-  const [alice, bruno] = await Promise.all([person('operator5@pepite.demo'), person('operator6@pepite.demo')]);
+  const bruno = await person('operator6@pepite.demo');
   const ids = (...demoIds: string[]) =>
     demoIds.map((id) => {
       const view = pepins.get(id);
@@ -40,6 +41,7 @@ export async function advanceDemoCodesign(
       return view.id;
     });
   const authoring = app.get(ProposalAuthoring);
+  const invitations = app.get(CoAuthorInvitations);
   const discussion = app.get(ProposalDiscussion);
   const voting = app.get(VotingService);
   const publication = app.get(ProposalPublication);
@@ -48,7 +50,11 @@ export async function advanceDemoCodesign(
     authoring.createProposal(by, { pepinIds: ids(...demoIds), title, rationale, changes });
   const voteAll = async (proposalId: string, opener: AuthenticatedUser, choices: [VoteChoice, string | null][]) => {
     await voting.openVote(opener, { proposalId, closesAt });
-    for (const [i, [choice, reason]] of choices.entries()) await voting.castVote(managers[i] as AuthenticatedUser, proposalId, choice, reason);
+    // The vote closes by itself once the outcome is settled: the managers left do not vote.
+    for (const [i, [choice, reason]] of choices.entries()) {
+      if ((await voting.proposalVote(opener, proposalId))?.status !== VoteStatus.OPEN) break;
+      await voting.castVote(managers[i] as AuthenticatedUser, proposalId, choice, reason);
+    }
   };
   const approve: [VoteChoice, null][] = [
     [VoteChoice.APPROVE, null],
@@ -60,9 +66,11 @@ export async function advanceDemoCodesign(
   const design = await create(m1, ['p01', 'p02'], 'Relever le seuil des remboursements sans enquête',
     'Les opérateurs renvoient vers les litiges des clients de bonne foi pour des montants modestes, et les cas urgents attendent dix jours.',
     [{ kind: 'AMEND', ruleKey: 'REFUND-001', latitude: 'Vous décidez seul du renvoi ou du remboursement jusqu’à 250 € TTC par commande, lors de la première déclaration de non-réception du client sur 12 mois.' }]);
-  await authoring.inviteCoAuthor(m1, design.id, alice.id);
-  await authoring.respondToCoAuthorInvitation(alice, design.id, true, true);
-  await authoring.reviseProposal(alice, design.id, {
+  // The reporter of p01, invited as such (unnamed), co-authors anonymously.
+  const reporterOfP01 = await person('operator2@pepite.demo');
+  await invitations.inviteReporter(m1, design.id, ids('p01')[0] as string);
+  await invitations.respondToCoAuthorInvitation(reporterOfP01, design.id, true, true);
+  await authoring.reviseProposal(reporterOfP01, design.id, {
     note: 'Ajout du cas des produits de santé, qui ne peuvent pas attendre la fin de l’enquête.',
     changes: [{ kind: 'AMEND', ruleKey: 'REFUND-001', latitude: 'Vous décidez seul du renvoi ou du remboursement jusqu’à 250 € TTC par commande, lors de la première déclaration de non-réception du client sur 12 mois. Pour un produit de santé ou un traitement en cours, vous renvoyez l’article en express sans attendre la fin de l’enquête.' }],
   });

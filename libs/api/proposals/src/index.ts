@@ -25,6 +25,7 @@ export type {
   RevisionView,
 } from './application/proposal-views';
 export * from './application/proposal-authoring.service';
+export * from './application/co-author-invitations.service';
 export * from './application/proposal-discussion.service';
 export * from './application/proposal-queries.service';
 export * from './application/proposal-workflow.service';

@@ -103,6 +103,18 @@ export const ProposalErrors = defineErrors({
         ? 'You have already accepted this invitation.'
         : 'You have already declined this invitation.',
   },
+  anonymityNeedsReporterInvitation: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) =>
+      'Vous avez été invité·e par votre nom : les managers savent qui vous êtes, un co-auteur invité par son nom co-signe de son nom. Acceptez sous votre nom ou déclinez.',
+    en: (_: void) =>
+      'You were invited by name: the managers know who you are, so a co-author invited by name co-signs under that name. Accept under your name or decline.',
+  },
+  pepinNotAnswered: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) => 'Ce pépin ne fait pas partie de ceux auxquels la proposition répond.',
+    en: (_: void) => 'This pépin is not one the proposal answers.',
+  },
   anonymityForOperators: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (_: void) => 'Seuls les opérateurs peuvent rester anonymes : un manager agit sous son nom.',

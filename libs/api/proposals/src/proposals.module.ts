@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { ProposalAudit } from './application/proposal-audit';
+import { CoAuthorInvitations } from './application/co-author-invitations.service';
 import { ProposalAuthoring } from './application/proposal-authoring.service';
 import { ProposalDiscussion } from './application/proposal-discussion.service';
 import { ProposalNotifier } from './application/proposal-notifier';
@@ -39,6 +40,7 @@ export class ProposalsModule {
         ProposalNotifier,
         ProposalAudit,
         ProposalAuthoring,
+        CoAuthorInvitations,
         ProposalDiscussion,
         ProposalQueries,
         ProposalWorkflow,
@@ -48,7 +50,7 @@ export class ProposalsModule {
         PublicationResolver,
         ...PROPOSAL_GRAPHQL_PROVIDERS,
       ],
-      exports: [ProposalAuthoring, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication, ProposalStatistics],
+      exports: [ProposalAuthoring, CoAuthorInvitations, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication, ProposalStatistics],
     };
   }
 }

@@ -25,8 +25,14 @@ export const VotingErrors = defineErrors({
   },
   notCanceller: {
     code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Seuls le manager qui a ouvert le vote et les administrateurs peuvent l’annuler.',
-    en: (_: void) => 'Only the manager who opened the vote and admins can cancel it.',
+    fr: (_: void) => 'Seuls le manager qui a ouvert le vote et les administrateurs peuvent le clore ou l’annuler.',
+    en: (_: void) => 'Only the manager who opened the vote and admins can close or cancel it.',
+  },
+  quorumNotReached: {
+    code: ErrorCode.ILLEGAL_TRANSITION,
+    fr: (p: { quorum: number }) =>
+      `Le vote ne peut être clos avant l’échéance qu’une fois le quorum atteint (${p.quorum} bulletins).`,
+    en: (p: { quorum: number }) => `The vote can be closed before its deadline only once the quorum (${p.quorum} ballots) is reached.`,
   },
   notInDesign: {
     code: ErrorCode.ILLEGAL_TRANSITION,

@@ -1,4 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BallotBox } from './application/ballot-box.service';
+import { VoteClosing } from './application/vote-closing';
+import { VoteDeadlines } from './application/vote-deadlines.service';
+import { VoteOpening } from './application/vote-opening.service';
+import { VoteQueries } from './application/vote-queries.service';
 import { VotingService } from './application/voting.service';
 import { VotingStatistics } from './application/voting-statistics.service';
 import { VotingResolver } from './graphql/voting.resolver';
@@ -14,7 +19,16 @@ export class VotingModule {
     return {
       module: VotingModule,
       global: true,
-      providers: [VotingService, VotingStatistics, VotingResolver],
+      providers: [
+        VoteClosing,
+        VoteQueries,
+        VoteOpening,
+        BallotBox,
+        VoteDeadlines,
+        VotingService,
+        VotingStatistics,
+        VotingResolver,
+      ],
       exports: [VotingService, VotingStatistics],
     };
   }

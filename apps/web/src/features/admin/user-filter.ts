@@ -1,3 +1,4 @@
+import { foldText as fold } from '@pepite/text-folding';
 import type { Role } from '../../gql/graphql';
 import type { AdminUser } from './queries';
 
@@ -10,10 +11,6 @@ export interface UserFilter {
 
 export const NO_FILTER: UserFilter = { search: '', role: '', siteId: '', state: '' };
 
-/** Accents and case do not count: "helene" finds "Hélène". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
-}
 
 export function filterUsers(users: readonly AdminUser[], filter: UserFilter): AdminUser[] {
   const needle = fold(filter.search.trim());

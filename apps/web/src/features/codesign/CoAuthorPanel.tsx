@@ -5,14 +5,7 @@ import { useCurrentUser } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import type { CoAuthorStatus } from '../../gql/graphql';
 import { ErrorAlert } from '../../ui/states';
-
-const InviteDocument = graphql(`
-  mutation CodesignInviteCoAuthor($proposalId: ID!, $userId: ID!) {
-    inviteCoAuthor(proposalId: $proposalId, userId: $userId) {
-      id
-    }
-  }
-`);
+import { CoAuthorInvite } from './CoAuthorInvite';
 
 const RespondDocument = graphql(`
   mutation CodesignRespondToInvitation($proposalId: ID!, $accept: Boolean!, $anonymous: Boolean) {
@@ -31,44 +24,45 @@ interface Props {
   proposalId: string;
   coAuthors: readonly {
     readonly status: CoAuthorStatus;
+    readonly anonymous: boolean;
     readonly author: { readonly label: string; readonly person?: Person | null };
   }[];
-  myCoAuthorship?: { readonly status: CoAuthorStatus } | null;
-  /** Operators who signed their support: the ones a manager can name, so invite. */
-  signedEndorsers: readonly Person[];
+  myCoAuthorship?: { readonly status: CoAuthorStatus; readonly asReporter: boolean } | null;
+  /** Whom the reader may invite by name (managers only; empty otherwise). */
+  candidates: readonly Person[];
+  pepins: readonly { readonly id: string; readonly reference: string }[];
+  /** A manager of the site on a proposal still open to co-authors. */
+  canInvite: boolean;
   onChanged(): void;
 }
 
 /**
- * Who co-writes the proposal. Managers invite operators who endorsed it by name (the only
- * operators they may know); an invited person accepts or declines, operators anonymously by default.
+ * Who co-writes the proposal, and the rule that keeps an anonymous co-author anonymous: a
+ * person invited by name signs; only a pépin's reporter, invited without being named, may
+ * stay anonymous. The invitee accepts or declines here.
  */
-export function CoAuthorPanel({ proposalId, coAuthors, myCoAuthorship, signedEndorsers, onChanged }: Props) {
+export function CoAuthorPanel(props: Props) {
+  const { proposalId, coAuthors, myCoAuthorship, candidates, pepins, canInvite, onChanged } = props;
   const { t } = useTranslation('codesign');
   const user = useCurrentUser();
   const [anonymous, setAnonymous] = useState(true);
-  // Invited operators stay hidden until they accept: remember whom this page invited.
-  const [sent, setSent] = useState<readonly Person[]>([]);
-  const [invite, invited] = useMutation(InviteDocument);
   const [respond, responded] = useMutation(RespondDocument);
-  const error = invited.error ?? responded.error;
-  const known = new Set(coAuthors.flatMap((coAuthor) => (coAuthor.author.person ? [coAuthor.author.person.id] : [])));
-  for (const person of sent) known.add(person.id);
-  const invitable = user.role === 'OPERATOR' ? [] : signedEndorsers.filter((person) => !known.has(person.id));
+  const operator = user.role === 'OPERATOR';
+  const asReporter = myCoAuthorship?.asReporter ?? false;
 
-  async function run(action: Promise<unknown>): Promise<boolean> {
-    const ok = await action.then(() => true).catch(() => false);
+  async function answer(accept: boolean) {
+    const ok = await respond({
+      variables: { proposalId, accept, anonymous: accept && operator && asReporter ? anonymous : null },
+    })
+      .then(() => true)
+      .catch(() => false);
     if (ok) onChanged();
-    return ok;
-  }
-
-  async function inviteOne(person: Person) {
-    if (await run(invite({ variables: { proposalId, userId: person.id } }))) setSent((list) => [...list, person]);
   }
 
   return (
     <section aria-labelledby="co-authors">
       <h2 id="co-authors">{t('coAuthors.title')}</h2>
+      <p className="hint">{t('coAuthors.rule')}</p>
       {coAuthors.length === 0 ? (
         <p className="muted">{t('coAuthors.none')}</p>
       ) : (
@@ -76,62 +70,37 @@ export function CoAuthorPanel({ proposalId, coAuthors, myCoAuthorship, signedEnd
           {coAuthors.map((coAuthor, index) => (
             <li key={coAuthor.author.person?.id ?? `anonymous-${index}`}>
               {coAuthor.author.person?.displayName ?? coAuthor.author.label}{' '}
-              <span className="muted">({t(`coAuthors.status.${coAuthor.status}`)})</span>
+              <span className="muted">
+                ({t(`coAuthors.status.${coAuthor.status}`)}
+                {coAuthor.anonymous ? `, ${t('coAuthors.anonymous')}` : ''})
+              </span>
             </li>
           ))}
         </ul>
       )}
       {myCoAuthorship?.status === 'INVITED' && (
         <div className="card stack">
-          <p>{t('coAuthors.invited')}</p>
-          {user.role === 'OPERATOR' && (
+          <p>{asReporter ? t('coAuthors.invitedAsReporter') : t('coAuthors.invitedByName')}</p>
+          {operator && asReporter && (
             <label className="inline">
               <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
               {t('coAuthors.stayAnonymous')}
             </label>
           )}
           <div className="row">
-            <button
-              type="button"
-              className="primary"
-              disabled={responded.loading}
-              onClick={() =>
-                void run(
-                  respond({
-                    variables: { proposalId, accept: true, anonymous: user.role === 'OPERATOR' ? anonymous : null },
-                  }),
-                )
-              }
-            >
-              {t('coAuthors.accept')}
+            <button type="button" className="primary" disabled={responded.loading} onClick={() => void answer(true)}>
+              {asReporter || !operator ? t('coAuthors.accept') : t('coAuthors.acceptSigned')}
             </button>
-            <button
-              type="button"
-              disabled={responded.loading}
-              onClick={() => void run(respond({ variables: { proposalId, accept: false } }))}
-            >
+            <button type="button" disabled={responded.loading} onClick={() => void answer(false)}>
               {t('coAuthors.decline')}
             </button>
           </div>
+          <ErrorAlert error={responded.error} />
         </div>
       )}
-      {invitable.length > 0 && (
-        <ul className="plain stack">
-          {invitable.map((person) => (
-            <li key={person.id}>
-              <button type="button" disabled={invited.loading} onClick={() => void inviteOne(person)}>
-                {t('coAuthors.invite', { name: person.displayName })}
-              </button>
-            </li>
-          ))}
-        </ul>
+      {canInvite && (
+        <CoAuthorInvite proposalId={proposalId} candidates={candidates} pepins={pepins} onChanged={onChanged} />
       )}
-      {sent.map((person) => (
-        <p key={person.id} role="status" className="success">
-          {t('coAuthors.sent', { name: person.displayName })}
-        </p>
-      ))}
-      <ErrorAlert error={error} />
     </section>
   );
 }

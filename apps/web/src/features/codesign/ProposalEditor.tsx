@@ -17,6 +17,8 @@ interface Props {
   mode: Mode;
   rules: readonly CurrentRule[];
   initial: { title: string; rationale: string; changes: readonly ChangeDraft[] };
+  /** How the revision will be signed, said before saving (an operator co-author's name or label). */
+  signature?: string;
 }
 
 /** What the API receives: AMEND sends only the edited fields (the rest keep the published value). */
@@ -29,7 +31,7 @@ function toInput(draft: ChangeDraft, rules: readonly CurrentRule[]): RuleChangeI
 }
 
 /** The proposal form: title, why, the pépins answered, the rule changes each with its live diff. */
-export function ProposalEditor({ mode, rules, initial }: Props) {
+export function ProposalEditor({ mode, rules, initial, signature }: Props) {
   const { t } = useTranslation('codesign');
   const navigate = useNavigate();
   const [title, setTitle] = useState(initial.title);
@@ -156,6 +158,7 @@ export function ProposalEditor({ mode, rules, initial }: Props) {
           <ErrorBanner error={error} />
         </div>
       )}
+      {signature && <p className="hint">{signature}</p>}
       <div className="row">
         <button type="submit" className="primary" disabled={saving}>
           {mode.kind === 'create' ? t('editor.create') : t('editor.saveRevision')}

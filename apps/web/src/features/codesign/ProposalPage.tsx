@@ -44,6 +44,11 @@ const ProposalDocument = graphql(`
       }
       myCoAuthorship {
         status
+        asReporter
+      }
+      coAuthorCandidates {
+        id
+        displayName
       }
       endorsementCount
       commentCount
@@ -72,6 +77,9 @@ const ProposalDocument = graphql(`
         diff(against: PUBLISHED) {
           publishedRevision
         }
+        baseDiff: diff(against: BASE) {
+          ...CodesignRuleDiffFields
+        }
       }
     }
   }
@@ -94,8 +102,15 @@ export function ProposalPage() {
   }
 
   const manager = user.role !== 'OPERATOR';
+  const coAuthor = proposal.myCoAuthorship?.status === 'ACCEPTED';
   const editable = proposal.status === 'IN_DESIGN' || proposal.status === 'DRAFT';
   const hasVote = proposal.status !== 'IN_DESIGN' && proposal.status !== 'DRAFT';
+  // Four eyes: a manager who is every author of it (creator, co-authors, revisions) may not publish it.
+  const soleAuthor =
+    manager &&
+    proposal.createdBy?.id === user.id &&
+    proposal.coAuthors.every((coAuthor) => coAuthor.status !== 'ACCEPTED' || coAuthor.author.mine) &&
+    proposal.revisions.every((revision) => revision.author.mine);
   const titles = new Map(proposal.revision.changes.map((change) => [change.ruleKey, change.rule?.title ?? null]));
 
   return (
@@ -103,7 +118,7 @@ export function ProposalPage() {
       title={proposal.title}
       actions={
         <>
-          {manager && editable && (
+          {(manager || coAuthor) && editable && (
             <Link className="button" to={`/proposals/${proposal.id}/edit`}>
               {t('proposal.revise')}
             </Link>
@@ -128,7 +143,7 @@ export function ProposalPage() {
             })}
           </span>
         </div>
-        {hasVote && <VoteSummary proposalId={proposal.id} />}
+        <VoteSummary proposalId={proposal.id} status={proposal.status} soleAuthor={soleAuthor} />
 
         <section aria-labelledby="why" className="card">
           <h2 id="why">{t('proposal.why')}</h2>
@@ -149,7 +164,11 @@ export function ProposalPage() {
         <section aria-labelledby="changes">
           <h2 id="changes">{t('proposal.changes')}</h2>
           {proposal.status === 'PUBLISHED' && <p className="hint">{t('proposal.publishedHint')}</p>}
-          <ProposalChanges diffs={proposal.revision.diff} titles={titles} />
+          {/* Once published, the latest release already reads like the proposal: show what it changed. */}
+          <ProposalChanges
+            diffs={proposal.status === 'PUBLISHED' ? proposal.revision.baseDiff : proposal.revision.diff}
+            titles={titles}
+          />
         </section>
 
         {manager && proposal.status === 'IN_DESIGN' && <OpenVoteForm proposalId={proposal.id} />}
@@ -159,7 +178,9 @@ export function ProposalPage() {
           proposalId={proposal.id}
           coAuthors={proposal.coAuthors}
           myCoAuthorship={proposal.myCoAuthorship}
-          signedEndorsers={proposal.endorsements.flatMap((item) => (item.author.person ? [item.author.person] : []))}
+          candidates={proposal.coAuthorCandidates}
+          pepins={proposal.pepins}
+          canInvite={manager && proposal.status !== 'PUBLISHED' && proposal.status !== 'WITHDRAWN'}
           onChanged={() => void refetch()}
         />
         <EndorsePanel proposal={proposal} canEndorse={user.role === 'OPERATOR'} onChanged={() => void refetch()} />

@@ -114,7 +114,7 @@ export function ProposalsPage() {
                   </p>
                 )}
                 {(node.status === 'IN_VOTE' || node.status === 'APPROVED' || node.status === 'REJECTED') && (
-                  <VoteSummary proposalId={node.id} />
+                  <VoteSummary proposalId={node.id} status={node.status} />
                 )}
               </li>
             ))}

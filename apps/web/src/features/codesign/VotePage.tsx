@@ -5,8 +5,9 @@ import { useCurrentUser } from '../../auth/auth-context';
 import { graphql } from '../../gql';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { Page } from '../../ui/page';
-import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
+import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { BallotForm } from './BallotForm';
+import { EndVoteAction } from './EndVoteAction';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { QuorumProgress } from './QuorumProgress';
 
@@ -49,6 +50,18 @@ const VoteDocument = graphql(`
         }
       }
       rejectReasons
+      canCancel
+      canClose
+    }
+  }
+`);
+
+const CloseVoteDocument = graphql(`
+  mutation CodesignCloseVote($proposalId: ID!) {
+    closeVote(proposalId: $proposalId) {
+      id
+      status
+      outcome
     }
   }
 `);
@@ -71,8 +84,13 @@ export function VotePage() {
   // Others vote meanwhile: a slow poll keeps the count honest without a subscription.
   const { data, loading, error, refetch } = useQuery(VoteDocument, { variables: { id }, pollInterval: 15000 });
   const [cancel, cancelled] = useMutation(CancelVoteDocument);
+  const [close, closed] = useMutation(CloseVoteDocument);
   const proposal = data?.proposal;
   const vote = data?.proposalVote;
+  const end = (mutate: typeof close | typeof cancel) =>
+    mutate({ variables: { proposalId: id } })
+      .then(() => refetch())
+      .catch(() => undefined);
   const manager = user.role !== 'OPERATOR';
 
   if (!proposal) {
@@ -173,28 +191,21 @@ export function VotePage() {
               </section>
             )}
 
-            {manager && vote.status === 'OPEN' && (
-              <section aria-labelledby="cancel-vote" className="card stack">
-                <h2 id="cancel-vote">{t('vote.cancelTitle')}</h2>
-                <p className="hint">{t('vote.cancelHint')}</p>
-                <ErrorAlert error={cancelled.error} />
-                <div>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={cancelled.loading}
-                    onClick={() => {
-                      if (window.confirm(t('vote.cancelConfirm'))) {
-                        void cancel({ variables: { proposalId: proposal.id } })
-                          .then(() => refetch())
-                          .catch(() => undefined);
-                      }
-                    }}
-                  >
-                    {t('vote.cancel')}
-                  </button>
-                </div>
-              </section>
+            {vote.canClose && (
+              <EndVoteAction
+                kind="close"
+                error={closed.error}
+                loading={closed.loading}
+                onConfirmed={() => void end(close)}
+              />
+            )}
+            {vote.canCancel && (
+              <EndVoteAction
+                kind="cancel"
+                error={cancelled.error}
+                loading={cancelled.loading}
+                onConfirmed={() => void end(cancel)}
+              />
             )}
           </>
         )}

@@ -22,6 +22,10 @@ export const EditorProposalDocument = graphql(`
       title
       rationale
       status
+      myCoAuthorship {
+        status
+        anonymous
+      }
       pepins {
         ...CodesignProposalPepinFields
       }
@@ -52,6 +56,7 @@ export const EditorPepinDocument = graphql(`
       reference
       title
       status
+      ruleKey
     }
   }
 `);

@@ -37,7 +37,8 @@ export const codesignRoutes: RouteObject[] = [
   {
     path: 'proposals/:id/edit',
     element: (
-      <RequireRole roles={MANAGERS}>
+      // Operators too: accepted co-authors revise (the page checks, the API enforces).
+      <RequireRole roles={EVERYONE}>
         <EditProposalPage />
       </RequireRole>
     ),

@@ -241,6 +241,16 @@ export class PepinQueries {
     return byPepin;
   }
 
+  /**
+   * Who filed each pépin, for a use case that reaches the reporter without telling the
+   * caller who they are (a co-author invitation "to the reporter of PEP-…"). Never for a
+   * response: the id must not leave the calling context.
+   */
+  async reporterIdsOf(pepinIds: readonly string[]): Promise<Map<string, string>> {
+    const pepins = await findPepins(this.dataSource.manager, pepinIds);
+    return new Map(pepins.map((pepin) => [pepin.id, pepin.reporterId]));
+  }
+
   /** Reference, title and status of pépins (duplicate links). */
   async links(pepinIds: readonly string[]): Promise<Map<string, PepinLinkView>> {
     const pepins = await findPepins(this.dataSource.manager, pepinIds);

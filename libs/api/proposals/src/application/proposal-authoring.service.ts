@@ -8,7 +8,6 @@ import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/ap
 import { referenceOf, type Proposal } from '../domain/proposal';
 import {
   CoAuthorStatus,
-  isClosed,
   ParticipantKind,
   ProposalStatus,
   statusAfterRevision,
@@ -17,12 +16,10 @@ import { calendarDateIn, PROPOSAL_LIMITS, readText, TEXT_LABELS, type TextProble
 import { changeKeyOf, resolveChanges, type ProposedRuleChange, type RuleChangeRequest } from '../domain/rule-changes';
 import { invalidProposalInput, ProposalErrors, type InputProblem } from '../proposals.errors';
 import {
-  answerInvitation,
   coAuthorsOf,
   ensureAcceptedCoAuthor,
   findCoAuthor,
   findProposals,
-  insertInvitation,
   insertPepinLinks,
   insertProposal,
   insertRevision,
@@ -56,7 +53,8 @@ export interface ReviseProposalCommand {
 }
 
 /**
- * Writing proposals: create one from acknowledged pépins, revise it, and the co-authors.
+ * Writing proposals: create one from acknowledged pépins, and revise it (co-author
+ * invitations are `CoAuthorInvitations`).
  * One transaction per use case, the proposal row locked before its state is read; the
  * pépins move, the notifications and the audit line commit with it or not at all.
  */
@@ -284,100 +282,6 @@ export class ProposalAuthoring {
       });
       const [fresh] = await findProposals(tx, [proposal.id]);
       return proposalView(fresh as Proposal, viewerOf(actor));
-    });
-  }
-
-  /**
-   * A manager of the site (or an admin) invites a manager or an operator of the site to
-   * co-author. Inviting someone already invited changes nothing and says the same (it
-   * would otherwise tell whether an operator answered).
-   */
-  async inviteCoAuthor(actor: AuthenticatedUser, proposalId: string, userId: string): Promise<ProposalView> {
-    assertManagerOrAdmin(actor);
-    if (!isUuid(proposalId)) throw ProposalErrors.notFound();
-    if (userId.toLowerCase() === actor.id.toLowerCase()) throw ProposalErrors.inviteSelf();
-    return this.dataSource.transaction(async (tx) => {
-      const proposal = await lockProposal(tx, proposalId, 'UPDATE');
-      if (!proposal || !canManage(actor, proposal.siteId)) throw ProposalErrors.notFound();
-      const reference = referenceOf(proposal);
-      if (isClosed(proposal.status)) throw ProposalErrors.closed({ reference, status: proposal.status });
-      const invitee = await this.directory.getUser(userId);
-      if (!invitee || !invitee.active || invitee.siteId !== proposal.siteId) throw ProposalErrors.inviteeNotFound();
-      const role = participantKindOf(invitee.role);
-      const invited = await insertInvitation(tx, {
-        proposalId: proposal.id,
-        userId: invitee.id,
-        role,
-        invitedBy: actor.id,
-      });
-      if (invited) {
-        await this.notifier.invited(
-          tx,
-          { id: proposal.id, reference, title: proposal.title },
-          invitee.id,
-          actor.displayName,
-        );
-        await this.audit.record(tx, {
-          action: 'CO_AUTHOR_INVITED',
-          actor,
-          named: true,
-          proposalId: proposal.id,
-          summary: {
-            fr: `${invitee.displayName} invité·e à co-écrire la proposition ${reference}.`,
-            en: `${invitee.displayName} invited to co-author proposal ${reference}.`,
-          },
-          details: { reference, inviteeId: invitee.id, inviteeRole: role },
-        });
-      }
-      return proposalView(proposal, viewerOf(actor));
-    });
-  }
-
-  /**
-   * The invitee accepts or declines. An operator stays anonymous unless `anonymous` is
-   * false: their revisions then read "co-author (operator)" and nobody learns who they are.
-   */
-  async respondToCoAuthorInvitation(
-    actor: AuthenticatedUser,
-    proposalId: string,
-    accept: boolean,
-    anonymous?: boolean | null,
-  ): Promise<ProposalView> {
-    if (!isUuid(proposalId)) throw ProposalErrors.notFound();
-    const operator = actor.role === Role.OPERATOR;
-    if (!operator && anonymous === true) throw ProposalErrors.anonymityForOperators();
-    const staysAnonymous = operator && accept && anonymous !== false;
-    return this.dataSource.transaction(async (tx) => {
-      const proposal = await lockProposal(tx, proposalId, 'UPDATE');
-      if (!proposal || !canSee(actor, proposal.siteId)) throw ProposalErrors.notFound();
-      const invitation = await findCoAuthor(tx, proposal.id, actor.id);
-      if (!invitation) throw ProposalErrors.noInvitation();
-      if (invitation.status !== CoAuthorStatus.INVITED)
-        throw ProposalErrors.invitationAnswered({ status: invitation.status });
-      const reference = referenceOf(proposal);
-      if (isClosed(proposal.status)) throw ProposalErrors.closed({ reference, status: proposal.status });
-      const status = accept ? CoAuthorStatus.ACCEPTED : CoAuthorStatus.DECLINED;
-      await answerInvitation(tx, proposal.id, actor.id, status, staysAnonymous);
-      const named = !staysAnonymous;
-      const who = operator
-        ? named
-          ? { fr: `L’opérateur ${actor.displayName}`, en: `Operator ${actor.displayName}` }
-          : { fr: 'Un opérateur (anonyme)', en: 'An (anonymous) operator' }
-        : { fr: actor.displayName, en: actor.displayName };
-      await this.audit.record(tx, {
-        action: accept ? 'CO_AUTHOR_ACCEPTED' : 'CO_AUTHOR_DECLINED',
-        actor,
-        named,
-        proposalId: proposal.id,
-        summary: accept
-          ? { fr: `${who.fr} co-écrit la proposition ${reference}.`, en: `${who.en} co-authors proposal ${reference}.` }
-          : {
-              fr: `${who.fr} a décliné l’invitation à co-écrire la proposition ${reference}.`,
-              en: `${who.en} declined the invitation to co-author proposal ${reference}.`,
-            },
-        details: { reference, anonymous: staysAnonymous },
-      });
-      return proposalView(proposal, viewerOf(actor));
     });
   }
 

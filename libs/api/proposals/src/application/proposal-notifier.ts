@@ -23,6 +23,16 @@ export class ProposalNotifier {
     return this.send(manager, proposal, [inviteeId], 'PROPOSAL_CO_AUTHOR_INVITED', { inviterName: inviter });
   }
 
+  /** To the reporter of a linked pépin; the inviter does not know who they are (no inviter named). */
+  invitedAsReporter(
+    manager: EntityManager,
+    proposal: ProposalSubject,
+    inviteeId: string,
+    pepinReference: string,
+  ): Promise<void> {
+    return this.send(manager, proposal, [inviteeId], 'PROPOSAL_CO_AUTHOR_INVITED', { asReporterOf: pepinReference });
+  }
+
   revised(
     manager: EntityManager,
     proposal: ProposalSubject,

@@ -159,7 +159,12 @@ export class ProposalQueries {
         .filter((coAuthor) => coAuthor.userId === viewer.userId)
         .map((coAuthor) => [
           coAuthor.proposalId,
-          { status: coAuthor.status, anonymous: coAuthor.anonymous, invitedAt: coAuthor.createdAt },
+          {
+            status: coAuthor.status,
+            anonymous: coAuthor.anonymous,
+            asReporter: coAuthor.viaPepinId !== null,
+            invitedAt: coAuthor.createdAt,
+          },
         ]),
     );
   }
@@ -203,7 +208,9 @@ export class ProposalQueries {
     changes: readonly ProposedRuleChange[],
     base: DiffBase,
     previous: readonly ProposedRuleChange[] | null,
+    baseRelease = 0,
   ): Promise<ProposalRuleDiff[]> {
+    if (base === 'BASE') return diffAgainstPublished(changes, await this.rules.at(baseRelease));
     const published = await this.rules.latest();
     return base === 'PUBLISHED'
       ? diffAgainstPublished(changes, published.rules)

@@ -232,5 +232,7 @@ export function endorsementView(endorsement: ProposalEndorsement, viewer: Propos
 export interface MyCoAuthorshipView {
   readonly status: CoAuthorStatus;
   readonly anonymous: boolean;
+  /** Invited as a pépin's reporter (may stay anonymous), not by name (signs). */
+  readonly asReporter: boolean;
   readonly invitedAt: Date;
 }

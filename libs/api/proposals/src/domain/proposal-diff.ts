@@ -3,7 +3,8 @@ import { diffRule, type RuleFieldChange, type RuleWording } from '@pepite/api/ru
 import { changeKeyOf, type ProposedRuleChange, type RuleChangeKindName } from './rule-changes';
 
 /** What a revision is compared with. */
-export type DiffBase = 'PUBLISHED' | 'PREVIOUS';
+/** PUBLISHED: the latest release; PREVIOUS: the revision before; BASE: the release the revision was written against. */
+export type DiffBase = 'PUBLISHED' | 'PREVIOUS' | 'BASE';
 
 /** How one rule reads before and after, field by field (the rulebook's word-level diff). */
 export interface ProposalRuleDiff {

@@ -12,6 +12,7 @@ export enum RuleChangeKind {
 export enum ProposalDiffBase {
   PUBLISHED = 'PUBLISHED',
   PREVIOUS = 'PREVIOUS',
+  BASE = 'BASE',
 }
 
 registerEnumType(ProposalStatus, {
@@ -31,6 +32,10 @@ registerEnumType(ProposalDiffBase, {
   valuesMap: {
     PUBLISHED: { description: 'The rules in force in the latest release.' },
     PREVIOUS: { description: 'The revision before this one.' },
+    BASE: {
+      description:
+        'The rules in force in the release the revision was written against (`baseRelease`): what a published proposal changed.',
+    },
   },
 });
 registerEnumType(ParticipantKind, {

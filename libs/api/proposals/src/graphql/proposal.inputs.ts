@@ -184,6 +184,17 @@ export class InviteCoAuthorArgs {
 }
 
 @ArgsType()
+export class InviteReporterArgs {
+  @Field(() => ID)
+  @IsString()
+  proposalId!: string;
+
+  @Field(() => ID, { description: 'One of the pépins the proposal answers: its reporter is invited, unnamed.' })
+  @IsString()
+  pepinId!: string;
+}
+
+@ArgsType()
 export class RespondToCoAuthorInvitationArgs {
   @Field(() => ID)
   @IsString()
@@ -195,7 +206,8 @@ export class RespondToCoAuthorInvitationArgs {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Operators: stay anonymous as a co-author (the default); false to be named.',
+    description:
+      'Operators invited as a pépin’s reporter: stay anonymous as a co-author (the default); false to be named. Refused (true) on an invitation by name: that co-author signs.',
   })
   @IsOptional()
   @IsBoolean()

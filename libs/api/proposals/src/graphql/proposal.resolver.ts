@@ -12,10 +12,8 @@ import {
   CreateProposalInput,
   DiffArgs,
   EndorseProposalArgs,
-  InviteCoAuthorArgs,
   ProposalIdArgs,
   ProposalsArgs,
-  RespondToCoAuthorInvitationArgs,
   ReviseProposalArgs,
   RevisionNumberArgs,
 } from './proposal.inputs';
@@ -93,27 +91,6 @@ export class ProposalResolver {
     @Args() { id, input }: ReviseProposalArgs,
   ): Promise<ProposalType> {
     return ProposalType.of(await this.authoring.reviseProposal(caller, id, input));
-  }
-
-  @Access(Role.MANAGER, Role.ADMIN)
-  @Mutation(() => ProposalType, { description: 'Invites a manager or an operator of the site to co-author.' })
-  async inviteCoAuthor(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Args() { proposalId, userId }: InviteCoAuthorArgs,
-  ): Promise<ProposalType> {
-    return ProposalType.of(await this.authoring.inviteCoAuthor(caller, proposalId, userId));
-  }
-
-  @AnyRole()
-  @Mutation(() => ProposalType, {
-    description:
-      'Accepts or declines the caller’s invitation to co-author; an operator stays anonymous unless they say so.',
-  })
-  async respondToCoAuthorInvitation(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Args() { proposalId, accept, anonymous }: RespondToCoAuthorInvitationArgs,
-  ): Promise<ProposalType> {
-    return ProposalType.of(await this.authoring.respondToCoAuthorInvitation(caller, proposalId, accept, anonymous));
   }
 
   @AnyRole()
@@ -272,7 +249,7 @@ export class ProposalRevisionResolver {
         )) ?? [];
       previous = all.find((candidate) => candidate.number === revision.number - 1) ?? null;
     }
-    const diffs = await this.queries.diff(revision.rawChanges, against, previous?.changes ?? null);
+    const diffs = await this.queries.diff(revision.rawChanges, against, previous?.changes ?? null, revision.baseRelease);
     return diffs.map((diff) => ProposalRuleDiffType.of(diff));
   }
 

@@ -279,6 +279,12 @@ export class ProposalCoAuthorshipType {
   @Field()
   anonymous!: boolean;
 
+  @Field({
+    description:
+      'Invited as the reporter of one of its pépins, the inviter not knowing who: may stay anonymous. False: invited by name, co-signs under that name.',
+  })
+  asReporter!: boolean;
+
   @Field()
   invitedAt!: Date;
 

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { CoAuthorResolver } from './co-author.resolver';
 import { ProposalPeople } from './people';
 import { ProposalAuthorResolver, ProposalResolver, ProposalRevisionResolver } from './proposal.resolver';
 import { RequestBatcher } from '@pepite/api/graphql-kit';
@@ -10,4 +11,5 @@ export const PROPOSAL_GRAPHQL_PROVIDERS: Provider[] = [
   ProposalResolver,
   ProposalRevisionResolver,
   ProposalAuthorResolver,
+  CoAuthorResolver,
 ];

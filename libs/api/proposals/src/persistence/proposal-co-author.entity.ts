@@ -4,7 +4,8 @@ import { ProposalEntity } from './proposal.entity';
 
 /**
  * A co-author of a proposal: a manager (or admin), or an operator invited who answers.
- * An operator co-author stays anonymous (`anonymous`) unless they choose otherwise: their
+ * An operator invited by name co-authors under that name; one invited as the reporter of
+ * a pépin (`viaPepinId`) stays anonymous (`anonymous`) unless they choose otherwise: their
  * id never leaves this context but to them.
  */
 @Entity('proposal_co_author')
@@ -28,6 +29,13 @@ export class ProposalCoAuthorEntity {
   /** Operators only: shown as "co-author (operator)", never by name. */
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
+
+  /**
+   * Set when the invitation went to "the reporter of" this pépin, the inviter not knowing
+   * who that is: only such a co-author may stay anonymous. Null for an invitation by name.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  viaPepinId!: string | null;
 
   /** The manager who invited them; null for the creator and for managers who revised. */
   @Column({ type: 'uuid', nullable: true })

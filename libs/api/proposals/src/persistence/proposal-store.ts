@@ -252,6 +252,8 @@ export interface CoAuthor {
   readonly status: CoAuthorStatus;
   readonly anonymous: boolean;
   readonly invitedBy: string | null;
+  /** The pépin whose reporter was invited (anonymity allowed); null for an invitation by name. */
+  readonly viaPepinId: string | null;
   readonly createdAt: Date;
   readonly respondedAt: Date | null;
 }
@@ -263,12 +265,13 @@ interface CoAuthorRow {
   readonly status: CoAuthorStatus;
   readonly anonymous: boolean;
   readonly invited_by: string | null;
+  readonly via_pepin_id: string | null;
   readonly created_at: Date;
   readonly responded_at: Date | null;
 }
 
 const CO_AUTHOR_COLUMNS =
-  'c.proposal_id, c.user_id, c.role, c.status, c.anonymous, c.invited_by, c.created_at, c.responded_at';
+  'c.proposal_id, c.user_id, c.role, c.status, c.anonymous, c.invited_by, c.via_pepin_id, c.created_at, c.responded_at';
 
 function coAuthorOf(row: CoAuthorRow): CoAuthor {
   return {
@@ -278,6 +281,7 @@ function coAuthorOf(row: CoAuthorRow): CoAuthor {
     status: row.status,
     anonymous: row.anonymous,
     invitedBy: row.invited_by,
+    viaPepinId: row.via_pepin_id,
     createdAt: row.created_at,
     respondedAt: row.responded_at,
   };
@@ -318,15 +322,23 @@ export async function ensureAcceptedCoAuthor(
   );
 }
 
-/** A new invitation; false (nothing written) when the person was already invited, whatever they answered. */
+/**
+ * A new invitation; false (nothing written) when the person was already invited, whatever
+ * they answered. An invitation by name (`viaPepinId` null) turns a pending invitation "to
+ * the reporter of" into one by name (the invitee then signs); never the other way round.
+ */
 export async function insertInvitation(
   tx: EntityManager,
-  values: { proposalId: string; userId: string; role: ParticipantKind; invitedBy: string },
+  values: { proposalId: string; userId: string; role: ParticipantKind; invitedBy: string; viaPepinId: string | null },
 ): Promise<boolean> {
   const rows: { user_id: string }[] = await tx.query(
-    `INSERT INTO proposal_co_author (proposal_id, user_id, role, status, anonymous, invited_by)
-     VALUES ($1, $2, $3, 'INVITED', false, $4) ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING user_id`,
-    [values.proposalId, values.userId, values.role, values.invitedBy],
+    `INSERT INTO proposal_co_author (proposal_id, user_id, role, status, anonymous, invited_by, via_pepin_id)
+     VALUES ($1, $2, $3, 'INVITED', false, $4, $5)
+     ON CONFLICT (proposal_id, user_id) DO UPDATE SET via_pepin_id = NULL, invited_by = EXCLUDED.invited_by
+       WHERE EXCLUDED.via_pepin_id IS NULL AND proposal_co_author.status = 'INVITED'
+         AND proposal_co_author.via_pepin_id IS NOT NULL
+     RETURNING user_id`,
+    [values.proposalId, values.userId, values.role, values.invitedBy, values.viaPepinId],
   );
   return rows.length > 0;
 }

@@ -23,6 +23,10 @@ export class RulebookEventHub implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RulebookEventHub.name);
   private readonly subject = new Subject<FeedEvent>();
   readonly events$ = this.subject.asObservable();
+  private readonly ending = new Subject<void>();
+  /** Completes when this instance stops serving streams (see `endStreams`). */
+  readonly ending$ = this.ending.asObservable();
+  private streamsEnded = false;
   private position: FeedPosition = { version: 0, advisorySeq: 0 };
   private readonly listener: PgListener;
   private chain: Promise<void> = Promise.resolve();
@@ -55,6 +59,20 @@ export class RulebookEventHub implements OnModuleInit, OnModuleDestroy {
     this.subject.complete();
     await this.listener.stop();
     await this.chain;
+  }
+
+  /**
+   * The instance is stopping: every open stream ends now, telling its client to reconnect at
+   * once (behind a proxy, to another instance), and new ones are refused. Called on SIGTERM
+   * before anything else closes, so clients do not wait for the shutdown's grace period.
+   */
+  endStreams(): void {
+    this.streamsEnded = true;
+    this.ending.complete();
+  }
+
+  get acceptsStreams(): boolean {
+    return !this.streamsEnded && !this.closed;
   }
 
   get current(): FeedPosition {

@@ -1,9 +1,14 @@
 import type { Request, Response } from 'express';
-import type { Subscription } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { parseEventId } from '@pepite/rulebook-format';
 import { compareOrder, type FeedEvent, type Order } from '../application/feed-event';
 import type { RulebookEventHub } from '../application/rulebook-event-hub';
 
+/**
+ * When an instance stops, its clients are told to come back within this many milliseconds,
+ * each at a random moment, so thousands of desktops do not reconnect in the same instant.
+ */
+const RECONNECT_SPREAD_MS = 250;
 /** Shared by every connection, encoded once. */
 const HEARTBEAT = Buffer.from(': heartbeat\n\n', 'utf8');
 
@@ -40,11 +45,22 @@ export async function openEventStream(request: Request, response: Response, hub:
     complete: () => response.end(),
   });
   const heartbeat = setInterval(() => response.write(HEARTBEAT), settings.heartbeatMs);
+  const ending = new Subscription();
   const close = () => {
     clearInterval(heartbeat);
     subscription?.unsubscribe();
     subscription = undefined;
+    ending.unsubscribe();
   };
+  // The instance is stopping: a short `retry:` so the client reconnects (elsewhere) at once.
+  ending.add(
+    hub.ending$.subscribe({
+      complete: () => {
+        close();
+        response.end(`retry: ${Math.floor(Math.random() * RECONNECT_SPREAD_MS)}\n\n`);
+      },
+    }),
+  );
   request.on('close', close);
   response.on('error', close);
 

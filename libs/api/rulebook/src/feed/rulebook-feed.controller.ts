@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { CommonErrors } from '@pepite/api/errors';
 import { PublicAccess } from '@pepite/api/identity';
 import { publicKeyInfo } from '../domain/signing-key';
 import { ReleaseCatalog, type SnapshotEncoding, type StoredSnapshot } from '../application/release-catalog.service';
@@ -56,6 +57,8 @@ export class RulebookFeedController {
 
   @Get('events')
   async events(@Req() request: Request, @Res() response: Response): Promise<void> {
+    // A stopping instance takes no new stream: 503, which a proxy retries on another instance.
+    if (!this.hub.acceptsStreams) throw CommonErrors.unavailable();
     await openEventStream(request, response, this.hub, {
       heartbeatMs: this.options.sseHeartbeatSeconds * 1000,
       retryMs: this.options.sseRetryMilliseconds,

@@ -32,6 +32,15 @@ export interface VoteView {
   readonly myBallot: BallotView | null;
   /** Managers and admins only; null while the results are hidden and the vote open. */
   readonly ballots: readonly BallotView[] | null;
+  /**
+   * Open votes whose tally the caller sees: the fewest more APPROVE ballots that would
+   * settle it approved (0: settled; null: no number could, or hidden, or closed).
+   */
+  readonly approvalsNeeded: number | null;
+  /** The caller may call it off now (its opener, an admin; open votes only). */
+  readonly canCancel: boolean;
+  /** The caller may close it early now: `canCancel` and the quorum reached. */
+  readonly canClose: boolean;
 }
 
 /** What the publication context needs to know of an approval. */

@@ -63,3 +63,42 @@ export function outcomeOf(tally: Tally, quorum: number, threshold: VoteThreshold
       return tally.approve > tally.reject ? VoteOutcome.APPROVED : VoteOutcome.REJECTED;
   }
 }
+
+/**
+ * The outcome the cast ballots already settle, whatever the electors who have not voted
+ * do (vote either way, or not at all before the deadline); null while it can still change.
+ * Approved: the quorum is reached and APPROVE outnumbers REJECT even if every remaining
+ * elector rejects. Rejected: the quorum is reached and APPROVE cannot outnumber REJECT
+ * even if every remaining elector approves. NO_QUORUM is never settled early: the quorum
+ * is at most the electorate, so the remaining electors could always reach it.
+ */
+export function settledOutcome(
+  tally: Tally,
+  quorum: number,
+  threshold: VoteThreshold,
+  electorateSize: number,
+): VoteOutcome | null {
+  if (tally.cast < quorum) return null;
+  const remaining = Math.max(0, electorateSize - tally.cast);
+  switch (threshold) {
+    case VoteThreshold.SIMPLE_MAJORITY:
+      if (tally.approve > tally.reject + remaining) return VoteOutcome.APPROVED;
+      if (tally.approve + remaining <= tally.reject) return VoteOutcome.REJECTED;
+      return null;
+  }
+}
+
+/**
+ * What still stands between an open vote and an approval: the fewest more APPROVE
+ * ballots that would settle it approved (0 when already settled so; null when no number
+ * of approvals could, because too many electors rejected).
+ */
+export function approvalsStillNeeded(tally: Tally, quorum: number, electorateSize: number): number | null {
+  const remaining = Math.max(0, electorateSize - tally.cast);
+  for (let more = 0; more <= remaining; more++) {
+    const approve = tally.approve + more;
+    const cast = tally.cast + more;
+    if (cast >= quorum && approve > tally.reject + (remaining - more)) return more;
+  }
+  return null;
+}

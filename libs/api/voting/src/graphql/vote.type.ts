@@ -8,7 +8,8 @@ registerEnumType(VoteChoice, {
 });
 registerEnumType(VoteStatus, {
   name: 'VoteStatus',
-  description: 'OPEN until the deadline, everyone has voted, or a cancellation.',
+  description:
+    'OPEN until the deadline, or until the ballots settle the outcome (everyone has voted, or the others cannot change it), an early close or a cancellation.',
 });
 registerEnumType(VoteOutcome, { name: 'VoteOutcome', description: 'How a closed vote ended.' });
 registerEnumType(VoteThreshold, {
@@ -128,6 +129,19 @@ export class VoteType {
       'Every ballot with its manager: managers and admins only, and not while results are hidden and the vote open.',
   })
   ballots!: BallotType[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'While open, for whoever sees the tally: the fewest more APPROVE ballots that would settle the vote approved (0: settled); null when none could, when hidden, or once closed.',
+  })
+  approvalsNeeded!: number | null;
+
+  @Field({ description: 'The caller may call the vote off now (its opener or an admin, while open).' })
+  canCancel!: boolean;
+
+  @Field({ description: 'The caller may close the vote early now (its opener or an admin, the quorum reached).' })
+  canClose!: boolean;
 
   static of(view: VoteView): VoteType {
     return Object.assign(new VoteType(), {

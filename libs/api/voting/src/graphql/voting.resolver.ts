@@ -1,7 +1,8 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { ProposalQueries, ProposalType } from '@pepite/api/proposals';
-import { MAX_MY_BALLOTS, VotingService } from '../application/voting.service';
+import { MAX_MY_BALLOTS } from '../application/vote-queries.service';
+import { VotingService } from '../application/voting.service';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { VoteChoice } from '../domain/vote';
 import { BallotType, VoteType } from './vote.type';
@@ -60,6 +61,18 @@ export class VotingResolver {
     @Args('proposalId', { type: () => ID }) proposalId: string,
   ): Promise<VoteType> {
     return VoteType.of(await this.voting.cancelVote(caller, proposalId));
+  }
+
+  @Access(Role.MANAGER, Role.ADMIN)
+  @Mutation(() => VoteType, {
+    description:
+      'Closes the open vote before its deadline (its opener or an admin), once the quorum is reached: the ballots cast decide.',
+  })
+  async closeVote(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+  ): Promise<VoteType> {
+    return VoteType.of(await this.voting.closeVote(caller, proposalId));
   }
 
   @AnyRole()

@@ -29,11 +29,16 @@ export function reasons(locale: Locale, params: Params): string {
 export const PROPOSAL_KINDS: KindCatalogue = {
   PROPOSAL_CO_AUTHOR_INVITED: {
     title: { fr: 'Invitation à co-écrire', en: 'Invitation to co-author' },
+    // By name (`inviterName`: the invitee co-signs) or as a pépin's reporter (`asReporterOf`: may stay anonymous).
     body: {
       fr: (c) =>
-        `${text(c.params, 'inviterName')} vous invite à co-écrire la proposition ${proposal(c)}. Vous pouvez accepter en restant anonyme.`,
+        text(c.params, 'asReporterOf')
+          ? `Les managers invitent l’auteur du pépin ${text(c.params, 'asReporterOf')} à co-écrire la proposition ${proposal(c)}, sans savoir qui vous êtes. Vous pouvez accepter en restant anonyme.`
+          : `${text(c.params, 'inviterName')} vous invite par votre nom à co-écrire la proposition ${proposal(c)}. En acceptant, vous la co-signez de votre nom.`,
       en: (c) =>
-        `${text(c.params, 'inviterName')} invites you to co-author proposal ${proposal(c)}. You may accept and stay anonymous.`,
+        text(c.params, 'asReporterOf')
+          ? `The managers invite the reporter of pépin ${text(c.params, 'asReporterOf')} to co-author proposal ${proposal(c)}, without knowing who you are. You may accept and stay anonymous.`
+          : `${text(c.params, 'inviterName')} invites you by name to co-author proposal ${proposal(c)}. If you accept, you co-sign it under your name.`,
     },
   },
   PROPOSAL_REVISED: {

@@ -1,0 +1,1 @@
+export { foldText, includesFolded } from './fold-text';
