@@ -10,7 +10,7 @@ import { createTestDatabase } from '@pepite/api/database/testing';
 import { ACCESS_METADATA } from '@pepite/api/identity';
 import { startTestApi, type TestApi } from '@pepite/test-support';
 import { renderSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
-import { ALL_ENTITIES, MIGRATIONS } from '../../apps/api/src/persistence/schema-parts';
+import { ALL_ENTITIES, MIGRATIONS } from '../../apps/api/src/schema-parts';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -13,7 +13,7 @@ import { ProposalPublication } from '@pepite/api/proposals';
 import { RulebookPublisher } from '@pepite/api/rulebook';
 import { VotingService } from '@pepite/api/voting';
 import { authenticated, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
-import { MIGRATIONS } from '../../apps/api/src/persistence/schema-parts';
+import { MIGRATIONS } from '../../apps/api/src/schema-parts';
 import { FILE_PEPIN, sql } from '../support/pepin-graphql';
 import { acknowledgedPepin, amendStatement, createProposal } from '../support/proposal-graphql';
 import { approvedProposal } from '../support/publication-graphql';

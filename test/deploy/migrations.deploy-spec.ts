@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, freePort, migrateDatabase, withDatabase } from '@pepite/api/database';
 import { TEST_ENV, testDatabasePrefix } from '@pepite/api/database/testing';
-import { MIGRATIONS } from '../../apps/api/src/persistence/schema-parts';
+import { MIGRATIONS } from '../../apps/api/src/schema-parts';
 import { ApiProcess, sharedSecrets } from './support/api-process';
 
 /**

@@ -20,7 +20,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { currentRequest } from './http/request-context';
 import { loggerOptions } from './logging/logger-options';
-import { ALL_ENTITIES, MIGRATIONS } from './persistence/schema-parts';
+import { ALL_ENTITIES, MIGRATIONS } from './schema-parts';
 
 /** The composition root: wires the bounded contexts together. No domain code lives here. */
 @Module({})

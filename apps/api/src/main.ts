@@ -6,7 +6,7 @@ import { ConfigurationError, readEnvironment } from './config/environment';
 import { createApi } from './create-api';
 import { loadDemoData } from './demo/load-demo-data';
 import { LifecycleState } from './health/lifecycle-state';
-import { MIGRATIONS } from './persistence/schema-parts';
+import { MIGRATIONS } from './schema-parts';
 
 const say = (line: string) => process.stderr.write(`pepite: ${line}\n`);
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { AuthProvider } from './auth/auth-context';
-import { createApolloClient, TOKEN_KEY } from './graphql/client';
+import { createApolloClient, TOKEN_KEY } from './apollo/client';
 import './i18n/catalogs';
 import './styles.css';
 

@@ -4,7 +4,7 @@ import { locateDatabase, migrateDatabase, type DatabaseLocation } from '@pepite/
 import { apiConfigFrom } from '../config/api-config';
 import { readEnvironment } from '../config/environment';
 import { createApi } from '../create-api';
-import { MIGRATIONS } from '../persistence/schema-parts';
+import { MIGRATIONS } from '../schema-parts';
 
 /**
  * The database the settings point at (DATABASE_URL, or the embedded cluster under

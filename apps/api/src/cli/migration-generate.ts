@@ -9,7 +9,7 @@ import {
   withDatabase,
   type SqlStatement,
 } from '@pepite/api/database';
-import { ALL_ENTITIES, MIGRATIONS } from '../persistence/schema-parts';
+import { ALL_ENTITIES, MIGRATIONS } from '../schema-parts';
 import { runCli, withLocatedDatabase } from './cli-app';
 
 const ROOT = path.resolve(__dirname, '../../../../..');

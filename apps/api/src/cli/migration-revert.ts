@@ -1,5 +1,5 @@
 import { revertLastMigration } from '@pepite/api/database';
-import { MIGRATIONS } from '../persistence/schema-parts';
+import { MIGRATIONS } from '../schema-parts';
 import { runCli, withLocatedDatabase } from './cli-app';
 
 /** `npm run migration:revert`: reverts the last applied migration. */

@@ -1,5 +1,5 @@
 import { migrateDatabase } from '@pepite/api/database';
-import { MIGRATIONS } from '../persistence/schema-parts';
+import { MIGRATIONS } from '../schema-parts';
 import { runCli, withLocatedDatabase } from './cli-app';
 
 /** `npm run migration:run`: applies pending migrations (the API also does it at start). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dropDatabase, migrateDatabase, startEmbeddedPostgres, withAdminClient, withDatabase } from '@pepite/api/database';
 import { TEST_ENV, testDatabasePrefix } from '@pepite/api/database/testing';
-import { MIGRATIONS } from '../persistence/schema-parts';
+import { MIGRATIONS } from '../schema-parts';
 
 /**
  * The database side of a test run, in its own process (jest's global set-up hooks

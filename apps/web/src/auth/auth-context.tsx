@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
-import { readToken, TOKEN_KEY } from '../graphql/client';
+import { readToken, TOKEN_KEY } from '../apollo/client';
 
 export type CurrentUser = MeQuery['me'];
 

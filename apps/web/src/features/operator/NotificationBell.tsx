@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { graphql } from '../../gql';
-import { serialRefetch } from '../../graphql/serial-refetch';
+import { serialRefetch } from '../../apollo/serial-refetch';
 
 const BellCountDocument = graphql(`
   query OperatorBellCount {

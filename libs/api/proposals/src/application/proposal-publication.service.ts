@@ -15,6 +15,7 @@ import { clashingProposals, PublicationErrors, staleProposals } from '../proposa
 import { coAuthorsOf, revisionsOf } from '../persistence/proposal-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { canManage } from './proposal-views';
+import { PublicationQueue } from './publication-queue';
 import { ProposalWorkflow, type PublishableProposal } from './proposal-workflow.service';
 
 export const PUBLICATION_OPTIONS = Symbol('PUBLICATION_OPTIONS');
@@ -69,6 +70,7 @@ type Publisher =
  */
 @Injectable()
 export class ProposalPublication implements OnModuleInit {
+  private readonly queue = new PublicationQueue();
   private readonly logger = new Logger(ProposalPublication.name);
 
   constructor(
@@ -191,7 +193,11 @@ export class ProposalPublication implements OnModuleInit {
    * Runs a publication's transaction, keyed or not, and announces the release it made. A
    * keyed retry gets the release the first attempt made, and publishes nothing more.
    */
-  private async sealed(
+  private sealed(work: (tx: EntityManager) => Promise<number>, idempotent: IdempotentRequest | null): Promise<PublishedRelease> {
+    return this.queue.run(() => this.sealedNow(work, idempotent));
+  }
+
+  private async sealedNow(
     work: (tx: EntityManager) => Promise<number>,
     idempotent: IdempotentRequest | null,
   ): Promise<PublishedRelease> {
