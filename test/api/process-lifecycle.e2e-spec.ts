@@ -231,7 +231,7 @@ describe('the API process: start, health, configuration errors, graceful shutdow
       // A keep-alive connection, as a load balancer would hold, with half the body sent.
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       let inFlightRequest: http.ClientRequest | undefined;
-      let headersRead = () => {};
+      let headersRead: () => void = () => undefined;
       const serverHasHeaders = new Promise<void>((resolve) => (headersRead = resolve));
       const inFlight = new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
         const request = http.request(
