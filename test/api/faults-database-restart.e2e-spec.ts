@@ -267,7 +267,13 @@ describe('faults: PostgreSQL restarts, workers die', () => {
         [pepin],
         [amendStatement(`REFUND-00${i}`, `Nouvelle procédure ${i}.`)],
       );
-      await voting.openVote(authenticated(opener), { proposalId: proposal.id, closesAt: new Date(Date.now() + DAY) });
+      // The whole electorate (the opener and the three voters) as quorum: the opener never votes,
+      // so no vote settles early and the managers keep changing their minds through the outage.
+      await voting.openVote(authenticated(opener), {
+        proposalId: proposal.id,
+        closesAt: new Date(Date.now() + DAY),
+        quorum: managers.length + 1,
+      });
       proposalIds.push(proposal.id);
     }
     // A publication the job worker will run after the restart (the worker's pg-boss must recover too).

@@ -32,10 +32,20 @@ export function selection(schema: GraphQLSchema, typeName: string, seed: number 
   return select(type, random, depth, []);
 }
 
+/**
+ * Fields that list the site's people by design, whoever filed what: `coAuthorCandidates` is
+ * every operator and manager a proposal may invite. They name operators who signed nothing
+ * (that is their purpose) and their order follows the people's names, which differ between
+ * the two worlds; the link they could leak (who is an anonymous co-author) is checked by
+ * test/api/anonymity-co-authors.e2e-spec.ts, whose two worlds share the same people.
+ */
+const SITE_ROSTERS = new Set(['Proposal.coAuthorCandidates']);
+
 function select(type: GraphQLObjectType, random: (() => number) | null, depth: number, path: string[]): string {
   const parts: string[] = [];
   for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
     if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
+    if (SITE_ROSTERS.has(`${type.name}.${field.name}`)) continue;
     const named = getNamedType(field.type);
     const wanted = random === null || random() < 0.55;
     if (!wanted) continue;
