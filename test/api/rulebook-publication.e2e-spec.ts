@@ -147,7 +147,8 @@ describe('scheduled releases', () => {
     const release = await catalog.release(2);
     expect(release.publishedAt.getTime()).toBeGreaterThanOrEqual(effectiveAt.getTime());
     expect(release.notes).toBe('Publication programmée');
-    expect(catalog.latestVersion).toBe(2);
+    // The catalogue hears of the release through LISTEN/NOTIFY, after the job's commit.
+    await waitFor(async () => (catalog.latestVersion === 2 ? true : undefined), 'the catalogue to hear of release 2');
   });
 
   it('records why a scheduled publication could not apply instead of retrying forever', async () => {
