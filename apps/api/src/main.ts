@@ -17,9 +17,8 @@ async function main(): Promise<void> {
   const { applied } = await migrateDatabase({ url: database.url, migrations: MIGRATIONS });
   if (applied.length > 0) say(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
-  const app = await createApi(config, database.url);
   // Module hooks (the rulebook's event hub, the job queue) must run before the demo reads through them.
-  await app.init();
+  const app = await initialisedApi(() => createApi(config, database.url));
   if (config.demo) await loadDemoData(app, say);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
@@ -45,6 +44,35 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** PostgreSQL's "deadlock detected": one side is cancelled, and trying again succeeds. */
+function isDeadlock(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '40P01') return true;
+  }
+  return false;
+}
+
+/**
+ * Creates and initialises the API. Several instances starting at the same moment set up the
+ * same shared things (the job queue's schema and queues) and PostgreSQL may cancel one of them
+ * as a deadlock victim: that instance starts again after a short random pause, instead of
+ * exiting (seen in the deployment test of three instances starting at once).
+ */
+async function initialisedApi(create: () => ReturnType<typeof createApi>): ReturnType<typeof createApi> {
+  for (let attempt = 1; ; attempt++) {
+    const app = await create();
+    try {
+      await app.init();
+      return app;
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= 3) throw error;
+      say(`start-up deadlocked with another instance starting at the same time; starting again (${attempt}/3)`);
+      await app.close().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+    }
+  }
 }
 
 main().catch((error: unknown) => {
