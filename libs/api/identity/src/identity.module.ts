@@ -12,7 +12,10 @@ import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SiteAdministrationService } from './application/site-administration.service';
 import { UserDirectoryService } from './application/user-directory.service';
+import { SessionService } from './application/session.service';
 import { AuthResolver } from './graphql/auth.resolver';
+import { SessionController } from './http/session.controller';
+import { SessionCookies } from './http/session-cookies';
 import { SiteAdminResolver } from './graphql/site-admin.resolver';
 import { SiteResolver, UserAdminResolver } from './graphql/user-admin.resolver';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -26,6 +29,7 @@ export class IdentityModule {
       imports: [
         JwtModule.register({ secret: options.jwtSecret }),
       ],
+      controllers: [SessionController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -35,6 +39,8 @@ export class IdentityModule {
         AccessTokenService,
         ActivePrincipals,
         AuthenticationService,
+        SessionService,
+        SessionCookies,
         UserDirectoryService,
         SiteAdministrationService,
         { provide: SharedLimits, useFactory: () => sharedLimits(options) },
@@ -45,7 +51,7 @@ export class IdentityModule {
         SiteResolver,
         SiteAdminResolver,
       ],
-      exports: [UserRateLimits, AuthenticationService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
+      exports: [UserRateLimits, AuthenticationService, SessionService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
     };
   }
 }
