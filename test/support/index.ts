@@ -5,3 +5,4 @@ export * from './rulebook-fixtures';
 export * from './sse-reader';
 export * from './graphql-subscriptions';
 export * from './session-client';
+export * from './oidc-sign-in-driver';

@@ -62,7 +62,7 @@ export class Environment {
 
   /** Comma-separated e-mails of the admins who keep password sign-in when PASSWORD_LOGIN=off. */
   @IsOptional()
-  @Matches(/^[^,\s@]+@[^,\s@]+(,[^,\s@]+@[^,\s@]+)*$/, { message: '$property must be a comma-separated list of e-mail addresses' })
+  @Matches(/^\s*[^,\s@]+@[^,\s@]+\s*(,\s*[^,\s@]+@[^,\s@]+\s*)*$/, { message: '$property must be a comma-separated list of e-mail addresses' })
   PASSWORD_BREAK_GLASS_ADMINS?: string;
 
   /** The OpenID provider's issuer URL (its /.well-known/openid-configuration is read from there); unset: no SSO. */

@@ -13,6 +13,11 @@ import { PasswordHasher } from './application/password-hasher';
 import { SiteAdministrationService } from './application/site-administration.service';
 import { UserDirectoryService } from './application/user-directory.service';
 import { SessionService } from './application/session.service';
+import { GroupMappingsService } from './application/group-mappings.service';
+import { OidcRelyingParty } from './application/oidc-relying-party';
+import { OidcSignInService } from './application/oidc-sign-in.service';
+import { IdentityGroupMappingResolver } from './graphql/identity-group-mapping.resolver';
+import { OidcController } from './http/oidc.controller';
 import { AuthResolver } from './graphql/auth.resolver';
 import { SessionController } from './http/session.controller';
 import { SessionCookies } from './http/session-cookies';
@@ -29,7 +34,7 @@ export class IdentityModule {
       imports: [
         JwtModule.register({ secret: options.jwtSecret }),
       ],
-      controllers: [SessionController],
+      controllers: [SessionController, OidcController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -41,6 +46,10 @@ export class IdentityModule {
         AuthenticationService,
         SessionService,
         SessionCookies,
+        OidcRelyingParty,
+        OidcSignInService,
+        GroupMappingsService,
+        IdentityGroupMappingResolver,
         UserDirectoryService,
         SiteAdministrationService,
         { provide: SharedLimits, useFactory: () => sharedLimits(options) },

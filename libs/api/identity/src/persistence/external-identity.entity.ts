@@ -25,6 +25,10 @@ export class ExternalIdentityEntity {
   @Column({ type: 'text' })
   subject!: string;
 
+  /** The groups the provider sent at the last sign-in: a refresh applies the mappings to them again. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  groups!: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -24,10 +24,6 @@ export class OidcLoginAttemptEntity {
   @Column({ type: 'text' })
   returnTo!: string;
 
-  /** Set when an admin links an existing account: the identity is attached to this user. */
-  @Column({ type: 'uuid', nullable: true })
-  linkUserId!: string | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
