@@ -43,7 +43,8 @@ async function exchange(graphqlUrl: string): Promise<Renewal> {
   }
   if (response.status === 401 || response.status === 403) return { status: 'ended' };
   if (!response.ok) return { status: 'unreachable' };
-  const body = (await response.json()) as { accessToken: string; expiresAt: string };
+  const body = (await response.json().catch(() => null)) as { accessToken?: string; expiresAt?: string } | null;
+  if (typeof body?.accessToken !== 'string' || typeof body.expiresAt !== 'string') return { status: 'unreachable' };
   const stored = readSession();
   if (stored) saveSession({ ...stored, token: body.accessToken, expiresAt: body.expiresAt });
   return { status: 'renewed', accessToken: body.accessToken, expiresAt: body.expiresAt };

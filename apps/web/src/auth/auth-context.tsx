@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
-import { endSession, onSessionEnded, readToken, renewSession, storeToken } from './session-renewal';
+import { endSession, onSessionEnded, readToken, renewSession, scheduleRenewal, storeToken } from './session-renewal';
 
 export type CurrentUser = MeQuery['me'];
 
@@ -53,6 +53,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [resuming]);
   useEffect(() => onSessionEnded(() => setHasToken(false)), []);
+  // A reload keeps the token in session storage but not the timer that renews it.
+  useEffect(() => {
+    if (readToken()) scheduleRenewal();
+  }, []);
 
   const signIn = useCallback(
     async (token: string, expiresAt: string) => {

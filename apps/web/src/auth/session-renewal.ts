@@ -58,7 +58,8 @@ export async function endSession(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST', headers: { 'x-pepite-session': '1' }, credentials: 'same-origin' }).catch(() => undefined);
 }
 
-function scheduleRenewal(): void {
+/** Arms the renewal timer for the stored token (at sign-in, at each renewal, and when a page loads with a token). */
+export function scheduleRenewal(): void {
   if (timer !== undefined) clearTimeout(timer);
   const expiresAt = Date.parse(sessionStorage.getItem(EXPIRES_KEY) ?? '');
   if (Number.isNaN(expiresAt)) return;
@@ -71,11 +72,11 @@ async function exchange(): Promise<Renewal> {
     response = await fetch('/auth/refresh', { method: 'POST', headers: { 'x-pepite-session': '1' }, credentials: 'same-origin' });
   } catch {
     // Offline for a moment: keep what we have, try again shortly.
-    timer = setTimeout(() => void renewSession(), 30_000);
-    return { status: 'unreachable' };
+    return unreachable();
   }
   if (response.ok) {
-    const body = (await response.json()) as { accessToken: string; expiresAt: string };
+    const body = (await response.json().catch(() => null)) as { accessToken?: string; expiresAt?: string } | null;
+    if (typeof body?.accessToken !== 'string' || typeof body.expiresAt !== 'string') return unreachable();
     storeToken(body.accessToken, body.expiresAt);
     return { status: 'renewed', token: body.accessToken };
   }
@@ -85,6 +86,11 @@ async function exchange(): Promise<Renewal> {
     if (hadToken) for (const listener of endedListeners) listener();
     return { status: 'ended' };
   }
+  return unreachable();
+}
+
+function unreachable(): Renewal {
+  if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => void renewSession(), 30_000);
   return { status: 'unreachable' };
 }
