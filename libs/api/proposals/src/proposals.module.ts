@@ -50,7 +50,15 @@ export class ProposalsModule {
         PublicationResolver,
         ...PROPOSAL_GRAPHQL_PROVIDERS,
       ],
-      exports: [ProposalAuthoring, CoAuthorInvitations, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication, ProposalStatistics],
+      exports: [
+        ProposalAuthoring,
+        CoAuthorInvitations,
+        ProposalDiscussion,
+        ProposalQueries,
+        ProposalWorkflow,
+        ProposalPublication,
+        ProposalStatistics,
+      ],
     };
   }
 }

@@ -12,7 +12,8 @@ import { CoAuthorStatus, ProposalStatus } from '../domain/proposal-status';
 import { planPublication, soleAuthorship, staleChanges, type ProposalToPublish } from '../domain/publication-plan';
 import { ProposalErrors } from '../proposals.errors';
 import { clashingProposals, PublicationErrors, staleProposals } from '../proposal-publication.errors';
-import { coAuthorsOf, revisionsOf } from '../persistence/proposal-store';
+import { coAuthorsOf } from '../persistence/co-author-store';
+import { revisionsOf } from '../persistence/revision-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { canManage } from './proposal-views';
 import { PublicationQueue } from './publication-queue';
@@ -193,7 +194,10 @@ export class ProposalPublication implements OnModuleInit {
    * Runs a publication's transaction, keyed or not, and announces the release it made. A
    * keyed retry gets the release the first attempt made, and publishes nothing more.
    */
-  private sealed(work: (tx: EntityManager) => Promise<number>, idempotent: IdempotentRequest | null): Promise<PublishedRelease> {
+  private sealed(
+    work: (tx: EntityManager) => Promise<number>,
+    idempotent: IdempotentRequest | null,
+  ): Promise<PublishedRelease> {
     return this.queue.run(() => this.sealedNow(work, idempotent));
   }
 

@@ -249,7 +249,12 @@ export class ProposalRevisionResolver {
         )) ?? [];
       previous = all.find((candidate) => candidate.number === revision.number - 1) ?? null;
     }
-    const diffs = await this.queries.diff(revision.rawChanges, against, previous?.changes ?? null, revision.baseRelease);
+    const diffs = await this.queries.diff(
+      revision.rawChanges,
+      against,
+      previous?.changes ?? null,
+      revision.baseRelease,
+    );
     return diffs.map((diff) => ProposalRuleDiffType.of(diff));
   }
 
