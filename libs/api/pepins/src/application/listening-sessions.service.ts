@@ -23,7 +23,9 @@ import {
 } from '../domain/listening-session';
 import { PepinErrors } from '../pepins.errors';
 import { ListeningSessionEntity } from '../persistence/listening-session.entity';
-import { appendEvent, findPepins, supportedBy, touch } from '../persistence/pepin-store';
+import { appendEvent } from '../persistence/pepin-event-store';
+import { findPepins, touch } from '../persistence/pepin-store';
+import { supportedBy } from '../persistence/support-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { LISTENING_SESSION_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { timeOf, type UseCaseTime } from './use-case-time';
