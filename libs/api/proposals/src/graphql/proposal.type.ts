@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoType } from '@pepite/api/graphql-kit';
+import { ConnectionOf } from '@pepite/api/graphql-kit';
 import { PepinStatus, type PepinLinkView } from '@pepite/api/pepins';
 import { DiffSegmentKind, FieldChangeType } from '@pepite/api/rulebook';
 import type {
@@ -380,23 +380,8 @@ export class ProposalType {
   }
 }
 
-@ObjectType('ProposalEdge')
-export class ProposalEdgeType {
-  @Field()
-  cursor!: string;
-
-  @Field(() => ProposalType)
-  node!: ProposalType;
-}
-
 @ObjectType('ProposalConnection', { description: 'Proposals, newest first.' })
-export class ProposalConnectionType {
-  @Field(() => [ProposalEdgeType])
-  edges!: ProposalEdgeType[];
-
-  @Field(() => PageInfoType)
-  pageInfo!: PageInfoType;
-
+export class ProposalConnectionType extends ConnectionOf('Proposal', ProposalType) {
   @Field(() => Int, { description: 'Proposals under the filter.' })
   totalCount!: number;
 }
