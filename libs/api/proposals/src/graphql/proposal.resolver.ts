@@ -27,9 +27,9 @@ import {
   ProposalPepinType,
   ProposalPersonType,
   ProposalRevisionType,
-  ProposalRuleDiffType,
   ProposalType,
 } from './proposal.type';
+import { ProposalRuleDiffType } from './proposed-rule-change.type';
 import { RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ProposalType)
