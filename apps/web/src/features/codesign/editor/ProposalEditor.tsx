@@ -2,11 +2,11 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { RuleChangeInput } from '../../gql/graphql';
-import { ErrorBanner } from '../../ui/states';
+import type { RuleChangeInput } from '../../../gql/graphql';
+import { ErrorBanner } from '../../../ui/states';
 import { CreateProposalDocument, ReviseProposalDocument } from './editor-queries';
-import { PepinTitle } from './PepinTitle';
-import { changedFields, EMPTY_RULE } from './rule-fields';
+import { PepinTitle } from '../proposals/PepinTitle';
+import { changedFields, EMPTY_RULE } from '../diff/rule-fields';
 import { RuleChangeEditor, type ChangeDraft, type CurrentRule } from './RuleChangeEditor';
 
 type Mode =

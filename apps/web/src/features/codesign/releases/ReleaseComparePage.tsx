@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { graphql } from '../../gql';
-import { Page } from '../../ui/page';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { graphql } from '../../../gql';
+import { Page } from '../../../ui/page';
+import { EmptyState, ErrorBanner, Loading } from '../../../ui/states';
 import { RulebookDiff } from './RulebookDiff';
 
 const CompareVersionsDocument = graphql(`

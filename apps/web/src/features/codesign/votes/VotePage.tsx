@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../../auth/auth-context';
-import { graphql } from '../../gql';
-import { formatDateTime, formatRelative } from '../../ui/format';
-import { Page } from '../../ui/page';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { useCurrentUser } from '../../../auth/auth-context';
+import { graphql } from '../../../gql';
+import { formatDateTime, formatRelative } from '../../../ui/format';
+import { Page } from '../../../ui/page';
+import { EmptyState, ErrorBanner, Loading } from '../../../ui/states';
 import { BallotForm } from './BallotForm';
 import { EndVoteAction } from './EndVoteAction';
-import { ProposalStatusBadge } from './ProposalStatusBadge';
+import { ProposalStatusBadge } from '../proposals/ProposalStatusBadge';
 import { QuorumProgress } from './QuorumProgress';
 
 const VoteDocument = graphql(`

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/auth-context';
-import { graphql } from '../../gql';
-import type { CoAuthorStatus } from '../../gql/graphql';
-import { ErrorAlert } from '../../ui/states';
+import { useCurrentUser } from '../../../auth/auth-context';
+import { graphql } from '../../../gql';
+import type { CoAuthorStatus } from '../../../gql/graphql';
+import { ErrorAlert } from '../../../ui/states';
 import { CoAuthorInvite } from './CoAuthorInvite';
 
 const RespondDocument = graphql(`

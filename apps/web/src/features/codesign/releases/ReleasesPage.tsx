@@ -2,11 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { graphql } from '../../gql';
-import { formatDateTime } from '../../ui/format';
-import { Page } from '../../ui/page';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
-import { CursorPager } from './CursorPager';
+import { graphql } from '../../../gql';
+import { formatDateTime } from '../../../ui/format';
+import { Page } from '../../../ui/page';
+import { EmptyState, ErrorBanner, Loading } from '../../../ui/states';
+import { CursorPager } from '../CursorPager';
 
 const ReleasesDocument = graphql(`
   query CodesignReleases($first: Int!, $after: String) {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../../gql';
 
 /** The rules in force: the AMEND/RETIRE picker and the "current" side of the live diff. */
 export const EditorRulebookDocument = graphql(`

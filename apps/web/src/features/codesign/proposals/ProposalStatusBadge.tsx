@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProposalStatus } from '../../gql/graphql';
+import type { ProposalStatus } from '../../../gql/graphql';
 
 // Reuses the pépin palette: the word carries the meaning, the colour only echoes it.
 const TONE: Record<ProposalStatus, string> = {

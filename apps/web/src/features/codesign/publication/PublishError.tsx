@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { errorCode, errorMessage } from '../../ui/error-message';
+import { errorCode, errorMessage } from '../../../ui/error-message';
 
 /** A refused publication: the API's own sentence, and what to do about it for the usual causes. */
 export function PublishError({ error }: { error: unknown }) {

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import i18n from '../../i18n/i18n';
+import i18n from '../../../i18n/i18n';
 import { WordDiff } from './WordDiff';
 
 // Spaces around a changed word may sit inside or outside its mark: only the words matter here.

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/states';
+import { ErrorAlert } from '../../../ui/states';
 
 interface Props {
   /** `close` or `cancel`: picks the texts (`vote.closeTitle`, `vote.cancelHint`…) and the button's look. */

@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
-import { ErrorAlert } from '../../ui/states';
+import { graphql } from '../../../gql';
+import { ErrorAlert } from '../../../ui/states';
 
 const EndorseDocument = graphql(`
   mutation CodesignEndorse($id: ID!, $comment: String, $signed: Boolean) {

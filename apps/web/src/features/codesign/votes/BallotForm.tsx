@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
-import type { VoteChoice } from '../../gql/graphql';
-import { ErrorAlert } from '../../ui/states';
+import { graphql } from '../../../gql';
+import type { VoteChoice } from '../../../gql/graphql';
+import { ErrorAlert } from '../../../ui/states';
 
 const CastVoteDocument = graphql(`
   mutation CodesignCastVote($proposalId: ID!, $choice: VoteChoice!, $reason: String) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/auth-context';
-import { ErrorAlert } from '../../ui/states';
+import { useCurrentUser } from '../../../auth/auth-context';
+import { ErrorAlert } from '../../../ui/states';
 
 /** A comment or a reply; operators choose to sign (anonymous otherwise), managers always act by name. */
 export function CommentForm({

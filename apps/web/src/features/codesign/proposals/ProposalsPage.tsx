@@ -2,14 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { graphql } from '../../gql';
-import type { ProposalStatus } from '../../gql/graphql';
-import { formatDateTime } from '../../ui/format';
-import { Page } from '../../ui/page';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
-import { CursorPager } from './CursorPager';
+import { graphql } from '../../../gql';
+import type { ProposalStatus } from '../../../gql/graphql';
+import { formatDateTime } from '../../../ui/format';
+import { Page } from '../../../ui/page';
+import { EmptyState, ErrorBanner, Loading } from '../../../ui/states';
+import { CursorPager } from '../CursorPager';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
-import { VoteSummary } from './VoteSummary';
+import { VoteSummary } from '../votes/VoteSummary';
 
 const ProposalsDocument = graphql(`
   query CodesignProposals($status: ProposalStatus, $first: Int!, $after: String) {

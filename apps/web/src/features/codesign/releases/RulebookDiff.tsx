@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { RuleDiff } from './RuleDiff';
-import { changedFields, COMPARED_FIELDS, type RuleText } from './rule-fields';
+import { RuleDiff } from '../diff/RuleDiff';
+import { changedFields, COMPARED_FIELDS, type RuleText } from '../diff/rule-fields';
 
 interface RuleRow extends Readonly<RuleText> {
   readonly key: string;

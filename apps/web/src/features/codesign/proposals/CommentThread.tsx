@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
-import { formatDateTime } from '../../ui/format';
-import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { graphql } from '../../../gql';
+import { formatDateTime } from '../../../ui/format';
+import { EmptyState, ErrorBanner, Loading } from '../../../ui/states';
 import { CommentForm } from './CommentForm';
 
 const CommentsDocument = graphql(`

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../ui/format';
 
 export interface PublishedRelease {
   readonly version: number;

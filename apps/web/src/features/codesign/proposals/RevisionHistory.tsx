@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
-import { formatDateTime } from '../../ui/format';
-import { ErrorBanner, Loading } from '../../ui/states';
+import { graphql } from '../../../gql';
+import { formatDateTime } from '../../../ui/format';
+import { ErrorBanner, Loading } from '../../../ui/states';
 import { ProposalChanges } from './ProposalChanges';
 
 const RevisionDiffDocument = graphql(`

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RuleChangeKind } from '../../gql/graphql';
-import { ProposalChanges, type RuleDiffView } from './ProposalChanges';
+import type { RuleChangeKind } from '../../../gql/graphql';
+import { ProposalChanges, type RuleDiffView } from '../proposals/ProposalChanges';
 
 interface Chosen {
   readonly id: string;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { errorMessage } from '../../ui/error-message';
-import { EditorPepinDocument } from './editor-queries';
+import { StatusBadge } from '../../../ui/StatusBadge';
+import { errorMessage } from '../../../ui/error-message';
+import { EditorPepinDocument } from '../editor/editor-queries';
 
 /** A pépin named by its reference and title (the query string only carries ids). */
 export function PepinTitle({ id }: { id: string }) {

@@ -2,9 +2,9 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { graphql } from '../../gql';
-import { ErrorAlert } from '../../ui/states';
-import { fromLocalInput, toLocalInput } from './datetime';
+import { graphql } from '../../../gql';
+import { ErrorAlert } from '../../../ui/states';
+import { fromLocalInput, toLocalInput } from '../datetime';
 
 const OpenVoteDocument = graphql(`
   mutation CodesignOpenVote($proposalId: ID!, $closesAt: DateTime!, $quorum: Int, $resultsHidden: Boolean) {

@@ -1,20 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../../auth/auth-context';
-import { graphql } from '../../gql';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { formatDateTime } from '../../ui/format';
-import { Page } from '../../ui/page';
-import { ErrorBanner, Loading } from '../../ui/states';
+import { useCurrentUser } from '../../../auth/auth-context';
+import { graphql } from '../../../gql';
+import { StatusBadge } from '../../../ui/StatusBadge';
+import { formatDateTime } from '../../../ui/format';
+import { Page } from '../../../ui/page';
+import { ErrorBanner, Loading } from '../../../ui/states';
 import { CoAuthorPanel } from './CoAuthorPanel';
 import { CommentThread } from './CommentThread';
 import { EndorsePanel } from './EndorsePanel';
-import { OpenVoteForm } from './OpenVoteForm';
+import { OpenVoteForm } from '../votes/OpenVoteForm';
 import { ProposalChanges } from './ProposalChanges';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { RevisionHistory } from './RevisionHistory';
-import { VoteSummary } from './VoteSummary';
+import { VoteSummary } from '../votes/VoteSummary';
 
 const ProposalDocument = graphql(`
   query CodesignProposal($id: ID!) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleChangeKind } from '../../gql/graphql';
-import { RuleDiff } from './RuleDiff';
+import type { RuleChangeKind } from '../../../gql/graphql';
+import { RuleDiff } from '../diff/RuleDiff';
 
 export interface RuleDiffView {
   readonly ruleKey: string;

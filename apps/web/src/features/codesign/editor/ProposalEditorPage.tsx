@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../auth/auth-context';
-import { errorCode } from '../../ui/error-message';
-import { Page } from '../../ui/page';
-import { ErrorBanner, Loading } from '../../ui/states';
+import { useCurrentUser } from '../../../auth/auth-context';
+import { errorCode } from '../../../ui/error-message';
+import { Page } from '../../../ui/page';
+import { ErrorBanner, Loading } from '../../../ui/states';
 import { EditorPepinDocument, EditorProposalDocument, EditorRulebookDocument } from './editor-queries';
 import { ProposalEditor } from './ProposalEditor';
-import { EMPTY_RULE, ruleText } from './rule-fields';
+import { EMPTY_RULE, ruleText } from '../diff/rule-fields';
 import type { ChangeDraft } from './RuleChangeEditor';
 
 /** /proposals/new?pepins=a,b — a proposal answering those pépins. */

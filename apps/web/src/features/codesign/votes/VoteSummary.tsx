@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { graphql } from '../../gql';
-import type { ProposalStatus } from '../../gql/graphql';
-import { formatRelative } from '../../ui/format';
+import { graphql } from '../../../gql';
+import type { ProposalStatus } from '../../../gql/graphql';
+import { formatRelative } from '../../../ui/format';
 
 const VoteSummaryDocument = graphql(`
   query CodesignVoteSummary($proposalId: ID!) {

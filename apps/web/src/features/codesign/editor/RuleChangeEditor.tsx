@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { RuleChangeKind } from '../../gql/graphql';
-import { changedFields, EMPTY_RULE, LONG_FIELDS, RULE_FIELDS, ruleText, type RuleText } from './rule-fields';
-import { RuleDiff } from './RuleDiff';
+import type { RuleChangeKind } from '../../../gql/graphql';
+import { changedFields, EMPTY_RULE, LONG_FIELDS, RULE_FIELDS, ruleText, type RuleText } from '../diff/rule-fields';
+import { RuleDiff } from '../diff/RuleDiff';
 
 export interface ChangeDraft {
   readonly uid: number;

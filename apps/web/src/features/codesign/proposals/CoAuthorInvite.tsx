@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
-import { ErrorAlert } from '../../ui/states';
+import { graphql } from '../../../gql';
+import { ErrorAlert } from '../../../ui/states';
 
 const InviteDocument = graphql(`
   mutation CodesignInviteCoAuthor($proposalId: ID!, $userId: ID!) {
