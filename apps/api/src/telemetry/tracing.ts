@@ -20,6 +20,10 @@ function startTracing(env: NodeJS.ProcessEnv): NodeSDK | undefined {
         '@opentelemetry/instrumentation-fs': { enabled: false },
         '@opentelemetry/instrumentation-dns': { enabled: false },
         '@opentelemetry/instrumentation-net': { enabled: false },
+        // Never a value in a span: GraphQL literals are masked and variables left out, SQL
+        // parameters left out (passwords, pépin texts and tokens stay out of the collector).
+        '@opentelemetry/instrumentation-graphql': { allowValues: false },
+        '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false },
         // A health probe every few seconds is not worth a trace.
         '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => (request.url ?? '').startsWith('/health/') },
       }),
