@@ -211,12 +211,14 @@ export class ProposalPublication implements OnModuleInit {
       // Early, so that a rule retired or reworded since reads as this conflict rather than
       // as the rulebook's own refusal; checked again below under the counter lock.
       this.refuseStale(selected.weighed, await this.revisionsInForce(this.catalog.latestVersion));
-      const proposalLine = `Propositions / Proposals: ${references.join(', ')}`;
+      // The proposals go in the changelog, as data: each reader's screen lists them in its
+      // own language. The notes stay what the publisher wrote.
       const release = await this.publisher.publish(
         {
           changes: plan,
-          notes: notes ? `${notes}\n\n${proposalLine}` : proposalLine,
+          notes,
           answers,
+          proposals: references,
           publishedBy: by.kind === 'user' ? by.user.id : by.requestedBy,
         },
         tx,

@@ -23,6 +23,7 @@ const ReleasesDocument = graphql(`
           notes
           ruleCount
           answeredPepins
+          proposals
           changes {
             added
             amended
@@ -82,6 +83,9 @@ export function ReleasesPage() {
                         )}
                         {node.changes.retired.length > 0 && (
                           <li>{t('releases.retired', { list: node.changes.retired.join(', ') })}</li>
+                        )}
+                        {node.proposals.length > 0 && (
+                          <li>{t('releases.proposals', { list: node.proposals.join(', ') })}</li>
                         )}
                         {node.changes.restoredFrom != null && (
                           <li>{t('releases.restoredFrom', { version: node.changes.restoredFrom })}</li>
