@@ -193,6 +193,23 @@ export class Environment {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** Prometheus metrics on their own port (never the API's public one); unset: off. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Where the metrics port listens: loopback unless the scraper is elsewhere. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** OpenTelemetry traces (HTTP, PostgreSQL, GraphQL) go to this OTLP endpoint; unset: no tracing. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: '$property must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -255,6 +272,21 @@ export class Environment {
   @Max(60)
   JOBS_POLL_SECONDS = 2;
 
+  /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, except `.eml` files in development. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: '$property must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From header of e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Pépite <pepite@localhost>';
+
+  /** The console's public origin, for links in e-mails (default: http://localhost:PORT). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: '$property must be an http(s):// URL' })
+  PUBLIC_URL?: string;
+
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @Transform(toBool)
   PUBLICATION_FOUR_EYES = true;
@@ -276,7 +308,7 @@ const OPTIONAL_SETTINGS = [
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', ...OPTIONAL_SETTINGS]) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', ...OPTIONAL_SETTINGS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -287,7 +319,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     // A non-number fails every numeric bound too; say what is wrong first, not a bound.
     const constraints = first.constraints ?? {};
     const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|SIGNING_KEY$|REDIS_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    const shown = /SECRET|SIGNING_KEY$|REDIS_URL|SMTP_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
   if (parsed.NODE_ENV === 'production' && parsed.PEPITE_DEMO) {

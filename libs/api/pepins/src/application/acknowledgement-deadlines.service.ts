@@ -3,9 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, JobQueue } from '@pepite/api/database';
 import { Role, UserDirectoryService } from '@pepite/api/identity';
-import { ACKNOWLEDGEMENT_PROMISE, dueEscalationLevel, escalationNotice, reporterLateNotice } from '../domain/acknowledgement-promise';
+import {
+  ACKNOWLEDGEMENT_PROMISE,
+  dueEscalationLevel,
+  dueSoonNotice,
+  escalationNotice,
+  reporterLateNotice,
+} from '../domain/acknowledgement-promise';
 import { referenceOf } from '../domain/pepin';
-import { lockOverduePepins, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
+import { lockDueSoonPepins, lockOverduePepins, markReminded, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { PepinTriage } from './pepin-triage.service';
 
@@ -33,6 +39,8 @@ export class AcknowledgementDeadlines implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.jobs.every(ACKNOWLEDGEMENT_SWEEP_JOB, '* * * * *', async () => {
+      const reminded = await this.remind();
+      if (reminded > 0) this.logger.log(`reminded managers of ${reminded} pépin(s) due within 24 h`);
       const escalated = await this.sweep();
       if (escalated > 0) this.logger.log(`escalated ${escalated} overdue pépin(s)`);
     });
@@ -47,7 +55,8 @@ export class AcknowledgementDeadlines implements OnModuleInit {
         const due = await lockOverduePepins(tx, now, ACKNOWLEDGEMENT_PROMISE.adminAfterHours, BATCH);
         for (const pepin of due) {
           const level = dueEscalationLevel(pepin.ackDueAt, pepin.escalationLevel, now);
-          if (level === null || (await this.triage.recordEscalation(pepin.id, { now, manager: tx })) !== level) continue;
+          if (level === null || (await this.triage.recordEscalation(pepin.id, { now, manager: tx })) !== level)
+            continue;
           await this.tell(tx, pepin, level, now);
           escalated++;
         }
@@ -57,12 +66,53 @@ export class AcknowledgementDeadlines implements OnModuleInit {
     }
   }
 
-  private async tell(tx: Parameters<PepinNotifier['to']>[0], pepin: OverduePepinRow, level: 1 | 2, now: Date): Promise<void> {
+  /**
+   * Reminds the site's managers of every NEW pépin due within 24 hours, once per pépin (the
+   * row is marked in the transaction that notifies). Returns how many pépins were reminded.
+   */
+  async remind(): Promise<number> {
+    let reminded = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (tx) => {
+        const now = this.clock.now();
+        const due = await lockDueSoonPepins(tx, now, ACKNOWLEDGEMENT_PROMISE.reminderBeforeHours, BATCH);
+        await markReminded(tx, due.map((pepin) => pepin.id), now);
+        for (const pepin of due) {
+          const subject = { reference: referenceOf(pepin), title: pepin.title };
+          const managers = (await this.directory.listActiveUsers(pepin.siteId, Role.MANAGER)).map((manager) => manager.id);
+          await this.notifier.to(tx, managers, dueSoonNotice(subject, pepin.ackDueAt), { type: PEPIN_SUBJECT, id: pepin.id });
+          reminded++;
+        }
+        return due.length < BATCH;
+      });
+      if (done) return reminded;
+    }
+  }
+
+  private async tell(
+    tx: Parameters<PepinNotifier['to']>[0],
+    pepin: OverduePepinRow,
+    level: 1 | 2,
+    now: Date,
+  ): Promise<void> {
     const subject = { reference: referenceOf(pepin), title: pepin.title };
     const params = { reference: subject.reference, level };
     const recipients = await this.recipients(pepin, level);
-    await this.notifier.to(tx, recipients, escalationNotice(level, subject, pepin.ackDueAt, now), { type: PEPIN_SUBJECT, id: pepin.id }, params);
-    if (level === 1) await this.notifier.to(tx, [pepin.reporterId], reporterLateNotice(subject), { type: PEPIN_SUBJECT, id: pepin.id }, params);
+    await this.notifier.to(
+      tx,
+      recipients,
+      escalationNotice(level, subject, pepin.ackDueAt, now),
+      { type: PEPIN_SUBJECT, id: pepin.id },
+      params,
+    );
+    if (level === 1)
+      await this.notifier.to(
+        tx,
+        [pepin.reporterId],
+        reporterLateNotice(subject),
+        { type: PEPIN_SUBJECT, id: pepin.id },
+        params,
+      );
   }
 
   /** Level 1: the reporter's team's managers (the site's when the team has none); level 2: the site's admins. */
