@@ -53,7 +53,7 @@ export class AppModule {
         JobsModule.forRoot({ url: databaseUrl, ...config.jobs, controllableClock: config.env === 'test' }),
         IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
-        NotificationsModule.forRoot(),
+        NotificationsModule.forRoot({ mail: config.mail }),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         PepinsModule.forRoot({ rulebook }),

@@ -260,6 +260,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Query',
+    name: 'myNotificationPreferences',
+    build: () => q('{ myNotificationPreferences { kind mode } }'),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'the caller’s own e-mail preferences',
+  },
+  {
+    kind: 'Query',
     name: 'pepin',
     build: ({ world }) => q('query($id: ID!) { pepin(id: $id) { id } }', { id: world.pepinId }),
     expected: row('U ok N N ok ok'),
@@ -544,6 +551,16 @@ export const MATRIX: readonly MatrixEntry[] = [
     build: () => q('mutation { markNotificationsRead(all: true) }'),
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own notifications',
+  },
+  {
+    kind: 'Mutation',
+    name: 'setNotificationPreferences',
+    build: () =>
+      q('mutation($input: SetNotificationPreferencesInput!) { setNotificationPreferences(input: $input) { kind } }', {
+        input: { preferences: [{ kind: 'PROPOSAL_REVISED', mode: 'DIGEST' }] },
+      }),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'the caller’s own e-mail preferences',
   },
   {
     kind: 'Mutation',

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { IdentityOptions } from '@pepite/api/identity';
+import type { MailOptions } from '@pepite/api/notifications';
 import type { RulebookOptions } from '@pepite/api/rulebook';
 import type { Environment } from './environment';
 import { localSecret } from './local-secret';
@@ -37,6 +39,8 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
+  /** E-mail: the relay, or `.eml` files in development, or off. */
+  readonly mail: MailOptions;
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
   readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
   /** Prometheus metrics listener (unset port: off). */
@@ -90,6 +94,15 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      // Without a relay, a developer (and `npm start`) still sees every e-mail, as files.
+      outboxDir: env.NODE_ENV === 'development' ? path.join(dataDir, 'mail') : undefined,
+      from: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      // Its own key, derived: an unsubscribe token can never pass for an access token.
+      unsubscribeSecret: createHmac('sha256', jwtSecret).update('pepite mail unsubscribe').digest('base64url'),
+    },
     staticApps: {
       consoleDir: env.WEB_CONSOLE_DIR && path.resolve(env.WEB_CONSOLE_DIR),
       desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),

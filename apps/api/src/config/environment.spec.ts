@@ -20,9 +20,20 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ CORS_ORIGINS: 'not a url' }, /^CORS_ORIGINS must be \*/],
+    [{ METRICS_PORT: 'nine' }, /^METRICS_PORT must be an integer number \(got "nine"\)$/],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, /^OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\):\/\/ URL/],
   ])('names the bad variable in one line: %p', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(ConfigurationError);
     expect(() => readEnvironment(env)).toThrow(message);
+  });
+
+  it('keeps metrics and traces off unless asked, the metrics port on loopback', () => {
+    const defaults = readEnvironment({});
+    expect([defaults.METRICS_PORT, defaults.METRICS_HOST, defaults.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([undefined, '127.0.0.1', undefined]);
+    expect(readEnvironment({ METRICS_PORT: '9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({
+      METRICS_PORT: 9464,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+    });
   });
 
   it('has the abuse and GraphQL limits of the security issue by default, each adjustable', () => {

@@ -215,6 +215,21 @@ export class Environment {
   @Max(60)
   JOBS_POLL_SECONDS = 2;
 
+  /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, except `.eml` files in development. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: '$property must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From header of e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Pépite <pepite@localhost>';
+
+  /** The console's public origin, for links in e-mails (default: http://localhost:PORT). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: '$property must be an http(s):// URL' })
+  PUBLIC_URL?: string;
+
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @Transform(toBool)
   PUBLICATION_FOUR_EYES = true;
@@ -226,7 +241,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -237,7 +252,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     // A non-number fails every numeric bound too; say what is wrong first, not a bound.
     const constraints = first.constraints ?? {};
     const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|SIGNING_KEY$|REDIS_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    const shown = /SECRET|SIGNING_KEY$|REDIS_URL|SMTP_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
   if (parsed.NODE_ENV === 'production' && parsed.PEPITE_DEMO) {
