@@ -85,7 +85,12 @@ async function subscriptionOutcome(operation: OperationCase, token: string | und
   try {
     client.subscribe(
       { query: operation.document, variables: operation.variables },
-      { next: () => undefined, error: (error) => void (failure = error), complete: () => undefined },
+      {
+        // A resolver's refusal (e.g. pepinChanged's NOT_FOUND) comes as a result carrying errors.
+        next: (result) => void (result.errors?.length ? (failure = result.errors) : undefined),
+        error: (error) => void (failure = error),
+        complete: () => undefined,
+      },
     );
     const deadline = Date.now() + 5_000;
     let settledAt: number | undefined;

@@ -1,6 +1,8 @@
 import { Role } from '@pepite/api/identity';
 import { PepinStatus } from '@pepite/api/pepins';
 import type { Page } from 'playwright-core';
+import { PepinChangeHub } from '../../libs/api/pepins/src/application/pepin-change-hub';
+import { eventually } from '../support/graphql-subscriptions';
 import { moveTo, PEPIN, sql, type PepinJson } from '../support/pepin-graphql';
 import type { TestUser } from '../support/test-world';
 import { cutText, expectAccessible, signIn, startBrowserStack, type BrowserStack } from './support';
@@ -9,6 +11,8 @@ import { cutText, expectAccessible, signIn, startBrowserStack, type BrowserStack
 describe('triage screens', () => {
   let stack: BrowserStack;
   let manager: TestUser;
+  /** A manager of the same site who asks nothing: the answer must reach their page too. */
+  let coManager: TestUser;
   let operator: TestUser;
   let late: { id: string; reference: string; title: string };
   let first: { id: string; reference: string };
@@ -21,6 +25,7 @@ describe('triage screens', () => {
     const { api } = stack;
     const site = await api.world.newSite();
     manager = await api.world.newUser(Role.MANAGER, { site });
+    coManager = await api.world.newUser(Role.MANAGER, { site });
     operator = await api.world.newUser(Role.OPERATOR, { site });
     const colleague = await api.world.newUser(Role.OPERATOR, { site });
     late = await api.world.newPepin(operator, {
@@ -140,16 +145,35 @@ describe('triage screens', () => {
       .filter({ hasText: 'Le client avait-il une facture électronique ?' })
       .waitFor();
 
-    // The reporter answers from elsewhere: the page shows it without a reload (the answer
-    // reaches this manager, who asked, as a live notification, and the page follows it).
+    // A second manager of the site, who asked nothing, has the same pépin open.
+    const hub = stack.api.app.get(PepinChangeHub);
+    const watching = hub.watching;
+    const colleaguePage = await stack.newPage();
+    await signIn(colleaguePage, coManager);
+    await colleaguePage.goto(`/triage/${late.id}`);
+    const colleagueConversation = colleaguePage.getByRole('region', { name: 'Échanges avec le rapporteur' });
+    await colleagueConversation.getByRole('listitem').filter({ hasText: 'Le client avait-il une facture électronique ?' }).waitFor();
+    // Its page listens for this pépin's changes (the subscription runs once its access check passed).
+    await eventually(() => hub.watching > watching);
+
+    // The reporter answers from elsewhere: both pages show it without a reload (the asker's
+    // through the pépin's live event, or their notification; the colleague's only through the
+    // pépin's live event).
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await colleaguePage.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
     await stack.api.graphql.ok(
       `mutation TriageSpecReply($pepinId: ID!, $body: String!) { replyToManagers(pepinId: $pepinId, body: $body) { id } }`,
       { pepinId: late.id, body: 'Oui, une facture électronique envoyée par e-mail.' },
       { token: operator.token },
     );
     await conversation.getByRole('listitem').filter({ hasText: 'Oui, une facture électronique envoyée par e-mail.' }).waitFor();
+    await colleagueConversation
+      .getByRole('listitem')
+      .filter({ hasText: 'Oui, une facture électronique envoyée par e-mail.' })
+      .waitFor();
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    expect(await colleaguePage.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    await colleaguePage.close();
 
     // The look-alike filed by a colleague: merged into the late one, found by its reference.
     await page.goto(`/triage/${copy.id}`);

@@ -788,6 +788,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Subscription',
+    name: 'pepinChanged',
+    build: ({ world }) => q('subscription($id: ID!) { pepinChanged(id: $id) { id } }', { id: world.pepinId }),
+    expected: row('U ok N N ok ok'),
+    note: 'who may read the pépin filed by operator, as the pepin query (graphql-ws: no token closes with 4401)',
+  },
+  {
+    kind: 'Subscription',
     name: 'rulebookChanged',
     build: () => q('subscription { rulebookChanged { kind } }'),
     expected: EVERYONE_SIGNED_IN,

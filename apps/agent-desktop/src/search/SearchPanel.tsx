@@ -113,7 +113,7 @@ export function SearchPanel({ seen, activeKey, onOpen, onReportUncovered }: Prop
               : t('search.waiting')}
         </p>
         {snapshot && (
-          <button type="button" onClick={() => seen.markAllSeen(snapshot.rules)}>
+          <button type="button" className="mark-all-seen" onClick={() => seen.markAllSeen(snapshot.rules)}>
             {t('search.markAllSeen')}
           </button>
         )}

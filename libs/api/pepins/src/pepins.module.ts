@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { AcknowledgementDeadlines } from './application/acknowledgement-deadlines.service';
 import { ListeningSessions } from './application/listening-sessions.service';
+import { PepinChangeHub } from './application/pepin-change-hub';
 import { PepinConversation } from './application/pepin-conversation.service';
 import { PepinFiling } from './application/pepin-filing.service';
 import { PepinNotifier } from './application/pepin-notifier';
@@ -41,6 +42,7 @@ export class PepinsModule {
         ListeningSessions,
         AcknowledgementDeadlines,
         PepinStatistics,
+        PepinChangeHub,
         ...PEPIN_GRAPHQL_PROVIDERS,
       ],
       exports: [

@@ -1,9 +1,11 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { serialRefetch } from '../../apollo/serial-refetch';
 import { Page } from '../../ui/page';
 import { ErrorBanner, Loading } from '../../ui/states';
-import { TriagePepinDocument } from './detail-documents';
+import { TriagePepinChangedDocument, TriagePepinDocument } from './detail-documents';
 import { ListeningSessions } from './ListeningSessions';
 import { PepinConversation } from './PepinConversation';
 import { PepinFacts } from './PepinFacts';
@@ -17,6 +19,14 @@ export function PepinDetailPage() {
   const { data, error, refetch } = useQuery(TriagePepinDocument, { variables: { id } });
   const pepin = data?.pepin;
   const changed = () => void refetch();
+  // Live for every manager viewing the page (not only the one the answer notifies): the API
+  // says only "this pépin changed", and the page reads it again through its usual query.
+  const refreshPepin = useMemo(() => serialRefetch(['TriagePepin']), []);
+  useSubscription(TriagePepinChangedDocument, {
+    variables: { id },
+    skip: !id,
+    onData: ({ client }) => refreshPepin(client),
+  });
 
   if (!pepin) {
     return (

@@ -170,3 +170,12 @@ export const TriageCompleteListeningDocument = graphql(`
     }
   }
 `);
+
+/** Says the pépin shown changed (its conversation, status or history): the page reads it again. */
+export const TriagePepinChangedDocument = graphql(`
+  subscription TriagePepinChanged($id: ID!) {
+    pepinChanged(id: $id) {
+      id
+    }
+  }
+`);

@@ -9,6 +9,7 @@ import { characterCount, normaliseText, PEPIN_LIMITS } from '../domain/pepin-fil
 import { answerNotice, questionNotice } from '../domain/pepin-notices';
 import { PepinErrors } from '../pepins.errors';
 import { PepinMessageAuthorKind, PepinMessageEntity } from '../persistence/pepin-message.entity';
+import { signalPepinChanged } from '../persistence/pepin-change-signal';
 import { findPepins } from '../persistence/pepin-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
@@ -70,6 +71,7 @@ export class PepinConversation {
           reference: referenceOf(pepin),
         },
       );
+      await signalPepinChanged(manager, pepin.id);
       return entryOf(saved);
     });
   }
@@ -108,6 +110,7 @@ export class PepinConversation {
         { type: PEPIN_SUBJECT, id: pepin.id },
         { reference: referenceOf(pepin) },
       );
+      await signalPepinChanged(manager, pepin.id);
       return entryOf(saved);
     });
   }

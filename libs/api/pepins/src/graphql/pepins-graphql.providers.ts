@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { PepinConversationResolver } from './conversation.resolver';
 import { ListeningSessionResolver } from './listening-session.resolver';
 import { People } from './people';
+import { PepinChangeResolver } from './pepin-change.resolver';
 import { PepinEventResolver, PepinMessageResolver, PepinResolver } from './pepin.resolver';
 import { RequestBatcher } from '@pepite/api/graphql-kit';
 
@@ -14,4 +15,5 @@ export const PEPIN_GRAPHQL_PROVIDERS: Provider[] = [
   PepinMessageResolver,
   PepinConversationResolver,
   ListeningSessionResolver,
+  PepinChangeResolver,
 ];

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { HistoryParams } from '../domain/history-line';
 import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import type { PepinStatus } from '../domain/pepin-status';
+import { signalPepinChanged } from './pepin-change-signal';
 
 // A pépin's history: one row per event, rendered per reader language from its kind and parameters.
 
@@ -35,6 +36,7 @@ export async function appendEvent(manager: EntityManager, event: NewPepinEvent):
       event.params ? JSON.stringify(event.params) : null,
     ],
   );
+  await signalPepinChanged(manager, event.pepinId);
 }
 
 export interface PepinEventRow {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { IDEMPOTENCY_TTL_HOURS } from '@pepite/api/database';
 import type { Pepin } from '../domain/pepin';
 import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
+import { signalPepinChanged } from './pepin-change-signal';
 
 /**
  * The pépin table in SQL. Timestamps go through as text where a cursor needs them, so
@@ -186,9 +187,11 @@ export async function updateStatus(
      WHERE id = $1`,
     [id, to, extra.acknowledged === true, extra.duplicateOf ?? null, extra.at ?? null],
   );
+  await signalPepinChanged(manager, id);
 }
 
 /** Moves `updated_at` to `at` (now() when null or absent). */
 export async function touch(manager: EntityManager, id: string, at: Date | null = null): Promise<void> {
   await manager.query(`UPDATE pepin SET updated_at = COALESCE($2::timestamptz, now()) WHERE id = $1`, [id, at]);
+  await signalPepinChanged(manager, id);
 }
