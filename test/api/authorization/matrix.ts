@@ -294,6 +294,17 @@ export const MATRIX: readonly MatrixEntry[] = [
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own site',
   },
+  {
+    kind: 'Query',
+    name: 'releaseAdoption',
+    build: ({ world }) =>
+      q('query($v: Int!, $siteId: ID) { releaseAdoption(version: $v, siteId: $siteId) { share } }', {
+        v: world.releaseVersion,
+        siteId: world.site.site.id,
+      }),
+    expected: row('U F F F ok ok'),
+    note: 'asked for the site; a manager of another site is FORBIDDEN (aggregates only, no name)',
+  },
   { kind: 'Query', name: 'releases', build: () => q('{ releases { totalCount } }'), expected: EVERYONE_SIGNED_IN },
   {
     kind: 'Query',
@@ -609,6 +620,16 @@ export const MATRIX: readonly MatrixEntry[] = [
       }),
     expected: row('U ok N F F F'),
     note: 'the reporter only',
+  },
+  {
+    kind: 'Mutation',
+    name: 'reportDesktopStatus',
+    build: ({ world }) =>
+      q('mutation($input: ReportDesktopStatusInput!) { reportDesktopStatus(input: $input) { recorded } }', {
+        input: { releaseVersion: world.releaseVersion, appliedAt: new Date().toISOString() },
+      }),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'any signed-in desktop; only operators’ reports are kept',
   },
   {
     kind: 'Mutation',

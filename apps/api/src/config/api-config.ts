@@ -37,6 +37,7 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
+  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
   readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
 }
@@ -88,6 +89,11 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
+    returnPath: {
+      staleDesktopHours: env.DESKTOP_STALE_HOURS,
+      desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
+      searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+    },
     staticApps: {
       consoleDir: env.WEB_CONSOLE_DIR && path.resolve(env.WEB_CONSOLE_DIR),
       desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),
