@@ -360,9 +360,11 @@ describe('notifications', () => {
       await service.notify(acknowledged([alice, bob], 5));
       await alices.next(4);
       await bobs.next(3);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(referencesOf(alices)).toEqual(['PEP-1', 'PEP-3', 'PEP-4', 'PEP-5']);
-      expect(referencesOf(bobs)).toEqual(['PEP-2', 'PEP-3', 'PEP-5']);
+      // One ordered stream each: once a later one has arrived, nothing pushed before it is still on the way.
+      await service.notify(acknowledged([alice, bob], 6));
+      await Promise.all([alices.next(5), bobs.next(4)]);
+      expect(referencesOf(alices)).toEqual(['PEP-1', 'PEP-3', 'PEP-4', 'PEP-5', 'PEP-6']);
+      expect(referencesOf(bobs)).toEqual(['PEP-2', 'PEP-3', 'PEP-5', 'PEP-6']);
       expect([alices.failure(), bobs.failure()]).toEqual([undefined, undefined]);
       // The pushed notification is the one the list shows.
       const listed = (await page(alice)).edges.map((edge) => edge.node.id);
@@ -400,9 +402,10 @@ describe('notifications', () => {
       ).rejects.toThrow('rolled back');
       await service.notify(acknowledged([reader], 2));
       await watch.next(1);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(referencesOf(watch)).toEqual(['PEP-2']);
-      expect(await storedFor(reader)).toBe(1);
+      await service.notify(acknowledged([reader], 3));
+      await watch.next(2);
+      expect(referencesOf(watch)).toEqual(['PEP-2', 'PEP-3']);
+      expect(await storedFor(reader)).toBe(2);
     });
 
     it('misses nothing from a transaction that began earlier but committed later', async () => {
@@ -424,10 +427,12 @@ describe('notifications', () => {
       }
       await service.notify(acknowledged([reader], 3));
       await watch.next(3);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(referencesOf(watch)).toEqual(['PEP-2', 'PEP-1', 'PEP-3']);
+      await service.notify(acknowledged([reader], 4));
+      await watch.next(4);
+      expect(referencesOf(watch)).toEqual(['PEP-2', 'PEP-1', 'PEP-3', 'PEP-4']);
       // The later-committed one is older in the list: its created_at is its transaction's start.
       expect((await page(reader)).edges.map((edge) => edge.node.params['reference'])).toEqual([
+        'PEP-4',
         'PEP-3',
         'PEP-2',
         'PEP-1',
@@ -455,8 +460,9 @@ describe('notifications', () => {
       await watch.next(1);
       await service.notify(acknowledged([reader], 2));
       await watch.next(2);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(referencesOf(watch)).toEqual(['PEP-1', 'PEP-2']);
+      await service.notify(acknowledged([reader], 3));
+      await watch.next(3);
+      expect(referencesOf(watch)).toEqual(['PEP-1', 'PEP-2', 'PEP-3']);
       expect((await listeners()).some((row) => before.some((old) => old.pid === row.pid))).toBe(false);
     });
 

@@ -95,13 +95,17 @@ describe('publishRelease', () => {
       changes: { added: [], amended: ['REFUND-001'], retired: [], restoredFrom: null },
       answeredPepins: [pepinReference],
     });
-    expect(release.notes).toContain('Petits montants');
-    expect(release.notes).toContain(proposal.reference);
+    // The notes are what the publisher wrote; the proposals are data, which each reader's
+    // screen lists in its own language (no "Propositions / Proposals:" line in two languages).
+    expect(release.notes).toBe('Petits montants');
+    expect(release.proposals).toEqual([proposal.reference]);
 
     const snapshot = await latestSnapshot(api, reporter);
     expect(snapshot.version).toBe(before + 1);
     expect(snapshot.rules.find((rule) => rule.key === 'REFUND-001')?.statement).toBe(statement);
     expect(snapshot.changelog.answers).toEqual([pepinReference]);
+    expect(snapshot.changelog.proposals).toEqual([proposal.reference]);
+    expect(snapshot.notes).toBe('Petits montants');
 
     expect(await pepinStatus(pepinId)).toBe(PepinStatus.PUBLISHED);
     expect((await readProposal(api, proposal.id, author)).status).toBe(ProposalStatus.PUBLISHED);

@@ -12,7 +12,7 @@ import type { TestApi } from './test-api';
 import { authenticated, type TestUser } from './test-world';
 
 export const RELEASE_FIELDS =
-  'version sha256 publishedAt notes changes { added amended retired restoredFrom } answeredPepins';
+  'version sha256 publishedAt notes changes { added amended retired restoredFrom } answeredPepins proposals';
 export const PUBLISH_RELEASE = `mutation Publish($input: PublishReleaseInput!) { publishRelease(input: $input) { ${RELEASE_FIELDS} } }`;
 
 export interface PublishedReleaseJson {
@@ -22,6 +22,7 @@ export interface PublishedReleaseJson {
   readonly notes: string | null;
   readonly changes: { added: string[]; amended: string[]; retired: string[]; restoredFrom: number | null };
   readonly answeredPepins: string[];
+  readonly proposals: string[];
 }
 
 /**

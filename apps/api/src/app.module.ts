@@ -21,12 +21,14 @@ import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { currentRequest } from './http/request-context';
 import { loggerOptions } from './logging/logger-options';
+import type { ApiMetrics } from './metrics/api-metrics';
+import { MetricsModule } from './metrics/metrics.module';
 import { ALL_ENTITIES, MIGRATIONS } from './schema-parts';
 
 /** The composition root: wires the bounded contexts together. No domain code lives here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: ApiConfig, databaseUrl: string, metrics: ApiMetrics): DynamicModule {
     // One rulebook module instance, also handed to the contexts that read releases.
     const rulebook = RulebookModule.forRoot(config.rulebook);
     return {
@@ -46,7 +48,7 @@ export class AppModule {
           driver: ApolloDriver,
           // Subscriptions authenticate their WebSocket with the identity context's tokens.
           inject: [AuthenticationService],
-          useFactory: (authentication: AuthenticationService) => graphqlOptions(config, authentication),
+          useFactory: (authentication: AuthenticationService) => graphqlOptions(config, authentication, metrics),
         }),
         HealthModule,
         JobsModule.forRoot({ url: databaseUrl, ...config.jobs, controllableClock: config.env === 'test' }),
@@ -60,6 +62,7 @@ export class AppModule {
         VotingModule.forRoot(),
         InsightsModule.forRoot({ rulebook }),
         ReturnPathModule.forRoot({ rulebook, ...config.returnPath }),
+        MetricsModule.forRoot(metrics, config.metrics),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -12,18 +12,24 @@ import { requestContextMiddleware } from './http/request-context';
 import { requestId } from './http/request-id';
 import { securityHeaderValues, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
+import { ApiMetrics } from './metrics/api-metrics';
 
 /** Builds the API (not listening yet); used by main.ts and by the end-to-end tests. */
 export async function createApi(config: ApiConfig, databaseUrl: string): Promise<NestExpressApplication> {
   const frontDoor = new FrontDoorAdapter();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), frontDoor, {
+  // Made here: the HTTP server (below) and Apollo (in the module) both record into it.
+  const metrics = new ApiMetrics();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, metrics), frontDoor, {
     bufferLogs: true,
     bodyParser: false,
   });
   // First on the server: the feed's answers from memory, with the headers helmet gives every other answer.
   const feed = app.get(FeedFastPath);
   feed.useCommonHeaders(securityHeaderValues());
-  frontDoor.answerFirst((request, response) => feed.answered(request, response));
+  frontDoor.answerFirst((request, response) => {
+    metrics.observe(request, response);
+    return feed.answered(request, response);
+  });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');

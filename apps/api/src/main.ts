@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, express and pg before they are loaded.
+import { tracing } from './telemetry/tracing';
 import 'reflect-metadata';
 import { locateDatabase, migrateDatabase } from '@pepite/api/database';
 import { RulebookEventHub } from '@pepite/api/rulebook';
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     }, config.shutdownGraceSeconds * 1000).unref();
     await app.close();
     await database.release();
+    // The last spans, sent before the process goes.
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

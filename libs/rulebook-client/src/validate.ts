@@ -61,7 +61,8 @@ function isChangelog(value: unknown): value is ReleaseChangelog {
     isStringArray(value.amended) &&
     isStringArray(value.retired) &&
     (value.restoredFrom === null || isVersion(value.restoredFrom)) &&
-    isStringArray(value.answers)
+    isStringArray(value.answers) &&
+    (value.proposals === undefined || isStringArray(value.proposals))
   );
 }
 

@@ -1,3 +1,5 @@
+// Longer than 350 lines: a translation catalogue, each text beside its translation; it is split
+// by screen area already, and cutting it further would part a text from the others it reads with.
 import { FILING_WORDS } from '@pepite/pepin-form';
 
 /** The desktop's words, French first. Both languages hold the same keys. */
@@ -99,6 +101,7 @@ const fr = {
     nothing: 'Aucune mise à jour reçue depuis l’ouverture du poste.',
     notes: 'Notes de version : {{notes}}',
     answers: 'Pépins résolus : {{refs}}',
+    proposals: 'Propositions : {{refs}}',
     effectiveFrom: 'En vigueur depuis le {{date}}',
     wordRemoved: 'supprimé',
     wordAdded: 'ajouté',
@@ -279,6 +282,7 @@ const en: Messages = {
     nothing: 'No update received since the desktop opened.',
     notes: 'Release notes: {{notes}}',
     answers: 'Pépins answered: {{refs}}',
+    proposals: 'Proposals: {{refs}}',
     effectiveFrom: 'In force since {{date}}',
     wordRemoved: 'removed',
     wordAdded: 'added',

@@ -29,6 +29,7 @@ export function ChangesView({ onOpen }: { onOpen: (rule: RuleEntry) => void }) {
       <p className="muted">{t('changes.fromTo', { from: diff.from, to: diff.to })}</p>
       {diff.notes && <p>{t('changes.notes', { notes: diff.notes })}</p>}
       {diff.answers.length > 0 && <p>{t('changes.answers', { refs: diff.answers.join(', ') })}</p>}
+      {diff.proposals.length > 0 && <p>{t('changes.proposals', { refs: diff.proposals.join(', ') })}</p>}
       {empty && <p>{t('changes.none')}</p>}
       {diff.added.length > 0 && (
         <>

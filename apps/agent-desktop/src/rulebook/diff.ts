@@ -12,6 +12,8 @@ export interface RulebookDiff {
   readonly retired: readonly RuleEntry[];
   readonly notes: string | null;
   readonly answers: readonly string[];
+  /** The proposals release `to` published, listed in the reader's language. */
+  readonly proposals: readonly string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function diffSnapshots(before: RulebookSnapshot, after: RulebookSnapshot)
     retired: before.rules.filter((rule) => !now.has(rule.key)),
     notes: after.notes,
     answers: after.changelog.answers,
+    proposals: after.changelog.proposals ?? [],
   };
 }
 

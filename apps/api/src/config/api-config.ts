@@ -40,6 +40,8 @@ export interface ApiConfig {
   readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
   readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
+  /** Prometheus metrics listener (unset port: off). */
+  readonly metrics: { readonly port?: number; readonly host: string };
 }
 
 export async function apiConfigFrom(env: Environment, warn: (message: string) => void): Promise<ApiConfig> {
@@ -98,5 +100,6 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       consoleDir: env.WEB_CONSOLE_DIR && path.resolve(env.WEB_CONSOLE_DIR),
       desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),
     },
+    metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
   };
 }

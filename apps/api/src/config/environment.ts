@@ -136,6 +136,23 @@ export class Environment {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** Prometheus metrics on their own port (never the API's public one); unset: off. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Where the metrics port listens: loopback unless the scraper is elsewhere. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** OpenTelemetry traces (HTTP, PostgreSQL, GraphQL) go to this OTLP endpoint; unset: no tracing. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: '$property must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -230,7 +247,7 @@ export class ConfigurationError extends Error {}
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -1,3 +1,4 @@
+// Longer than 350 lines: demo data, forty pépins written out in full as operators would write them.
 /**
  * The demo call centre's pépins: forty reports written by the operators of the Plateau Lyon
  * Part-Dieu (demo-people.ts) against the French demo rulebook, release 1

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { UserDirectoryService } from '@pepite/api/identity';
+import { DataSource } from 'typeorm';
 import { ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
 import { DEMO_RULEBOOK_FILE } from './demo-rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
@@ -35,4 +36,8 @@ export async function loadDemoData(app: INestApplicationContext, say: (line: str
     }
   }
   await loadDemoPepins(app, say);
+  // Statistics now, not when autovacuum gets to it: it never analyses a table of 40 rows
+  // (its threshold is 50 changed rows), and "similar pépins" weighs stems by how common the
+  // statistics say they are.
+  await app.get(DataSource).query('ANALYZE');
 }

@@ -2,6 +2,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import type { AuthenticationService } from '@pepite/api/identity';
 import type { ApiConfig } from '../config/api-config';
+import type { ApiMetrics } from '../metrics/api-metrics';
 import { formatGraphqlError, withoutSuggestions } from './format-graphql-error';
 import { queryLimitRules, queryLimitsPlugin } from './query-limits';
 import {
@@ -21,7 +22,7 @@ export interface GraphqlContext {
  * Apollo as the GraphQL-over-HTTP spec and production hardening want it, plus graphql-ws
  * on the same path for subscriptions (authenticated with the same bearer tokens).
  */
-export function graphqlOptions(config: ApiConfig, authentication: AuthenticationService): ApolloDriverConfig {
+export function graphqlOptions(config: ApiConfig, authentication: AuthenticationService, metrics: ApiMetrics): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -39,7 +40,7 @@ export function graphqlOptions(config: ApiConfig, authentication: Authentication
     // aliases (validation rules), estimated cost (plugin, once variables are known).
     parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
     validationRules: queryLimitRules(config.graphqlLimits),
-    plugins: [queryLimitsPlugin(config.graphqlLimits)],
+    plugins: [queryLimitsPlugin(config.graphqlLimits), metrics.graphqlPlugin()],
     // Called by Apollo with Express's request and response, and by graphql-ws with its
     // connection for every subscription.
     context: (source: GraphqlContext | SocketContext): GraphqlContext | SubscriptionContext =>

@@ -22,6 +22,12 @@ export interface EnqueueOptions {
  * survive restarts and run once across instances. pg-boss installs and upgrades its own
  * `pgboss` schema at start, under its own advisory lock.
  */
+export interface JobStateCount {
+  readonly queue: string;
+  readonly state: string;
+  readonly count: number;
+}
+
 export class JobQueue {
   private readonly boss: PgBoss;
   private readonly queues = new Set<string>();
@@ -57,6 +63,20 @@ export class JobQueue {
       retryBackoff: true,
       db: tx ? { executeSql: async (text, values) => ({ rows: rowsOf(await tx.query(text, values)) }) } : undefined,
     });
+  }
+
+  /**
+   * Jobs per queue and state, for the metrics: `created` and `retry` wait (the queue's
+   * depth), `active` run, `failed` gave up after their retries (kept until pg-boss's retention).
+   */
+  async stateCounts(): Promise<JobStateCount[]> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT name AS queue, state::text AS state, count(*)::int AS count FROM pgboss.job WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY 1, 2`,
+        [],
+      );
+    return rows as JobStateCount[];
   }
 
   /** Runs `handler` for each job of `name`; a throw makes pg-boss retry with backoff. */

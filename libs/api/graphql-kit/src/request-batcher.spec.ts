@@ -26,7 +26,9 @@ describe('request batcher', () => {
       throw new Error('database down');
     };
     const request = {};
-    await expect(Promise.all([batcher.load(request, 'y', '1', failing), batcher.load(request, 'y', '2', failing)])).rejects.toThrow('database down');
+    await expect(
+      Promise.all([batcher.load(request, 'y', '1', failing), batcher.load(request, 'y', '2', failing)]),
+    ).rejects.toThrow('database down');
   });
 
   it('holds an `afterOthers` batch until the other batches of the request have landed, then fetches once', async () => {
@@ -47,7 +49,11 @@ describe('request batcher', () => {
       const author = (await batcher.load(request, 'supporters', key, slow)) as string;
       return batcher.load(request, 'people', author, names, { afterOthers: true });
     });
-    expect(await Promise.all([direct, ...revealed])).toEqual(['name of reporter', 'name of a-author', 'name of b-author']);
+    expect(await Promise.all([direct, ...revealed])).toEqual([
+      'name of reporter',
+      'name of a-author',
+      'name of b-author',
+    ]);
     expect(calls).toEqual([['reporter', 'a-author', 'b-author']]);
   });
 });

@@ -43,7 +43,15 @@ export class PepinsModule {
         PepinStatistics,
         ...PEPIN_GRAPHQL_PROVIDERS,
       ],
-      exports: [PepinFiling, PepinTriage, PepinQueries, PepinConversation, ListeningSessions, AcknowledgementDeadlines, PepinStatistics],
+      exports: [
+        PepinFiling,
+        PepinTriage,
+        PepinQueries,
+        PepinConversation,
+        ListeningSessions,
+        AcknowledgementDeadlines,
+        PepinStatistics,
+      ],
     };
   }
 }

@@ -29,13 +29,13 @@ export * from './application/co-author-invitations.service';
 export * from './application/proposal-discussion.service';
 export * from './application/proposal-queries.service';
 export * from './application/proposal-workflow.service';
+export { ProposalPublication } from './application/proposal-publication.service';
 export {
-  ProposalPublication,
   MIN_ROLLBACK_REASON,
   type PublicationOptions,
   type PublishReleaseCommand,
   type PublishedRelease,
-} from './application/proposal-publication.service';
+} from './application/publication-commands';
 export { PublicationErrors } from './proposal-publication.errors';
 export * from './persistence/proposals-entities';
 /** The GraphQL `Proposal` type, for contexts whose mutations answer a proposal (openVote). */

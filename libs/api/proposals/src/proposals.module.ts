@@ -4,7 +4,8 @@ import { CoAuthorInvitations } from './application/co-author-invitations.service
 import { ProposalAuthoring } from './application/proposal-authoring.service';
 import { ProposalDiscussion } from './application/proposal-discussion.service';
 import { ProposalNotifier } from './application/proposal-notifier';
-import { ProposalPublication, PUBLICATION_OPTIONS } from './application/proposal-publication.service';
+import { ProposalPublication } from './application/proposal-publication.service';
+import { PUBLICATION_OPTIONS } from './application/publication-commands';
 import { ProposalQueries } from './application/proposal-queries.service';
 import { ProposalWorkflow } from './application/proposal-workflow.service';
 import { PublishedRules } from './application/published-rules';
@@ -50,7 +51,15 @@ export class ProposalsModule {
         PublicationResolver,
         ...PROPOSAL_GRAPHQL_PROVIDERS,
       ],
-      exports: [ProposalAuthoring, CoAuthorInvitations, ProposalDiscussion, ProposalQueries, ProposalWorkflow, ProposalPublication, ProposalStatistics],
+      exports: [
+        ProposalAuthoring,
+        CoAuthorInvitations,
+        ProposalDiscussion,
+        ProposalQueries,
+        ProposalWorkflow,
+        ProposalPublication,
+        ProposalStatistics,
+      ],
     };
   }
 }

@@ -29,12 +29,20 @@ export interface ReleaseChangelog {
   readonly restoredFrom: number | null;
   /** References (`PEP-000123`) of the pépins this release answers. */
   readonly answers: readonly string[];
+  /**
+   * References (`PROP-000012`) of the proposals this release published, for readers to list
+   * in their own language ("Propositions : …", "Proposals: …"). Absent from releases made
+   * before the field existed (their signed bytes cannot change; their `notes` end with a
+   * line "Propositions / Proposals: …" instead) and from releases no proposal made.
+   */
+  readonly proposals?: readonly string[];
 }
 
 /** What a release says about itself; everything of the snapshot but its rules. */
 export interface ReleaseHeader {
   readonly version: number;
   readonly publishedAt: string;
+  /** What the publisher wrote, in their own words (not translated); null when nothing. */
   readonly notes: string | null;
   readonly changelog: ReleaseChangelog;
 }

@@ -1,3 +1,5 @@
+// Longer than 350 lines: a translation catalogue, each text beside its translation; it is split
+// by screen area already, and cutting it further would part a text from the others it reads with.
 /** The co-design catalog (namespace `codesign`): proposals, editor, vote, publication, releases. */
 const fr = {
   proposalStatus: {
@@ -275,6 +277,7 @@ const fr = {
     amended: 'Modifiées : {{list}}',
     retired: 'Retirées : {{list}}',
     restoredFrom: 'Restaure la version {{version}}',
+    proposals: 'Propositions : {{list}}',
     ruleCount_one: '{{count}} règle en vigueur',
     ruleCount_many: '{{count}} règles en vigueur',
     ruleCount_other: '{{count}} règles en vigueur',
@@ -570,6 +573,7 @@ const en: Catalog = {
     amended: 'Amended: {{list}}',
     retired: 'Retired: {{list}}',
     restoredFrom: 'Restores version {{version}}',
+    proposals: 'Proposals: {{list}}',
     ruleCount_one: '{{count}} rule in force',
     ruleCount_many: '{{count}} rules in force',
     ruleCount_other: '{{count}} rules in force',

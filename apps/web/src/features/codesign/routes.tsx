@@ -1,12 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { EVERYONE, MANAGERS, RequireRole } from '../../auth/RequireRole';
-import { EditProposalPage, NewProposalPage } from './ProposalEditorPage';
-import { ProposalPage } from './ProposalPage';
-import { ProposalsPage } from './ProposalsPage';
-import { PublishPage } from './PublishPage';
-import { ReleaseComparePage } from './ReleaseComparePage';
-import { ReleasesPage } from './ReleasesPage';
-import { VotePage } from './VotePage';
+import { EditProposalPage, NewProposalPage } from './editor/ProposalEditorPage';
+import { ProposalPage } from './proposals/ProposalPage';
+import { ProposalsPage } from './proposals/ProposalsPage';
+import { PublishPage } from './publication/PublishPage';
+import { ReleaseComparePage } from './releases/ReleaseComparePage';
+import { ReleasesPage } from './releases/ReleasesPage';
+import { VotePage } from './votes/VotePage';
 
 /** Co-design: proposals (everyone reads, operators endorse), editor and vote (managers), publication, releases. */
 export const codesignRoutes: RouteObject[] = [

@@ -1,3 +1,5 @@
+// Longer than 350 lines: a translation catalogue, each text beside its translation; it is split
+// by screen area already, and cutting it further would part a text from the others it reads with.
 import { FILING_WORDS } from '@pepite/pepin-form';
 
 /** The operator screens' words (namespace `operator`), French first. */

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
-import { JsonObjectScalar, PageInfoType } from '@pepite/api/graphql-kit';
+import { ConnectionOf, JsonObjectScalar } from '@pepite/api/graphql-kit';
 import { summaryIn, type AuditActorRole, type AuditEntryView } from '../domain/audit-entry';
 import { AuditActorRoleEnum } from './audit-actor-role.graphql-enum';
 
@@ -67,20 +67,5 @@ export class AuditEntryType {
   }
 }
 
-@ObjectType('AuditEntryEdge')
-export class AuditEntryEdgeType {
-  @Field()
-  cursor!: string;
-
-  @Field(() => AuditEntryType)
-  node!: AuditEntryType;
-}
-
 @ObjectType('AuditEntryConnection', { description: 'Audit entries, newest first.' })
-export class AuditEntryConnectionType {
-  @Field(() => [AuditEntryEdgeType])
-  edges!: AuditEntryEdgeType[];
-
-  @Field(() => PageInfoType)
-  pageInfo!: PageInfoType;
-}
+export class AuditEntryConnectionType extends ConnectionOf('AuditEntry', AuditEntryType) {}

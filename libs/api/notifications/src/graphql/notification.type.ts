@@ -28,7 +28,8 @@ export class NotificationType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where the notification leads in the console, a path from its root (e.g. /my-pepins/<id>); null when nowhere.',
+    description:
+      'Where the notification leads in the console, a path from its root (e.g. /my-pepins/<id>); null when nowhere.',
   })
   link!: string | null;
 

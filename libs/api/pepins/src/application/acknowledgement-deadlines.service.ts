@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, JobQueue } from '@pepite/api/database';
 import { Role, UserDirectoryService } from '@pepite/api/identity';
-import { ACKNOWLEDGEMENT_PROMISE, dueEscalationLevel, escalationNotice, reporterLateNotice } from '../domain/acknowledgement-promise';
+import {
+  ACKNOWLEDGEMENT_PROMISE,
+  dueEscalationLevel,
+  escalationNotice,
+  reporterLateNotice,
+} from '../domain/acknowledgement-promise';
 import { referenceOf } from '../domain/pepin';
 import { lockOverduePepins, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
@@ -47,7 +52,8 @@ export class AcknowledgementDeadlines implements OnModuleInit {
         const due = await lockOverduePepins(tx, now, ACKNOWLEDGEMENT_PROMISE.adminAfterHours, BATCH);
         for (const pepin of due) {
           const level = dueEscalationLevel(pepin.ackDueAt, pepin.escalationLevel, now);
-          if (level === null || (await this.triage.recordEscalation(pepin.id, { now, manager: tx })) !== level) continue;
+          if (level === null || (await this.triage.recordEscalation(pepin.id, { now, manager: tx })) !== level)
+            continue;
           await this.tell(tx, pepin, level, now);
           escalated++;
         }
@@ -57,12 +63,30 @@ export class AcknowledgementDeadlines implements OnModuleInit {
     }
   }
 
-  private async tell(tx: Parameters<PepinNotifier['to']>[0], pepin: OverduePepinRow, level: 1 | 2, now: Date): Promise<void> {
+  private async tell(
+    tx: Parameters<PepinNotifier['to']>[0],
+    pepin: OverduePepinRow,
+    level: 1 | 2,
+    now: Date,
+  ): Promise<void> {
     const subject = { reference: referenceOf(pepin), title: pepin.title };
     const params = { reference: subject.reference, level };
     const recipients = await this.recipients(pepin, level);
-    await this.notifier.to(tx, recipients, escalationNotice(level, subject, pepin.ackDueAt, now), { type: PEPIN_SUBJECT, id: pepin.id }, params);
-    if (level === 1) await this.notifier.to(tx, [pepin.reporterId], reporterLateNotice(subject), { type: PEPIN_SUBJECT, id: pepin.id }, params);
+    await this.notifier.to(
+      tx,
+      recipients,
+      escalationNotice(level, subject, pepin.ackDueAt, now),
+      { type: PEPIN_SUBJECT, id: pepin.id },
+      params,
+    );
+    if (level === 1)
+      await this.notifier.to(
+        tx,
+        [pepin.reporterId],
+        reporterLateNotice(subject),
+        { type: PEPIN_SUBJECT, id: pepin.id },
+        params,
+      );
   }
 
   /** Level 1: the reporter's team's managers (the site's when the team has none); level 2: the site's admins. */

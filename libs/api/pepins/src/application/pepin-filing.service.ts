@@ -9,16 +9,14 @@ import { filingFingerprint, validateFiling, type FilePepinCommand } from '../dom
 import { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import { isOpen, PepinStatus } from '../domain/pepin-status';
 import { PepinErrors, invalidFiling } from '../pepins.errors';
+import { appendEvent } from '../persistence/pepin-event-store';
+import { deleteSupport, recountSupports, upsertSupport } from '../persistence/support-store';
 import {
-  appendEvent,
-  deleteSupport,
   findByIdempotencyKey,
   findPepins,
   insertPepin,
   lockPepins,
-  recountSupports,
   releaseExpiredIdempotencyKey,
-  upsertSupport,
 } from '../persistence/pepin-store';
 import { pepinView, type PepinView } from './pepin-views';
 import { RuleReferences } from './rule-references.service';

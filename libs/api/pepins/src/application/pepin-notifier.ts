@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { NotificationsService } from '@pepite/api/notifications';
 import { referenceOf, type Pepin } from '../domain/pepin';
 import type { Notice, NoticeAudience } from '../domain/pepin-notices';
-import { supporterIds } from '../persistence/pepin-store';
+import { supporterIds } from '../persistence/support-store';
 
 export const PEPIN_SUBJECT = 'PEPIN';
 export const LISTENING_SESSION_SUBJECT = 'LISTENING_SESSION';

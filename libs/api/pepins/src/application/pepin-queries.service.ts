@@ -12,15 +12,9 @@ import type { PepinStatus } from '../domain/pepin-status';
 import { SIMILAR_SEARCH, similarSearchQuery, type SimilarSearchInput } from '../domain/similar-search';
 import { PepinErrors } from '../pepins.errors';
 import { countsByStatus, dueForAcknowledgement, queuePage } from '../persistence/pepin-queue-store';
-import {
-  eventsOf,
-  findPepins,
-  PEPIN_COLUMNS,
-  pepinOf,
-  signedSupporters,
-  supportedBy,
-  type PepinRow,
-} from '../persistence/pepin-store';
+import { eventsOf } from '../persistence/pepin-event-store';
+import { findPepins, PEPIN_COLUMNS, pepinOf, type PepinRow } from '../persistence/pepin-store';
+import { signedSupporters, supportedBy } from '../persistence/support-store';
 import { explainSimilarPepins, similarPepins } from '../persistence/similar-pepins-store';
 import { canManage, managerViewer, pepinView, type PepinView, type PepinViewer } from './pepin-views';
 
@@ -117,7 +111,10 @@ export class PepinQueries {
     ]);
     // The counts per status leave the status filter out; the total is theirs under it (one query less).
     const statuses = filter.statuses && filter.statuses.length > 0 ? new Set<PepinStatus>(filter.statuses) : null;
-    const totalCount = counts.reduce((sum, entry) => sum + (statuses === null || statuses.has(entry.status) ? entry.count : 0), 0);
+    const totalCount = counts.reduce(
+      (sum, entry) => sum + (statuses === null || statuses.has(entry.status) ? entry.count : 0),
+      0,
+    );
     const viewer = managerViewer(user);
     return {
       edges: rows

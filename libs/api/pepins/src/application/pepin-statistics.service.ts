@@ -13,8 +13,9 @@ import {
   type PepinActivityRow,
   type RuleFrictionRow,
 } from '../persistence/pepin-statistics-store';
+import { overdueBySite, type OverdueRow } from '../persistence/overdue-store';
 
-export type { AcknowledgementRow, FiledAroundRow, LeadTimeRow, PepinActivityRow, RuleFrictionRow };
+export type { OverdueRow, AcknowledgementRow, FiledAroundRow, LeadTimeRow, PepinActivityRow, RuleFrictionRow };
 
 /** A site and a half-open period `[from, to)`. */
 export interface StatisticsScope {
@@ -39,6 +40,11 @@ export class PepinStatistics {
   /** The acknowledgement promise for pépins due in the period: overall row first (week null), then per week. */
   acknowledgements(scope: StatisticsScope, now: Date): Promise<AcknowledgementRow[]> {
     return acknowledgements(this.dataSource.manager, scope.siteId, scope.from, scope.to, now);
+  }
+
+  /** Overdue pépins (NEW past their acknowledgement deadline) of every site, for the operations metrics. */
+  overdueBySite(now: Date): Promise<OverdueRow[]> {
+    return overdueBySite(this.dataSource.manager, now);
   }
 
   /** The rules with the most pépins filed in the period. */

@@ -10,15 +10,9 @@ import { canTransition, PepinActorRole, PepinEventKind, transitionEventKind } fr
 import { transitionNotice, type Notice } from '../domain/pepin-notices';
 import { isOpen, PepinStatus } from '../domain/pepin-status';
 import { PepinErrors } from '../pepins.errors';
-import {
-  appendEvent,
-  findPepins,
-  lockPepins,
-  moveSupports,
-  supporterIds,
-  touch,
-  updateStatus,
-} from '../persistence/pepin-store';
+import { appendEvent } from '../persistence/pepin-event-store';
+import { findPepins, lockPepins, touch, updateStatus } from '../persistence/pepin-store';
+import { moveSupports, supporterIds } from '../persistence/support-store';
 import { PepinNotifier } from './pepin-notifier';
 import { canManage, managerViewer, pepinView, type PepinView } from './pepin-views';
 import { timeOf, type UseCaseTime } from './use-case-time';

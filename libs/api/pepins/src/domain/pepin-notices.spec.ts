@@ -13,7 +13,9 @@ describe('pépin notices', () => {
   });
 
   it('carry the decline reason and the kept pépin of a duplicate', () => {
-    expect(transitionNotice('REPORTER', pepin, PepinStatus.DECLINED, 'La règle couvre déjà ce cas.').params).toMatchObject({
+    expect(
+      transitionNotice('REPORTER', pepin, PepinStatus.DECLINED, 'La règle couvre déjà ce cas.').params,
+    ).toMatchObject({
       message: 'La règle couvre déjà ce cas.',
     });
     const kept = { reference: 'PEP-000007', title: 'Colis abîmé' };

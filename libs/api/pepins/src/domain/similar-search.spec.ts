@@ -6,6 +6,8 @@ describe('similarSearchQuery', () => {
       tsquery: 'remboursement | colis | abî:*',
       trigramText: 'remboursement colis abî',
       stemText: 'remboursement colis abî',
+      titleText: 'remboursement colis abî',
+      descriptionText: '',
       ruleKey: null,
       ruleFamily: null,
     });

@@ -6,11 +6,11 @@ import { ListeningSessionType } from './listening-session.type';
 import { People } from './people';
 import {
   CompleteListeningSessionArgs,
-  PepinIdArgs,
   RequestListeningSessionInput,
   ScheduleListeningSessionArgs,
   WriteListeningNotesArgs,
-} from './pepin.inputs';
+} from './listening-session.inputs';
+import { PepinIdArgs } from './pepin.inputs';
 import { PepinLinkType, SignedAuthorType } from './pepin.type';
 import { RequestBatcher } from '@pepite/api/graphql-kit';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { ListeningSessionView } from '../application/listening-sessions.service';
+import type { ListeningSessionView } from '../application/listening-session-view';
 import { ListeningSessionStatus } from './pepin-enums';
 
 /**

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
-import { PageInfoType } from '@pepite/api/graphql-kit';
+import { ConnectionOf } from '@pepite/api/graphql-kit';
 import type { ConversationEntryView } from '../application/pepin-conversation.service';
 import { historyLine } from '../domain/history-line';
 import type {
@@ -295,23 +295,8 @@ export class PepinStatusCountType {
   count!: number;
 }
 
-@ObjectType('PepinEdge')
-export class PepinEdgeType {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PepinType)
-  node!: PepinType;
-}
-
 @ObjectType('PepinConnection', { description: 'The triage queue.' })
-export class PepinConnectionType {
-  @Field(() => [PepinEdgeType])
-  edges!: PepinEdgeType[];
-
-  @Field(() => PageInfoType)
-  pageInfo!: PageInfoType;
-
+export class PepinConnectionType extends ConnectionOf('Pepin', PepinType) {
   @Field(() => Int, { description: 'Pépins under the whole filter.' })
   totalCount!: number;
 

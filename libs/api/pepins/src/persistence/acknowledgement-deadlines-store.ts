@@ -16,7 +16,12 @@ export interface OverduePepinRow {
  * NEW pépins with an escalation due at `now`, most overdue first, locked for this
  * transaction; `SKIP LOCKED` lets two sweeps share the work instead of waiting.
  */
-export async function lockOverduePepins(manager: EntityManager, now: Date, adminAfterHours: number, limit: number): Promise<OverduePepinRow[]> {
+export async function lockOverduePepins(
+  manager: EntityManager,
+  now: Date,
+  adminAfterHours: number,
+  limit: number,
+): Promise<OverduePepinRow[]> {
   const rows: {
     id: string;
     number: string;

@@ -7,19 +7,55 @@ import { PEPIN_COLUMNS, pepinOf, type PepinRow } from './pepin-store';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
- * The typed stems (`$9`) that are not common in the table, ORed, as a tsquery; null when
- * every stem is common. "Common": alone it would bring more than `$10` pépins (more than
- * are ranked), by the column's own statistics (`pg_stats.most_common_elems` of
- * `pepin.search` and the table's row estimate, kept by ANALYZE): an inverse document
- * frequency PostgreSQL maintains for free. Without statistics (a new table), nothing is.
+ * How often each stem occurs in `pepin.search`, as PostgreSQL's own statistics know it
+ * (`pg_stats.most_common_elems` and their frequencies, kept by ANALYZE and autovacuum): an
+ * inverse document frequency maintained for free. A stem not listed is rarer than every
+ * listed one (half the rarest share is assumed). Without statistics (a new table), every
+ * stem weighs the same.
  */
-const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquery
-  FROM unnest(tsvector_to_array(to_tsvector('french', pepite_unaccent($9)))) AS stem(lexeme)
-  WHERE NOT EXISTS (
-    SELECT 1 FROM pg_stats s
+const STEM_SHARES = `stem_share AS (
+    SELECT e.lexeme, e.share FROM pg_stats s
     CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
     WHERE s.schemaname = current_schema() AND s.tablename = 'pepin' AND s.attname = 'search'
-      AND e.lexeme = stem.lexeme AND e.share * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'pepin'::regclass) > $10
+  ),
+  rarest AS (SELECT coalesce(min(share) / 2, 1) AS share FROM stem_share)`;
+
+/** A stem's weight: 1 for a stem in every pépin, more the rarer it is. */
+const IDF = (share: string) => `(1 - ln(coalesce(${share}, (SELECT share FROM rarest))))`;
+
+/** The typed stems (`$7` title, counting double, `$8` description) with their weights. */
+const TYPED_STEMS = `typed AS (
+    SELECT t.lexeme, max(t.w) AS w, ${IDF('max(st.share)')} AS idf FROM (
+      SELECT lexeme, 2 AS w FROM unnest(to_tsvector('french', pepite_unaccent($7)))
+      UNION ALL SELECT lexeme, 1 FROM unnest(to_tsvector('french', pepite_unaccent($8)))
+    ) t LEFT JOIN stem_share st USING (lexeme) GROUP BY t.lexeme
+  )`;
+
+/**
+ * Closeness of a candidate's stems to the typed ones (0 to 1): a Dice coefficient where each
+ * stem weighs its rarity, and title stems (weight A in `pepin.search`) count double. Shared
+ * rare stems ("décote", "médiateur") count; shared common ones ("client", "règle") hardly.
+ */
+const STEM_CLOSENESS = `coalesce((
+    SELECT sum(CASE WHEN t.lexeme IS NULL THEN 0 ELSE c.idf * (c.w + t.w) END)
+      / nullif(sum(c.idf * c.w) + (SELECT sum(idf * w) FROM typed), 0)
+    FROM (
+      SELECT c.lexeme, CASE WHEN 'A' = ANY(c.weights) THEN 2 ELSE 1 END AS w, ${IDF('st.share')} AS idf
+      FROM unnest(p.search) c LEFT JOIN stem_share st USING (lexeme)
+    ) c LEFT JOIN typed t USING (lexeme)
+  ), 0)`;
+
+/**
+ * The typed stems (`$11`) that are not common in the table, ORed, as a tsquery; null when
+ * every stem is common. "Common": alone it would bring more than `$12` pépins (more than
+ * are ranked), by the statistics above and the table's row estimate. Without statistics,
+ * nothing is.
+ */
+const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquery
+  FROM unnest(tsvector_to_array(to_tsvector('french', pepite_unaccent($11)))) AS stem(lexeme)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM stem_share e
+    WHERE e.lexeme = stem.lexeme AND e.share * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'pepin'::regclass) > $12
   )`;
 
 /**
@@ -33,10 +69,13 @@ const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquer
  *   `ts_rank_cd` on every typed stem, among every open pépin however old (`pepin_search_idx`;
  *   at most `SIMILAR_SEARCH.maxRanked` matches are ranked).
  *
- * Score (0 to 1): `(1 - ruleWeight) × text + ruleWeight × rule`, where text is the better of
- * the full-text rank and the title's trigram similarity (typos: "paiment", "relai"), and rule
- * is 1 on the same key (any version: the rule's version family), `familyShare` on the same
- * key family (REFUND-…), else 0.
+ * Score (0 to 1): `(1 - ruleWeight) × text + ruleWeight × rule`, where text is
+ * `stemShare × STEM_CLOSENESS + (1 - stemShare) × the titles' trigram similarity` (typos:
+ * "paiment", "relai"; one family stemmed apart: "curatelle", "curateur"), and rule is 1 on the
+ * same key (any version: the rule's version family), `familyShare` on the same key family
+ * (REFUND-…), else 0. `ts_rank_cd` only picks candidates: it counts every shared stem alike, so
+ * "client" and "règle" made unrelated pépins outrank a twin that shared "décote" and "rayures"
+ * (recall 0.930 from the title and description, test/api/pepins-similar-recall.e2e-spec.ts).
  *
  * Titles are no longer searched in trigrams among the site's 5,000 most recent open pépins:
  * comparing 5,000 titles cost several times the whole full-text search, and found nothing the
@@ -50,25 +89,27 @@ function similarSql(siteId: string, query: SimilarSearchQuery, limit: number): {
     SIMILAR_SEARCH.maxCandidates,
     query.ruleKey,
     query.ruleFamily,
+    query.titleText,
+    query.descriptionText,
   ];
   const open = `p.site_id = $1 AND p.status IN (${OPEN})`;
   // Always present (a null key finds nothing, at once) so that every parameter is used.
   const sides = [`SELECT p.id FROM pepin p WHERE ${open} AND p.rule_key = $5 ORDER BY p.created_at DESC LIMIT $4`];
-  let textRank = '0';
   if (query.tsquery !== null) {
     params.push(query.tsquery, SIMILAR_SEARCH.maxRanked, query.stemText, SIMILAR_SEARCH.maxRanked);
-    const tsquery = `to_tsquery('french', pepite_unaccent($7))`;
-    textRank = `ts_rank_cd(p.search, ${tsquery}, 32)`;
+    const tsquery = `to_tsquery('french', pepite_unaccent($9))`;
     sides.push(`SELECT m.id FROM (
-       SELECT p.id, p.search FROM pepin p WHERE ${open} AND p.search @@ coalesce((${RARE_STEMS}), ${tsquery}) LIMIT $8
+       SELECT p.id, p.search FROM pepin p WHERE ${open} AND p.search @@ coalesce((${RARE_STEMS}), ${tsquery}) LIMIT $10
      ) m ORDER BY ts_rank_cd(m.search, ${tsquery}, 32) DESC LIMIT $4`);
   }
-  const text = `greatest(${textRank}, similarity(pepite_unaccent(lower(p.title)), pepite_unaccent($2)))`;
+  const trigram = `similarity(pepite_unaccent(lower(p.title)), pepite_unaccent($2))`;
+  const text = `${SIMILAR_SEARCH.stemShare} * ${STEM_CLOSENESS} + ${1 - SIMILAR_SEARCH.stemShare} * ${trigram}`;
   const rule = `CASE WHEN p.rule_key = $5 THEN 1
     WHEN $6::text IS NOT NULL AND p.rule_key LIKE $6::text || '%' THEN ${SIMILAR_SEARCH.familyShare} ELSE 0 END`;
   return {
-    sql: `SELECT ${PEPIN_COLUMNS},
-        ${1 - SIMILAR_SEARCH.ruleWeight} * ${text} + ${SIMILAR_SEARCH.ruleWeight} * (${rule}) AS score
+    sql: `WITH ${STEM_SHARES}, ${TYPED_STEMS}
+      SELECT ${PEPIN_COLUMNS},
+        ${1 - SIMILAR_SEARCH.ruleWeight} * (${text}) + ${SIMILAR_SEARCH.ruleWeight} * (${rule}) AS score
       FROM pepin p
       WHERE p.id IN (${sides.map((side) => `(${side})`).join(' UNION ')})
       ORDER BY score DESC, p.created_at DESC, p.id

@@ -6,27 +6,20 @@ import { CommonErrors } from '@pepite/api/errors';
 import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
 import { referenceOf, type Proposal } from '../domain/proposal';
-import {
-  CoAuthorStatus,
-  ParticipantKind,
-  ProposalStatus,
-  statusAfterRevision,
-} from '../domain/proposal-status';
+import { CoAuthorStatus, ParticipantKind, ProposalStatus, statusAfterRevision } from '../domain/proposal-status';
 import { calendarDateIn, PROPOSAL_LIMITS, readText, TEXT_LABELS, type TextProblem } from '../domain/proposal-text';
 import { changeKeyOf, resolveChanges, type ProposedRuleChange, type RuleChangeRequest } from '../domain/rule-changes';
 import { invalidProposalInput, ProposalErrors, type InputProblem } from '../proposals.errors';
+import { coAuthorsOf, ensureAcceptedCoAuthor, findCoAuthor } from '../persistence/co-author-store';
 import {
-  coAuthorsOf,
-  ensureAcceptedCoAuthor,
-  findCoAuthor,
   findProposals,
   insertPepinLinks,
   insertProposal,
-  insertRevision,
   lockProposal,
   pepinIdsOf,
   updateProposal,
 } from '../persistence/proposal-store';
+import { insertRevision } from '../persistence/revision-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { ProposalAudit } from './proposal-audit';
 import { ProposalNotifier } from './proposal-notifier';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@pepite/api/audit';
 import { JobQueue, runIdempotent, type IdempotentRequest } from '@pepite/api/database';
-import { CommonErrors, DomainError } from '@pepite/api/errors';
-import { Role, type AuthenticatedUser } from '@pepite/api/identity';
+import { DomainError } from '@pepite/api/errors';
+import type { AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
 import { PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
 import { ReleaseCatalog, RulebookPublisher } from '@pepite/api/rulebook';
@@ -12,50 +12,27 @@ import { CoAuthorStatus, ProposalStatus } from '../domain/proposal-status';
 import { planPublication, soleAuthorship, staleChanges, type ProposalToPublish } from '../domain/publication-plan';
 import { ProposalErrors } from '../proposals.errors';
 import { clashingProposals, PublicationErrors, staleProposals } from '../proposal-publication.errors';
-import { coAuthorsOf, revisionsOf } from '../persistence/proposal-store';
+import { coAuthorsOf } from '../persistence/co-author-store';
+import { revisionsOf } from '../persistence/revision-store';
 import { idempotencyConflict, keyedRequest } from './idempotency-keys';
 import { canManage } from './proposal-views';
 import { PublicationQueue } from './publication-queue';
 import { ProposalWorkflow, type PublishableProposal } from './proposal-workflow.service';
-
-export const PUBLICATION_OPTIONS = Symbol('PUBLICATION_OPTIONS');
-
-export interface PublicationOptions {
-  /** Refuse to publish a proposal whose only author is the publisher (on by default). */
-  readonly fourEyes: boolean;
-}
-
-export const SCHEDULED_PROPOSAL_RELEASE_JOB = 'proposals.scheduled-release';
-export const RELEASE_AUDIT_SUBJECT = 'RELEASE';
-/** A rollback says why, in a real sentence. */
-export const MIN_ROLLBACK_REASON = 10;
-const MAX_ROLLBACK_REASON = 2000;
-
-export interface PublishReleaseCommand {
-  readonly proposalIds: readonly string[];
-  readonly notes?: string | null;
-  /** A retry with the same key gets the same release back and publishes nothing more (24 h). */
-  readonly idempotencyKey?: string | null;
-}
-
-/** The proposals as a set: the order they are given in does not make another request. */
-const proposalSet = (ids: readonly string[]) => [...new Set(ids.map((id) => id.trim().toLowerCase()))].sort();
-
-/** What a publication made (the rulebook's release, as its version). */
-export interface PublishedRelease {
-  readonly version: number;
-}
-
-interface ScheduledRelease {
-  readonly proposalIds: string[];
-  readonly notes: string | null;
-  readonly requestedBy: string;
-  readonly requestedByRole: Role;
-}
-
-type Publisher =
-  | { readonly kind: 'user'; readonly user: AuthenticatedUser }
-  | { readonly kind: 'system'; readonly requestedBy: string };
+import {
+  PUBLICATION_OPTIONS,
+  SCHEDULED_PROPOSAL_RELEASE_JOB,
+  MIN_ROLLBACK_REASON,
+  MAX_ROLLBACK_REASON,
+  proposalSet,
+  assertManagerOrAdmin,
+  type PublicationOptions,
+  type PublishReleaseCommand,
+  RELEASE_AUDIT_SUBJECT,
+  type PublishedRelease,
+  type ScheduledRelease,
+  type Publisher,
+} from './publication-commands';
+import { releaseAuditEntry, type ReleaseChangelog } from './publication-audit';
 
 /**
  * Publication of approved proposals as one release (issue 6): one transaction that locks
@@ -193,7 +170,10 @@ export class ProposalPublication implements OnModuleInit {
    * Runs a publication's transaction, keyed or not, and announces the release it made. A
    * keyed retry gets the release the first attempt made, and publishes nothing more.
    */
-  private sealed(work: (tx: EntityManager) => Promise<number>, idempotent: IdempotentRequest | null): Promise<PublishedRelease> {
+  private sealed(
+    work: (tx: EntityManager) => Promise<number>,
+    idempotent: IdempotentRequest | null,
+  ): Promise<PublishedRelease> {
     return this.queue.run(() => this.sealedNow(work, idempotent));
   }
 
@@ -231,12 +211,14 @@ export class ProposalPublication implements OnModuleInit {
       // Early, so that a rule retired or reworded since reads as this conflict rather than
       // as the rulebook's own refusal; checked again below under the counter lock.
       this.refuseStale(selected.weighed, await this.revisionsInForce(this.catalog.latestVersion));
-      const proposalLine = `Propositions / Proposals: ${references.join(', ')}`;
+      // The proposals go in the changelog, as data: each reader's screen lists them in its
+      // own language. The notes stay what the publisher wrote.
       const release = await this.publisher.publish(
         {
           changes: plan,
-          notes: notes ? `${notes}\n\n${proposalLine}` : proposalLine,
+          notes,
           answers,
+          proposals: references,
           publishedBy: by.kind === 'user' ? by.user.id : by.requestedBy,
         },
         tx,
@@ -342,35 +324,9 @@ export class ProposalPublication implements OnModuleInit {
     version: number,
     weighed: readonly ProposalToPublish[],
     answers: readonly string[],
-    changelog: { added: readonly string[]; amended: readonly string[]; retired: readonly string[] },
+    changelog: ReleaseChangelog,
   ): Promise<void> {
-    const actor =
-      by.kind === 'user'
-        ? { actorRole: by.user.role, actorId: by.user.id }
-        : { actorRole: 'SYSTEM' as const, actorId: null };
-    const references = weighed.map((p) => p.reference);
-    await this.audit.record(
-      {
-        ...actor,
-        action: 'RELEASE_PUBLISHED',
-        subjectType: RELEASE_AUDIT_SUBJECT,
-        subjectId: String(version),
-        summary: {
-          fr: `Version ${version} du règlement publiée : ${references.join(', ')}.`,
-          en: `Rulebook release ${version} published: ${references.join(', ')}.`,
-        },
-        details: {
-          version,
-          proposals: references,
-          answers: [...answers],
-          added: [...changelog.added],
-          amended: [...changelog.amended],
-          retired: [...changelog.retired],
-          ...(by.kind === 'system' ? { scheduledBy: by.requestedBy } : {}),
-        },
-      },
-      tx,
-    );
+    await this.audit.record(releaseAuditEntry(by, version, weighed, answers, changelog), tx);
   }
 
   /** The job at `effectiveAt`: the same publication, as the system; a refusal is logged, not retried. */
@@ -382,8 +338,4 @@ export class ProposalPublication implements OnModuleInit {
       this.logger.warn(`scheduled publication of ${job.proposalIds.join(', ')} cannot apply: ${error.message}`);
     }
   }
-}
-
-function assertManagerOrAdmin(actor: AuthenticatedUser): void {
-  if (actor.role !== Role.MANAGER && actor.role !== Role.ADMIN) throw CommonErrors.forbidden();
 }

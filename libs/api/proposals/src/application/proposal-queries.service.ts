@@ -15,18 +15,10 @@ import {
 import type { ProposalStatus } from '../domain/proposal-status';
 import type { ProposedRuleChange } from '../domain/rule-changes';
 import { ProposalErrors } from '../proposals.errors';
-import {
-  coAuthorsOf,
-  commentCounts,
-  commentsOf,
-  endorsementCounts,
-  endorsementsOf,
-  findProposals,
-  pepinIdsOf,
-  proposalCount,
-  proposalPage,
-  revisionsOf,
-} from '../persistence/proposal-store';
+import { coAuthorsOf } from '../persistence/co-author-store';
+import { commentCounts, commentsOf, endorsementCounts, endorsementsOf } from '../persistence/discussion-store';
+import { findProposals, pepinIdsOf, proposalCount, proposalPage } from '../persistence/proposal-store';
+import { revisionsOf } from '../persistence/revision-store';
 import {
   canSee,
   coAuthorViews,

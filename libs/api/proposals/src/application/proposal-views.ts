@@ -4,7 +4,8 @@ import { authorLabel, isNamed, labelOf } from '../domain/participants';
 import { referenceOf, type Proposal, type ProposalRevision } from '../domain/proposal';
 import { CoAuthorStatus, ParticipantKind, type ProposalStatus } from '../domain/proposal-status';
 import type { ProposedRuleChange } from '../domain/rule-changes';
-import type { CoAuthor, ProposalComment, ProposalEndorsement } from '../persistence/proposal-store';
+import type { CoAuthor } from '../persistence/co-author-store';
+import type { ProposalComment, ProposalEndorsement } from '../persistence/discussion-store';
 
 /**
  * Who looks at a proposal. Everyone who may see a proposal (its site's people, admins)

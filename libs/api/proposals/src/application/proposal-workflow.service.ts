@@ -7,14 +7,8 @@ import { referenceOf, type Proposal } from '../domain/proposal';
 import { canTransition, ProposalStatus } from '../domain/proposal-status';
 import { toRuleChange, type ProposedRuleChange } from '../domain/rule-changes';
 import { ProposalErrors } from '../proposals.errors';
-import {
-  findProposals,
-  findRevision,
-  lockProposal,
-  lockProposals,
-  pepinIdsOf,
-  updateProposal,
-} from '../persistence/proposal-store';
+import { findProposals, lockProposal, lockProposals, pepinIdsOf, updateProposal } from '../persistence/proposal-store';
+import { findRevision } from '../persistence/revision-store';
 
 /** A proposal as other contexts (voting, publication) read it. */
 export interface ProposalRecord {

@@ -68,7 +68,9 @@ export class CoAuthorResolver {
         this.queries.coAuthorsOf(ids, viewer),
       )) ?? [];
     // Only those this caller already sees by name: anything else would tell an anonymous co-author's name.
-    const shown = new Set(coAuthors.flatMap((coAuthor) => (coAuthor.author.personId ? [coAuthor.author.personId] : [])));
+    const shown = new Set(
+      coAuthors.flatMap((coAuthor) => (coAuthor.author.personId ? [coAuthor.author.personId] : [])),
+    );
     const site = proposal.view.siteId;
     const people = [
       ...(await this.directory.listActiveUsers(site, Role.OPERATOR)),

@@ -92,7 +92,9 @@ export class RuleChangeInput {
   effectiveFrom?: string | null;
 }
 
-@InputType({ description: 'A new proposal: the pépins it answers, a title, its rationale and the rule changes it asks for.' })
+@InputType({
+  description: 'A new proposal: the pépins it answers, a title, its rationale and the rule changes it asks for.',
+})
 export class CreateProposalInput {
   @Field(() => [ID], {
     description: `The ACKNOWLEDGED pépins of one site it answers (1 to ${PROPOSAL_LIMITS.pepins.max}).`,

@@ -27,9 +27,9 @@ import {
   ProposalPepinType,
   ProposalPersonType,
   ProposalRevisionType,
-  ProposalRuleDiffType,
   ProposalType,
 } from './proposal.type';
+import { ProposalRuleDiffType } from './proposed-rule-change.type';
 import { RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ProposalType)
@@ -249,7 +249,12 @@ export class ProposalRevisionResolver {
         )) ?? [];
       previous = all.find((candidate) => candidate.number === revision.number - 1) ?? null;
     }
-    const diffs = await this.queries.diff(revision.rawChanges, against, previous?.changes ?? null, revision.baseRelease);
+    const diffs = await this.queries.diff(
+      revision.rawChanges,
+      against,
+      previous?.changes ?? null,
+      revision.baseRelease,
+    );
     return diffs.map((diff) => ProposalRuleDiffType.of(diff));
   }
 

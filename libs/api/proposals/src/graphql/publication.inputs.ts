@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MIN_ROLLBACK_REASON } from '../application/proposal-publication.service';
+import { MIN_ROLLBACK_REASON } from '../application/publication-commands';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 
 @InputType({ description: 'Approved proposals to publish together as one release.' })

@@ -18,6 +18,8 @@ export interface PublishInput {
   readonly notes?: string | null;
   /** References of the pépins this release answers. */
   readonly answers?: readonly string[];
+  /** References of the proposals this release publishes (the changelog's `proposals`). */
+  readonly proposals?: readonly string[];
   readonly publishedBy?: string | null;
 }
 
@@ -53,7 +55,7 @@ export class RulebookPublisher {
           advisorySeqAt: counter.lastAdvisorySeq,
           notes: input.notes?.trim() || null,
           publishedBy: input.publishedBy ?? null,
-          changelog: changelog(plan, null, input.answers),
+          changelog: changelog(plan, null, input.answers, input.proposals),
           rules,
         },
         this.options.signingKey,
@@ -144,6 +146,7 @@ function changelog(
   plan: { added: readonly string[]; amended: readonly string[]; retired: readonly string[] },
   restoredFrom: number | null,
   answers: readonly string[] = [],
+  proposals: readonly string[] = [],
 ): ReleaseChangelog {
   const sorted = (keys: readonly string[]) => [...keys].sort();
   return {
@@ -152,6 +155,9 @@ function changelog(
     retired: sorted(plan.retired),
     restoredFrom,
     answers: [...new Set(answers)].sort(),
+    // Only when proposals made the release: a release of a rulebook file or a rollback keeps
+    // the changelog shape it always had.
+    ...(proposals.length > 0 ? { proposals: [...new Set(proposals)].sort() } : {}),
   };
 }
 

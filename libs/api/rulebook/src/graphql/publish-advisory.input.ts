@@ -21,8 +21,7 @@ export class PublishAdvisoryInput {
 
   @Field(() => String, {
     nullable: true,
-    description:
-      IDEMPOTENCY_KEY_DESCRIPTION,
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   @IsOptional()
   @IsString()

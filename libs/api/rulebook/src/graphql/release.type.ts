@@ -45,6 +45,11 @@ export class ReleaseType {
   @Field(() => [String], { description: 'References (PEP-000123) of the pépins this release answers.' })
   answeredPepins!: string[];
 
+  @Field(() => [String], {
+    description: 'References (PROP-000012) of the proposals this release published; empty for a rulebook file, a rollback or a release made before proposals were recorded here.',
+  })
+  proposals!: string[];
+
   static of(release: ReleaseEntity): ReleaseType {
     const { changelog } = release;
     return {
@@ -62,6 +67,7 @@ export class ReleaseType {
         restoredFrom: changelog.restoredFrom,
       },
       answeredPepins: [...(changelog.answers ?? [])],
+      proposals: [...(changelog.proposals ?? [])],
     };
   }
 }

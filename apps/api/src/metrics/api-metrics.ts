@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+const FEED_LATEST = '/api/rulebook/releases/latest';
+const FEED_VERSION = /^\/api\/rulebook\/releases\/\d+$/;
+const FEED_CHANGES = /^\/api\/rulebook\/changes(\?|$)/;
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+const EVENTS = /^\/api\/rulebook\/events(\?|$)/;
+
+/** What the request asked for, as a bounded label: never the raw URL or a client-chosen name. */
+function routeOf(request: IncomingMessage & { route?: { path?: unknown }; baseUrl?: string }): string {
+  const url = request.url ?? '';
+  if (url === FEED_LATEST || url.startsWith(`${FEED_LATEST}?`)) return 'feed latest';
+  if (FEED_VERSION.test(url.split('?')[0] ?? '')) return 'feed version';
+  if (FEED_CHANGES.test(url)) return 'feed changes';
+  // Express's matched route (set once routed): its pattern, not the path with its ids.
+  const pattern = request.route?.path;
+  if (typeof pattern === 'string') return `${request.method ?? 'GET'} ${request.baseUrl ?? ''}${pattern}`;
+  // A GraphQL request refused before it named an operation (bad JSON, too deep, unparsable).
+  if ((url.split('?')[0] ?? '') === '/graphql') return 'graphql refused';
+  return 'other';
+}
+
+/**
+ * The API's Prometheus metrics, one registry per API (tests run several in one process).
+ * Request counts and durations per operation (a GraphQL operation is named by its type and
+ * first root field, which the schema bounds; client-chosen operation names are never labels),
+ * feed answers by status, open event streams. The values read from the database at scrape
+ * time (jobs, pool, overdue pépins) are registered by `MetricsCollectors`.
+ */
+export class ApiMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new WeakMap<IncomingMessage, string>();
+  private readonly requests = new Counter({
+    name: 'pepite_http_requests_total',
+    help: 'HTTP requests answered, by operation (GraphQL: type and first root field) and status.',
+    labelNames: ['operation', 'status'],
+    registers: [this.registry],
+  });
+  private readonly durations = new Histogram({
+    name: 'pepite_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by operation (event streams excluded).',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly feed = new Counter({
+    name: 'pepite_feed_responses_total',
+    help: 'Rulebook feed answers by route and status (304: the desktop already had it).',
+    labelNames: ['route', 'status'],
+    registers: [this.registry],
+  });
+  private readonly streams = new Gauge({
+    name: 'pepite_sse_streams_open',
+    help: 'Server-Sent Events connections open on this instance (/api/rulebook/events).',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'pepite_' });
+  }
+
+  /** Called by the HTTP server for every request, before anyone answers it. */
+  observe(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method === 'GET' && EVENTS.test(request.url ?? '')) {
+      this.streams.inc();
+      response.once('close', () => this.streams.dec());
+      return;
+    }
+    const started = process.hrtime.bigint();
+    response.once('finish', () => {
+      const operation = this.operations.get(request) ?? routeOf(request);
+      const status = String(response.statusCode);
+      this.requests.inc({ operation, status });
+      this.durations.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+      if (operation.startsWith('feed ')) this.feed.inc({ route: operation.slice(5), status });
+    });
+  }
+
+  /** Names each GraphQL request by its operation type and first root field, once validated. */
+  graphqlPlugin(): ApolloPlugin {
+    const operations = this.operations;
+    return {
+      requestDidStart: () =>
+        Promise.resolve({
+          didResolveOperation: ({ operation, contextValue }) => {
+            const request = (contextValue as { req?: IncomingMessage } | undefined)?.req;
+            if (!operation || !request) return Promise.resolve();
+            const first = operation.selectionSet.selections.find((selection) => selection.kind === 'Field');
+            const field = first?.kind === 'Field' ? first.name.value : '?';
+            operations.set(request, `${operation.operation} ${field}`);
+            return Promise.resolve();
+          },
+        }),
+    };
+  }
+
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
