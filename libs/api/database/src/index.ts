@@ -1,14 +1,18 @@
-export * from './naming-strategy';
-export * from './free-port';
-export * from './embedded-postgres';
-export * from './data-source-options';
-export * from './pg-admin';
-export * from './database-location';
-export * from './migrate';
-export * from './schema-drift';
-export * from './job-queue';
-export * from './observable-async-iterator';
-export * from './pg-listener';
-export * from './clock';
-export * from './idempotency';
-export * from './shared-limits';
+// The platform every context stands on, one folder per concern:
+// postgres/ (connection, embedded server, migrations, drift, LISTEN), jobs/ (pg-boss),
+// idempotency/ (keyed retries), clock/ (the time use cases read), limits/ (rate limits
+// shared across instances), streams/ (async iteration over events).
+export * from './postgres/naming-strategy';
+export * from './postgres/free-port';
+export * from './postgres/embedded-postgres';
+export * from './postgres/data-source-options';
+export * from './postgres/pg-admin';
+export * from './postgres/database-location';
+export * from './postgres/migrate';
+export * from './postgres/schema-drift';
+export * from './postgres/pg-listener';
+export * from './jobs/job-queue';
+export * from './idempotency/idempotency';
+export * from './clock/clock';
+export * from './limits/shared-limits';
+export * from './streams/observable-async-iterator';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, withAdminClient } from '../pg-admin';
-import { withDatabase } from '../data-source-options';
+import { dropDatabase, withAdminClient } from '../postgres/pg-admin';
+import { withDatabase } from '../postgres/data-source-options';
 
 export interface TestDatabase {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { databaseName } from './data-source-options';
+import { databaseName } from '../postgres/data-source-options';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
