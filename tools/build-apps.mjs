@@ -28,7 +28,16 @@ export function buildDesktop({ quiet = false, outDir = AGENT_DESKTOP_DIR } = {})
   run('agent-desktop', viteBuild(outDir, quiet), quiet);
 }
 
+/**
+ * The development GraphiQL (apps/api/graphiql), which the API serves outside production at
+ * GET /graphql from dist/apps/graphiql: bundled here so that page needs no CDN.
+ */
+export function buildGraphiql({ quiet = false } = {}) {
+  run('api', [bin('vite', 'bin/vite.js'), 'build', '--config', 'graphiql/vite.config.mjs', '--logLevel', quiet ? 'error' : 'warn'], quiet);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildConsole();
   buildDesktop();
+  buildGraphiql();
 }

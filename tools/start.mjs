@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { AGENT_DESKTOP_DIR, buildConsole, buildDesktop, WEB_CONSOLE_DIR } from './build-apps.mjs';
+import { AGENT_DESKTOP_DIR, buildConsole, buildDesktop, buildGraphiql, WEB_CONSOLE_DIR } from './build-apps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,6 +13,7 @@ console.log('Building the API, the web console and the agent desktop…');
 execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio: 'inherit' });
 buildConsole();
 buildDesktop();
+buildGraphiql({ quiet: true });
 
 const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,

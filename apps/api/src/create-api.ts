@@ -7,6 +7,7 @@ import { FeedFastPath } from '@pepite/api/rulebook';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { FrontDoorAdapter } from './http/front-door';
+import { serveGraphiql } from './http/graphiql-page';
 import { jsonBody } from './http/json-body';
 import { requestContextMiddleware } from './http/request-context';
 import { requestId } from './http/request-id';
@@ -33,7 +34,7 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');
-  app.use(requestId, securityHeaders(config), requestContextMiddleware, jsonBody);
+  app.use(requestId, securityHeaders(), requestContextMiddleware, jsonBody);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,
@@ -45,6 +46,7 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins === '*' ? true : [...config.corsOrigins], maxAge: 600 });
   }
+  serveGraphiql(app, config);
   serveStaticApps(app, config);
   return app;
 }

@@ -28,7 +28,8 @@ export function graphqlOptions(config: ApiConfig, authentication: Authentication
     autoSchemaFile: true,
     sortSchema: true,
     introspection: !config.production,
-    graphiql: !config.production,
+    // The development GraphiQL is the API's own bundle (http/graphiql-page.ts), not Apollo's CDN page.
+    graphiql: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
-import type { ApiConfig } from '../config/api-config';
 
 /**
  * The Content-Security-Policy of everything the API serves, the console at `/` and the
@@ -52,14 +50,9 @@ export function securityHeaderValues(): Record<string, string> {
 
 /**
  * helmet's security headers on every response (nosniff, frame denial, no referrer,
- * cross-origin opener and resource policies, HSTS, the CSP above). Outside production,
- * GraphiQL at GET /graphql loads its editor from a CDN, so that one page goes without a CSP.
+ * cross-origin opener and resource policies, HSTS, the CSP above), the development
+ * GraphiQL included: it is bundled and served from this origin (http/graphiql-page.ts).
  */
-export function securityHeaders(config: Pick<ApiConfig, 'production'>) {
-  const withCsp = helmet(HELMET_OPTIONS);
-  const withoutCsp = helmet({ ...HELMET_OPTIONS, contentSecurityPolicy: false });
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const graphiql = !config.production && req.method === 'GET' && req.path === '/graphql' && Boolean(req.accepts('html')) && !req.query['query'];
-    (graphiql ? withoutCsp : withCsp)(req, res, next);
-  };
+export function securityHeaders() {
+  return helmet(HELMET_OPTIONS);
 }

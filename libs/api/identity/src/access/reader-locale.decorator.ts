@@ -1,5 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import Negotiator from 'negotiator';
 import { isLocale, type Locale } from '@pepite/api/errors';
+
+/** French first: it wins a tie. */
+const LOCALES = ['fr', 'en'] as const;
 import { requestOf } from './request-of';
 
 /**
@@ -13,20 +17,13 @@ export const ReaderLocale = createParamDecorator((_: unknown, context: Execution
   return preferredLocale(request.headers?.['accept-language']) ?? request.user?.locale ?? 'fr';
 });
 
-/** The best of `fr` and `en` by the header's quality values, or null when it names neither. */
+/**
+ * The best of `fr` and `en` by the header's quality values (RFC 9110 §12.5.4, by `negotiator`,
+ * as the feed negotiates its encodings; `fr-CA` counts as `fr`), or null when it names neither.
+ */
 export function preferredLocale(header: string | string[] | undefined): Locale | null {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return null;
-  let best: { locale: Locale; quality: number } | null = null;
-  for (const part of value.split(',')) {
-    const [tag = '', ...options] = part.trim().split(';');
-    const language = tag.trim().toLowerCase().split('-')[0];
-    if (!isLocale(language)) continue;
-    const q = options.map((o) => o.trim()).find((o) => o.startsWith('q='));
-    const quality = q ? Number(q.slice(2)) : 1;
-    if (Number.isFinite(quality) && quality > 0 && (best === null || quality > best.quality)) {
-      best = { locale: language, quality };
-    }
-  }
-  return best?.locale ?? null;
+  const language = new Negotiator({ headers: { 'accept-language': value } }).language([...LOCALES]);
+  return language !== undefined && isLocale(language) ? language : null;
 }
