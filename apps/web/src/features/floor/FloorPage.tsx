@@ -6,6 +6,7 @@ import { Page } from '../../ui/page';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { AdoptionSection } from './AdoptionSection';
 import { LatestReleaseDocument } from './floor-documents';
+import { MandatoryReadingSection } from './MandatoryReadingSection';
 
 /** /floor: what desktops send back — who has which release, who read the mandatory changes. */
 export function FloorPage() {
@@ -50,6 +51,7 @@ export function FloorPage() {
             <AdoptionSection version={version} siteId={siteId} />
           </>
         )}
+        {latest !== undefined && <MandatoryReadingSection siteId={siteId} />}
       </div>
     </Page>
   );

@@ -55,3 +55,31 @@ export const ReleaseAdoptionDocument = graphql(`
     }
   }
 `);
+
+export const MandatoryReadingStatusDocument = graphql(`
+  query FloorMandatoryReadingStatus($siteId: ID) {
+    mandatoryReadingStatus(siteId: $siteId) {
+      kind
+      releaseVersion
+      ruleKey
+      title
+      publishedAt
+      message
+      operators
+      acknowledged
+      pending {
+        userId
+        displayName
+        teamName
+      }
+    }
+  }
+`);
+
+export const RemindMandatoryReadingDocument = graphql(`
+  mutation FloorRemindMandatoryReading($input: RemindMandatoryReadingInput!) {
+    remindMandatoryReading(input: $input) {
+      reminded
+    }
+  }
+`);

@@ -31,6 +31,21 @@ export const floorMessages = {
       hours: '{{value}} h',
       days: '{{value}} j',
     },
+    reading: {
+      heading: 'Lectures obligatoires (30 derniers jours)',
+      individual:
+        'Individuel par nature : pour chaque changement en lecture obligatoire, cet écran nomme les opérateurs du site qui n’ont pas encore confirmé « J’ai lu et compris ». L’heure de leur confirmation n’est pas affichée. Les opérateurs le savent : leur poste le leur dit.',
+      empty: 'Aucun changement en lecture obligatoire ces 30 derniers jours.',
+      ruleChange: 'Règle changée dans la version {{version}}, publiée le {{date}}',
+      advisory: 'Consigne temporaire publiée le {{date}} (version {{version}})',
+      count: '{{acknowledged}} sur {{operators}} opérateurs ont confirmé',
+      pending_one: '1 n’a pas encore confirmé',
+      pending_other: '{{count}} n’ont pas encore confirmé',
+      remind_one: 'Envoyer un rappel (1 personne)',
+      remind_other: 'Envoyer un rappel ({{count}} personnes)',
+      reminded_one: 'Rappel envoyé à 1 personne pour « {{title}} ».',
+      reminded_other: 'Rappel envoyé à {{count}} personnes pour « {{title}} ».',
+    },
   },
   en: {
     title: 'On the floor',
@@ -62,6 +77,21 @@ export const floorMessages = {
       folded: 'Groups of fewer than 3 people: “fewer than 3”, with no share.',
       hours: '{{value}} h',
       days: '{{value}} d',
+    },
+    reading: {
+      heading: 'Mandatory reading (last 30 days)',
+      individual:
+        'Individual by nature: for each change flagged mandatory, this screen names the site’s operators who have not yet confirmed “I have read and understood”. When they confirmed is not shown. Operators know it: their desktop tells them.',
+      empty: 'No change flagged mandatory in the last 30 days.',
+      ruleChange: 'Rule changed in release {{version}}, published on {{date}}',
+      advisory: 'Interim guidance published on {{date}} (release {{version}})',
+      count: '{{acknowledged}} of {{operators}} operators have confirmed',
+      pending_one: '1 has not confirmed yet',
+      pending_other: '{{count}} have not confirmed yet',
+      remind_one: 'Send a reminder (1 person)',
+      remind_other: 'Send a reminder ({{count}} people)',
+      reminded_one: 'Reminder sent to 1 person for “{{title}}”.',
+      reminded_other: 'Reminder sent to {{count}} people for “{{title}}”.',
     },
   },
 } as const;

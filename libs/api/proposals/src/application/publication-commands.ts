@@ -19,6 +19,8 @@ export const MAX_ROLLBACK_REASON = 2000;
 export interface PublishReleaseCommand {
   readonly proposalIds: readonly string[];
   readonly notes?: string | null;
+  /** Changed rules flagged "lecture obligatoire" (issue 19). */
+  readonly mandatoryRuleKeys?: readonly string[] | null;
   /** A retry with the same key gets the same release back and publishes nothing more (24 h). */
   readonly idempotencyKey?: string | null;
 }
@@ -34,6 +36,8 @@ export interface PublishedRelease {
 export interface ScheduledRelease {
   readonly proposalIds: string[];
   readonly notes: string | null;
+  /** Absent from jobs queued before issue 19. */
+  readonly mandatoryRuleKeys?: readonly string[];
   readonly requestedBy: string;
   readonly requestedByRole: Role;
 }

@@ -2,6 +2,7 @@ import type { KindCatalogue, KindDefinition } from './kind-definition';
 import { LISTENING_KINDS } from './listening-kinds';
 import { PEPIN_KINDS } from './pepin-kinds';
 import { PROPOSAL_KINDS } from './proposal-kinds';
+import { READING_KINDS } from './reading-kinds';
 import { text, type Params, type Reader, type RenderedNotification } from './rendering-kit';
 
 /**
@@ -24,7 +25,7 @@ function legacyText(params: Params, locale: 'fr' | 'en'): string {
 }
 
 /** Every kind a context may send, and how it reads. */
-const CATALOGUE: KindCatalogue = { ...PEPIN_KINDS, ...LISTENING_KINDS, ...PROPOSAL_KINDS, [LEGACY_KIND]: LEGACY };
+const CATALOGUE: KindCatalogue = { ...PEPIN_KINDS, ...LISTENING_KINDS, ...PROPOSAL_KINDS, ...READING_KINDS, [LEGACY_KIND]: LEGACY };
 
 /** The kinds contexts may send (the legacy one only comes from the migration). */
 export const NOTIFICATION_KINDS: readonly string[] = Object.keys(CATALOGUE).filter((kind) => kind !== LEGACY_KIND);
