@@ -1,8 +1,12 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { DesktopStatusService } from './application/desktop-status.service';
+import { MandatoryReadingService } from './application/mandatory-reading.service';
+import { SearchGapService } from './application/search-gap.service';
 import { ReleaseAdoptionService } from './application/release-adoption.service';
 import { ReturnPathRetention } from './application/retention.service';
 import { DesktopStatusResolver } from './graphql/desktop-status.resolver';
+import { MandatoryReadingResolver } from './graphql/mandatory-reading.resolver';
+import { SearchGapResolver } from './graphql/search-gap.resolver';
 import { RETURN_PATH_OPTIONS, type ReturnPathOptions } from './return-path.options';
 
 export interface ReturnPathModuleOptions extends ReturnPathOptions {
@@ -28,6 +32,10 @@ export class ReturnPathModule {
         ReleaseAdoptionService,
         ReturnPathRetention,
         DesktopStatusResolver,
+        MandatoryReadingService,
+        MandatoryReadingResolver,
+        SearchGapService,
+        SearchGapResolver,
       ],
       exports: [ReturnPathRetention],
     };
