@@ -31,6 +31,7 @@ import {
   type PublishedRelease,
   type ScheduledRelease,
   type Publisher,
+  mandatoryField,
 } from './publication-commands';
 import { releaseAuditEntry, type ReleaseChangelog } from './publication-audit';
 
@@ -343,12 +344,4 @@ export class ProposalPublication implements OnModuleInit {
       this.logger.warn(`scheduled publication of ${job.proposalIds.join(', ')} cannot apply: ${error.message}`);
     }
   }
-}
-
-/**
- * The mandatory keys as part of a keyed request's fingerprint, only when some are given: a
- * retry of a publication keyed before issue 19 still matches its first attempt.
- */
-function mandatoryField(keys: readonly string[] | null | undefined): { mandatoryRuleKeys?: string[] } {
-  return keys && keys.length > 0 ? { mandatoryRuleKeys: [...new Set(keys)].sort() } : {};
 }

@@ -49,3 +49,11 @@ export type Publisher =
 export function assertManagerOrAdmin(actor: AuthenticatedUser): void {
   if (actor.role !== Role.MANAGER && actor.role !== Role.ADMIN) throw CommonErrors.forbidden();
 }
+
+/**
+ * The mandatory keys as part of a keyed request's fingerprint, only when some are given: a
+ * retry of a publication keyed before issue 19 still matches its first attempt.
+ */
+export function mandatoryField(keys: readonly string[] | null | undefined): { mandatoryRuleKeys?: string[] } {
+  return keys && keys.length > 0 ? { mandatoryRuleKeys: [...new Set(keys)].sort() } : {};
+}
