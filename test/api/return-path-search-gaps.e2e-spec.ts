@@ -79,8 +79,9 @@ describe('search gaps', () => {
     expect(byQuery.get('demenagement a l etranger')).toMatchObject({ total: 8, recent: 2, previous: 6 });
     expect(byQuery.get('carte cadeau expiree')).toMatchObject({
       total: 7,
+      // 1 day ago is in the last 7 days; 10 days ago in the 7 before.
       recent: 5,
-      previous: 0,
+      previous: 2,
       days: [
         { day: dayBefore(10), searches: 2 },
         { day: dayBefore(1), searches: 5 },

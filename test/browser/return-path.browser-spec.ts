@@ -100,14 +100,15 @@ describe('the return path, in the browser', () => {
     const desktop = await desktopOf(operators[1] as TestUser);
     await desktop.keyboard.press('/');
     await desktop.keyboard.type('carte cadeau expirée');
-    // The desktop sends it once the search has settled on nothing.
+    await desktop.getByText('Aucune règle ne correspond à « carte cadeau expirée ».').waitFor();
+    // The desktop sends it once the search has settled on nothing (1.5 s).
     const console = await stack.newPage();
     await signIn(console, { email: manager.email, password: manager.password });
     await console.goto('/insights');
     const gaps = console.getByRole('region', { name: 'Recherches sans réponse (30 derniers jours)' });
-    await expect_(async () => {
+    await retryUntil(60_000, async () => {
       await console.reload();
-      await gaps.getByText('« carte cadeau expiree »').waitFor({ timeout: 2_000 });
+      await gaps.getByText('« carte cadeau expiree »').waitFor({ timeout: 5_000 });
     });
     if (SHOTS) await gaps.screenshot({ path: path.join(SHOTS, 'search-gaps.png') });
     await gaps.getByRole('button', { name: 'Créer un pépin « aucune règle » « carte cadeau expiree »' }).click();
@@ -115,21 +116,28 @@ describe('the return path, in the browser', () => {
 
     const english = await stack.newPage({ locale: 'en-GB' });
     await english.setViewportSize({ width: 390, height: 844 });
-    await signIn(english, { email: manager.email, password: manager.password }).catch(() => undefined);
+    await english.goto('/login');
+    await english.getByLabel('Email address').fill(manager.email);
+    await english.getByLabel('Password').fill(manager.password);
+    await english.getByRole('button', { name: 'Sign in' }).click();
+    await english.waitForURL((url) => url.pathname !== '/login');
     await english.goto('/floor');
-    await english.getByRole('heading', { level: 1 }).waitFor();
+    await english.getByRole('heading', { level: 1, name: 'On the floor' }).waitFor();
+    await english.getByText('1 of 3 operators have confirmed').waitFor();
+    if (SHOTS) await english.screenshot({ path: path.join(SHOTS, 'floor-phone-en.png'), fullPage: true });
     await expectAccessible(english, 'floor screen on a phone');
-  });
+  }, 120_000);
 });
 
-/** Retries `step` until it passes (the desktop sends a search 1.5 s after typing stops). */
-async function expect_(step: () => Promise<void>): Promise<void> {
+/** Retries `step` until it passes or `ms` have gone (the desktop sends a search 1.5 s after typing stops). */
+async function retryUntil(ms: number, step: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + ms;
   for (;;) {
     try {
       await step();
       return;
-    } catch {
-      // not there yet: try again
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
     }
   }
 }
