@@ -41,6 +41,7 @@ api.on('message', (message) => {
   Health            ${base}/health/ready
   Rulebook feed     ${base}/api/rulebook/releases/latest
   Live events (SSE) ${base}/api/rulebook/events
+  E-mails           ${message.mail ?? 'off'}
 
   Demo accounts (password: pepite-demo)
     admin@pepite.demo                              console: users, sites, SLA

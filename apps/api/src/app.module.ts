@@ -16,6 +16,7 @@ import { RulebookModule } from '@pepite/api/rulebook';
 import { VotingModule } from '@pepite/api/voting';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
+import { IdentityAuditModule } from './audit/identity-audit.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -54,9 +55,10 @@ export class AppModule {
         JobsModule.forRoot({ url: databaseUrl, ...config.jobs, controllableClock: config.env === 'test' }),
         IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
-        NotificationsModule.forRoot(),
+        NotificationsModule.forRoot({ mail: config.mail }),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
+        IdentityAuditModule,
         PepinsModule.forRoot({ rulebook }),
         ProposalsModule.forRoot({ rulebook, publication: config.publication }),
         VotingModule.forRoot(),

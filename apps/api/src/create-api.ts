@@ -19,7 +19,7 @@ import { ApiMetrics } from './metrics/api-metrics';
 export async function createApi(config: ApiConfig, databaseUrl: string): Promise<NestExpressApplication> {
   const frontDoor = new FrontDoorAdapter();
   // Made here: the HTTP server (below) and Apollo (in the module) both record into it.
-  const metrics = new ApiMetrics();
+  const metrics = new ApiMetrics({ processMetrics: config.metrics.port !== undefined });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, metrics), frontDoor, {
     bufferLogs: true,
     bodyParser: false,

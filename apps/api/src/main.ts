@@ -2,6 +2,7 @@
 import { tracing } from './telemetry/tracing';
 import 'reflect-metadata';
 import { locateDatabase, migrateDatabase } from '@pepite/api/database';
+import { MailOutbox } from '@pepite/api/notifications';
 import { RulebookEventHub } from '@pepite/api/rulebook';
 import { apiConfigFrom } from './config/api-config';
 import { ConfigurationError, readEnvironment } from './config/environment';
@@ -25,8 +26,10 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const mail = app.get(MailOutbox).describe();
+  say(`e-mail: ${mail}`);
   say(`API ready on http://localhost:${port}/graphql (health: http://localhost:${port}/health/ready)`);
-  process.send?.({ type: 'ready', port });
+  process.send?.({ type: 'ready', port, mail });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -200,6 +200,16 @@ export class Fresh {
     return query;
   }
 
+  /** A provider group mapped to the site's operators. */
+  async groupMapping(): Promise<string> {
+    const { setIdentityGroupMapping } = await this.api.graphql.ok<{ setIdentityGroupMapping: { id: string } }>(
+      'mutation($input: SetIdentityGroupMappingInput!) { setIdentityGroupMapping(input: $input) { id } }',
+      { input: { group: `groupe-${unique()}`, role: 'OPERATOR', siteId: this.world.site.site.id, teamId: this.world.site.team.id } },
+      { token: this.world.users.admin.token },
+    );
+    return setIdentityGroupMapping.id;
+  }
+
   async team(): Promise<string> {
     return (await this.api.world.directory.ensureTeam(this.world.site.site.id, `Équipe ${unique()}`)).id;
   }
@@ -273,6 +283,12 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Query',
+    name: 'identityGroupMappings',
+    build: () => q('{ identityGroupMappings { id group } }'),
+    expected: ADMINS,
+  },
+  {
+    kind: 'Query',
     name: 'mandatoryReadingStatus',
     build: ({ world }) => q('query($siteId: ID) { mandatoryReadingStatus(siteId: $siteId) { ruleKey } }', { siteId: world.site.site.id }),
     expected: row('U F F F ok ok'),
@@ -287,6 +303,13 @@ export const MATRIX: readonly MatrixEntry[] = [
     name: 'notifications',
     build: () => q('{ notifications { unreadCount } }'),
     expected: EVERYONE_SIGNED_IN,
+  },
+  {
+    kind: 'Query',
+    name: 'myNotificationPreferences',
+    build: () => q('{ myNotificationPreferences { kind mode } }'),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'the caller’s own e-mail preferences',
   },
   {
     kind: 'Query',
@@ -596,6 +619,18 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'linkExternalIdentity',
+    build: async ({ fresh }) =>
+      q('mutation($userId: ID!, $subject: String!) { linkExternalIdentity(userId: $userId, subject: $subject) { id } }', {
+        userId: await fresh.user(),
+        subject: `subject-${unique()}`,
+      }),
+    // No OpenID provider in this world: past the access rule, the use case says it is not configured.
+    expected: row('U F F F F N'),
+    note: 'without OIDC configured the admin gets NOT_FOUND (oidc-sign-in.e2e-spec.ts links with a provider)',
+  },
+  {
+    kind: 'Mutation',
     name: 'markDuplicate',
     build: async ({ fresh }) =>
       q('mutation($id: ID!, $duplicateOf: ID!) { markDuplicate(id: $id, duplicateOf: $duplicateOf) { id } }', {
@@ -610,6 +645,16 @@ export const MATRIX: readonly MatrixEntry[] = [
     build: () => q('mutation { markNotificationsRead(all: true) }'),
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own notifications',
+  },
+  {
+    kind: 'Mutation',
+    name: 'setNotificationPreferences',
+    build: () =>
+      q('mutation($input: SetNotificationPreferencesInput!) { setNotificationPreferences(input: $input) { kind } }', {
+        input: { preferences: [{ kind: 'PROPOSAL_REVISED', mode: 'DIGEST' }] },
+      }),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'the caller’s own e-mail preferences',
   },
   {
     kind: 'Mutation',
@@ -654,6 +699,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     name: 'reactivateUser',
     build: async ({ fresh }) =>
       q('mutation($id: ID!) { reactivateUser(id: $id) { id } }', { id: await fresh.deactivatedUser() }),
+    expected: ADMINS,
+  },
+  {
+    kind: 'Mutation',
+    name: 'removeIdentityGroupMapping',
+    build: async ({ fresh }) => q('mutation($id: ID!) { removeIdentityGroupMapping(id: $id) { id } }', { id: await fresh.groupMapping() }),
     expected: ADMINS,
   },
   {
@@ -761,6 +812,15 @@ export const MATRIX: readonly MatrixEntry[] = [
       }),
     expected: row('U F F N ok F'),
     note: 'the chosen manager only',
+  },
+  {
+    kind: 'Mutation',
+    name: 'setIdentityGroupMapping',
+    build: ({ world }) =>
+      q('mutation($input: SetIdentityGroupMappingInput!) { setIdentityGroupMapping(input: $input) { id } }', {
+        input: { group: `groupe-${unique()}`, role: 'OPERATOR', siteId: world.site.site.id, teamId: world.site.team.id },
+      }),
+    expected: ADMINS,
   },
   {
     kind: 'Mutation',

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { IdentityOptions } from '@pepite/api/identity';
+import type { MailOptions } from '@pepite/api/notifications';
 import type { RulebookOptions } from '@pepite/api/rulebook';
 import type { Environment } from './environment';
 import { localSecret } from './local-secret';
@@ -38,6 +40,8 @@ export interface ApiConfig {
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
   readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
+  /** E-mail: the relay, or `.eml` files in development, or off. */
+  readonly mail: MailOptions;
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
   readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
   /** Prometheus metrics listener (unset port: off). */
@@ -77,6 +81,20 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
         windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
         maxDelayMs: env.LOGIN_DELAY_MAX_MS,
       },
+      sessions: {
+        lifetimeHours: env.SESSION_LIFETIME_HOURS,
+        idleMinutes: env.SESSION_IDLE_MINUTES,
+        alwaysSecure: env.NODE_ENV === 'production',
+      },
+      passwordLogin: {
+        enabled: env.PASSWORD_LOGIN === 'on',
+        breakGlassEmails: (env.PASSWORD_BREAK_GLASS_ADMINS ?? '')
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter((email) => email.length > 0),
+      },
+      trustedOrigins: env.CORS_ORIGINS && env.CORS_ORIGINS !== '*' ? env.CORS_ORIGINS.split(',') : [],
+      oidc: oidcOptions(env),
       rateLimits: {
         mutation: { limit: env.MUTATION_LIMIT_PER_USER, windowSeconds: env.MUTATION_LIMIT_WINDOW_SECONDS },
         filing: { limit: env.FILING_LIMIT_PER_OPERATOR, windowSeconds: env.FILING_LIMIT_WINDOW_SECONDS },
@@ -96,10 +114,33 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
       searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
     },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      // Without a relay, a developer (and `npm start`) still sees every e-mail, as files.
+      outboxDir: env.NODE_ENV === 'development' ? path.join(dataDir, 'mail') : undefined,
+      from: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      // Its own key, derived: an unsubscribe token can never pass for an access token.
+      unsubscribeSecret: createHmac('sha256', jwtSecret).update('pepite mail unsubscribe').digest('base64url'),
+    },
     staticApps: {
       consoleDir: env.WEB_CONSOLE_DIR && path.resolve(env.WEB_CONSOLE_DIR),
       desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),
     },
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
+  };
+}
+
+function oidcOptions(env: Environment): IdentityOptions['oidc'] {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET || !env.OIDC_REDIRECT_URI) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    redirectUri: env.OIDC_REDIRECT_URI,
+    scopes: env.OIDC_SCOPES,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    allowHttp: env.OIDC_ALLOW_HTTP,
+    providerName: env.OIDC_PROVIDER_NAME ?? new URL(env.OIDC_ISSUER).hostname,
   };
 }

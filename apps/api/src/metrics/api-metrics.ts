@@ -58,8 +58,9 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'pepite_' });
+  /** `processMetrics`: prom-client's CPU, memory, GC and event-loop metrics (their monitors only run when someone scrapes). */
+  constructor({ processMetrics }: { processMetrics: boolean }) {
+    if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'pepite_' });
   }
 
   /** Called by the HTTP server for every request, before anyone answers it. */

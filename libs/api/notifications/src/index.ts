@@ -16,3 +16,7 @@ export {
   type Renderable,
 } from './domain/rendering/render-notification';
 export type { Reader, RenderedNotification } from './domain/rendering/rendering-kit';
+export { MailOutbox, MAIL_PLAN_JOB, MAIL_SWEEP_JOB } from './application/mail/mail-outbox.service';
+export type { MailOptions } from './application/mail/mail.options';
+export { DeliveryMode, defaultMode } from './domain/mail/delivery-preferences';
+export { latestDigestPeriod } from './domain/mail/digest-period';

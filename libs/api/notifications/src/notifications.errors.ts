@@ -13,4 +13,15 @@ export const NotificationErrors = defineErrors({
       'Indiquez soit « ids » (les notifications à marquer comme lues), soit « all: true », mais pas les deux.',
     en: (_: void) => 'Give either “ids” (the notifications to mark as read) or “all: true”, not both.',
   },
+  unknownPreferenceKind: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { kind: string }) => `Le type de notification « ${p.kind} » n’existe pas ou ne vous concerne pas.`,
+    en: (p: { kind: string }) => `The notification kind “${p.kind}” does not exist or does not concern you.`,
+  },
+  invalidUnsubscribeLink: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) =>
+      'Ce lien de désabonnement n’est pas valable : il a peut-être été coupé. Changez vos préférences dans Pépite.',
+    en: (_: void) => 'This unsubscribe link is not valid: it may have been cut. Change your preferences in Pépite.',
+  },
 });

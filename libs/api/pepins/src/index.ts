@@ -5,6 +5,7 @@ export * from './domain/pepin-queue';
 export * from './domain/listening-session';
 export type { FilePepinCommand } from './domain/pepin-filing';
 export { PEPIN_LIMITS } from './domain/pepin-filing';
+export { storedHistoryMessage, type HistoryParams } from './domain/history-line';
 export { SIMILAR_SEARCH, type SimilarSearchInput } from './domain/similar-search';
 export * from './pepins.errors';
 export * from './pepins.module';

@@ -32,7 +32,8 @@ export const VotingErrors = defineErrors({
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { quorum: number }) =>
       `Le vote ne peut être clos avant l’échéance qu’une fois le quorum atteint (${p.quorum} bulletins).`,
-    en: (p: { quorum: number }) => `The vote can be closed before its deadline only once the quorum (${p.quorum} ballots) is reached.`,
+    en: (p: { quorum: number }) =>
+      `The vote can be closed before its deadline only once the quorum (${p.quorum} ballots) is reached.`,
   },
   notInDesign: {
     code: ErrorCode.ILLEGAL_TRANSITION,

@@ -89,6 +89,20 @@ export class JobQueue {
   }
 
   /**
+   * Runs `handler` on up to `batchSize` jobs of `name` at a time. A worker waits its polling
+   * interval after each fetch, so one job per fetch cannot keep up with a queue fed by every
+   * mutation (the e-mail planning): a batch is fetched and handled at once. A throw retries
+   * the whole batch, so the handler must be idempotent.
+   */
+  async workBatch<T extends object>(name: string, batchSize: number, handler: (data: T[]) => Promise<void>): Promise<void> {
+    await this.ensureQueue(name);
+    if (!this.options.runWorkers) return;
+    await this.boss.work<T>(name, { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      await handler(jobs.map((job) => job.data));
+    });
+  }
+
+  /**
    * Runs `handler` on a cron schedule, once per tick across all instances (pg-boss keeps
    * one schedule per name). Used for sweeps over deadlines, which survive restarts.
    */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { isUuid, JobQueue } from '@pepite/api/database';
 import { notificationDraft, type NotificationView, type NotifyInput } from '../domain/notification';
 import { NotificationErrors } from '../notifications.errors';
 import { countUnread, insertNotifications, markRead, readPage } from '../persistence/notification-store';
+import { MAIL_PLAN_JOB, MailOutbox } from './mail/mail-outbox.service';
 
 export const MAX_NOTIFICATIONS_PAGE = 100;
 
@@ -31,7 +32,11 @@ export interface NotificationPage {
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly outbox: MailOutbox,
+  ) {}
 
   /**
    * Stores one notification per distinct recipient and tells the live subscriptions to
@@ -39,9 +44,20 @@ export class NotificationsService {
    * nobody is told. Without a manager the write is one statement of its own.
    * Invalid input (a recipient id that is not a UUID, an empty text…) throws a plain
    * `Error`: it is a bug of the calling context, not something a user typed.
+   * When e-mail is on, the job that plans the e-mails is queued in the same transaction:
+   * no e-mail for news that rolled back, and none lost for news that committed.
    */
   async notify(input: NotifyInput, manager?: EntityManager): Promise<void> {
-    await insertNotifications(manager ?? this.dataSource.manager, notificationDraft(input));
+    const draft = notificationDraft(input);
+    if (!this.outbox.enabled) {
+      await insertNotifications(manager ?? this.dataSource.manager, draft);
+      return;
+    }
+    const write = async (tx: EntityManager) => {
+      const notificationIds = await insertNotifications(tx, draft);
+      if (notificationIds.length > 0) await this.jobs.enqueue(MAIL_PLAN_JOB, { notificationIds }, { transaction: tx });
+    };
+    await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
   /** A page of the user's own notifications, newest first, with their unread count. */

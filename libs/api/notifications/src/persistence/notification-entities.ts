@@ -1,4 +1,6 @@
+import { MailDeliveryEntity } from './mail-delivery.entity';
+import { MailPreferenceEntity } from './mail-preference.entity';
 import { NotificationEntity } from './notification.entity';
 
 /** The tables the notifications context owns. */
-export const NOTIFICATION_ENTITIES = [NotificationEntity];
+export const NOTIFICATION_ENTITIES = [NotificationEntity, MailPreferenceEntity, MailDeliveryEntity];

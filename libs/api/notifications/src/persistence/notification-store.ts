@@ -36,16 +36,18 @@ function viewOf(row: NotificationRow): NotificationView {
  * the caller's transaction, both commit together or not at all (PostgreSQL delivers
  * notifications on commit only).
  */
-export async function insertNotifications(manager: EntityManager, draft: NotificationDraft): Promise<void> {
-  if (draft.recipientIds.length === 0) return;
-  await manager.query(
+export async function insertNotifications(manager: EntityManager, draft: NotificationDraft): Promise<string[]> {
+  if (draft.recipientIds.length === 0) return [];
+  // `told` is joined so that it runs: one NOTIFY per recipient, and the new ids come back.
+  const rows: { id: string }[] = await manager.query(
     `WITH inserted AS (
        INSERT INTO notification (recipient_id, kind, subject_type, subject_id, params, tx_id)
        SELECT recipient, $2, $3, $4, $5::jsonb, pg_current_xact_id()::text::bigint
        FROM unnest($1::uuid[]) AS recipient
-       RETURNING recipient_id
-     )
-     SELECT pg_notify($6, recipient_id::text) FROM (SELECT DISTINCT recipient_id FROM inserted) AS told`,
+       RETURNING id, recipient_id
+     ),
+     told AS (SELECT count(pg_notify($6, recipient_id::text)) AS signals FROM (SELECT DISTINCT recipient_id FROM inserted) AS r)
+     SELECT inserted.id FROM inserted CROSS JOIN told`,
     [
       draft.recipientIds,
       draft.kind,
@@ -55,6 +57,7 @@ export async function insertNotifications(manager: EntityManager, draft: Notific
       NOTIFICATIONS_CHANNEL,
     ],
   );
+  return rows.map((row) => row.id);
 }
 
 export interface PageQuery {

@@ -6,11 +6,12 @@ import { Role, UserDirectoryService } from '@pepite/api/identity';
 import {
   ACKNOWLEDGEMENT_PROMISE,
   dueEscalationLevel,
+  dueSoonNotice,
   escalationNotice,
   reporterLateNotice,
 } from '../domain/acknowledgement-promise';
 import { referenceOf } from '../domain/pepin';
-import { lockOverduePepins, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
+import { lockDueSoonPepins, lockOverduePepins, markReminded, type OverduePepinRow } from '../persistence/acknowledgement-deadlines-store';
 import { PEPIN_SUBJECT, PepinNotifier } from './pepin-notifier';
 import { PepinTriage } from './pepin-triage.service';
 
@@ -38,6 +39,8 @@ export class AcknowledgementDeadlines implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.jobs.every(ACKNOWLEDGEMENT_SWEEP_JOB, '* * * * *', async () => {
+      const reminded = await this.remind();
+      if (reminded > 0) this.logger.log(`reminded managers of ${reminded} pépin(s) due within 24 h`);
       const escalated = await this.sweep();
       if (escalated > 0) this.logger.log(`escalated ${escalated} overdue pépin(s)`);
     });
@@ -60,6 +63,29 @@ export class AcknowledgementDeadlines implements OnModuleInit {
         return due.length < BATCH;
       });
       if (done) return escalated;
+    }
+  }
+
+  /**
+   * Reminds the site's managers of every NEW pépin due within 24 hours, once per pépin (the
+   * row is marked in the transaction that notifies). Returns how many pépins were reminded.
+   */
+  async remind(): Promise<number> {
+    let reminded = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (tx) => {
+        const now = this.clock.now();
+        const due = await lockDueSoonPepins(tx, now, ACKNOWLEDGEMENT_PROMISE.reminderBeforeHours, BATCH);
+        await markReminded(tx, due.map((pepin) => pepin.id), now);
+        for (const pepin of due) {
+          const subject = { reference: referenceOf(pepin), title: pepin.title };
+          const managers = (await this.directory.listActiveUsers(pepin.siteId, Role.MANAGER)).map((manager) => manager.id);
+          await this.notifier.to(tx, managers, dueSoonNotice(subject, pepin.ackDueAt), { type: PEPIN_SUBJECT, id: pepin.id });
+          reminded++;
+        }
+        return due.length < BATCH;
+      });
+      if (done) return reminded;
     }
   }
 

@@ -6,6 +6,8 @@ import type { Notice, NoticeSubject } from './pepin-notices';
  */
 export const ACKNOWLEDGEMENT_PROMISE = {
   adminAfterHours: 24,
+  /** The site's managers are reminded this long before the deadline. */
+  reminderBeforeHours: 24,
   maxLevel: 2,
 } as const;
 
@@ -33,4 +35,9 @@ export function escalationNotice(level: 1 | 2, pepin: NoticeSubject, ackDueAt: D
 /** What the reporter is told the first time: the promise is late, and someone was told. */
 export function reporterLateNotice(pepin: NoticeSubject): Notice {
   return { kind: 'PEPIN_ACK_LATE', params: { reference: pepin.reference, title: pepin.title } };
+}
+
+/** What the site's managers are told 24 hours before the deadline. */
+export function dueSoonNotice(pepin: NoticeSubject, ackDueAt: Date): Notice {
+  return { kind: 'PEPIN_ACK_DUE_SOON', params: { reference: pepin.reference, title: pepin.title, dueAt: ackDueAt.toISOString() } };
 }

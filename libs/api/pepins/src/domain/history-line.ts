@@ -33,3 +33,13 @@ export function historyLine(toStatus: PepinStatus | null, params: HistoryParams 
   if (reasons.length === 0) return head;
   return locale === 'fr' ? `${head} Motifs : ${reasons.join(' ; ')}` : `${head} Reasons: ${reasons.join('; ')}`;
 }
+
+/**
+ * The French sentence stored as the line's `message` (what exports and lines written before
+ * parameters existed read), cut to `max` characters: the same words as `historyLine`.
+ */
+export function storedHistoryMessage(toStatus: PepinStatus, params: HistoryParams, max: number): string | null {
+  const text = historyLine(toStatus, params, 'fr');
+  if (text === null) return null;
+  return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
+}

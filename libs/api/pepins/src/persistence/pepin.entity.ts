@@ -93,6 +93,10 @@ export class PepinEntity {
   @Column({ type: 'timestamptz', nullable: true })
   acknowledgedAt!: Date | null;
 
+  /** When the site's managers were reminded that it falls due within 24 hours (null: not yet). */
+  @Column({ type: 'timestamptz', nullable: true })
+  ackReminderSentAt!: Date | null;
+
   /** How many times the SLA job escalated it (0: not yet). */
   @Column({ type: 'smallint', default: 0 })
   escalationLevel!: number;

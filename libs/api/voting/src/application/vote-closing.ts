@@ -3,10 +3,17 @@ import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@pepite/api/audit';
 import type { AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
-import { PEPIN_LIMITS, PepinQueries, PepinStatus, PepinTriage, SYSTEM_ACTOR } from '@pepite/api/pepins';
+import {
+  PEPIN_LIMITS,
+  PepinQueries,
+  PepinStatus,
+  PepinTriage,
+  storedHistoryMessage,
+  SYSTEM_ACTOR,
+} from '@pepite/api/pepins';
 import { ProposalStatus, ProposalWorkflow, type ProposalRecord } from '@pepite/api/proposals';
 import { outcomeOf, settledOutcome, tallyOf, VoteChoice, VoteOutcome } from '../domain/vote';
-import { backToDesignMessage, voteClosedParams } from '../domain/vote-notices';
+import { voteClosedParams } from '../domain/vote-notices';
 import type { VoteEntity } from '../persistence/vote.entity';
 import { ballotsOf, closeVoteRow, electorIdsOf } from '../persistence/vote-store';
 
@@ -58,10 +65,11 @@ export class VoteClosing {
       proposal = await this.proposals.setStatus(vote.proposalId, ProposalStatus.IN_VOTE, ProposalStatus.IN_DESIGN, tx);
       const pepinIds = await this.pepinsIn(vote.proposalId, PepinStatus.IN_VOTE, tx);
       if (pepinIds.length > 0) {
-        const message = backToDesignMessage(proposal, outcome, reasons, PEPIN_LIMITS.acknowledgeMessage.max);
-        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message, tx, {
-          notice: { proposalReference: proposal.reference, outcome, reasons },
-        });
+        // The pépins' history words the outcome itself, in each reader's language; the stored
+        // message is its French line, for exports and readers of older lines.
+        const notice = { proposalReference: proposal.reference, outcome, reasons };
+        const message = storedHistoryMessage(PepinStatus.IN_DESIGN, notice, PEPIN_LIMITS.acknowledgeMessage.max);
+        await this.triage.moveToStatus(pepinIds, PepinStatus.IN_DESIGN, closer, message ?? '', tx, { notice });
       }
     }
     await this.audit.record(

@@ -27,7 +27,12 @@ export class VotingService {
     return this.opening.openVote(caller, command);
   }
 
-  castVote(caller: AuthenticatedUser, proposalId: string, choice: VoteChoice, reason?: string | null): Promise<BallotView> {
+  castVote(
+    caller: AuthenticatedUser,
+    proposalId: string,
+    choice: VoteChoice,
+    reason?: string | null,
+  ): Promise<BallotView> {
     return this.ballots.castVote(caller, proposalId, choice, reason);
   }
 

@@ -30,23 +30,3 @@ export function voteClosedParams(
     reasons: [...reasons],
   };
 }
-
-/** The history line's words (the pépins' timeline is written once, in French). */
-const OUTCOME_TEXT: Record<VoteOutcome, string> = {
-  [VoteOutcome.APPROVED]: 'approuvée',
-  [VoteOutcome.REJECTED]: 'rejetée et renvoyée en conception',
-  [VoteOutcome.NO_QUORUM]: 'renvoyée en conception faute de quorum',
-  [VoteOutcome.CANCELLED]: 'renvoyée en conception (vote annulé)',
-};
-
-/** What the pépins' history reads when the proposal goes back to design. */
-export function backToDesignMessage(
-  proposal: ProposalSubject,
-  outcome: VoteOutcome,
-  reasons: readonly string[],
-  max: number,
-): string {
-  const head = `Vote sur la proposition ${proposal.reference} : ${OUTCOME_TEXT[outcome]}.`;
-  const text = reasons.length > 0 ? `${head} Motifs : ${reasons.join(' ; ')}` : head;
-  return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
-}

@@ -1,7 +1,7 @@
 import type { Locale } from '@pepite/api/errors';
 import type { KindCatalogue } from './kind-definition';
 import { outcome, reasons } from './proposal-kinds';
-import { capitalised, joined, list, named, text, withNote, type Params, type RenderContext } from './rendering-kit';
+import { capitalised, joined, list, named, text, when, withNote, type Params, type RenderContext } from './rendering-kit';
 
 /**
  * A pépin's news speaks to the operator who filed it ("votre pépin") or to one who said
@@ -120,6 +120,15 @@ export const PEPIN_KINDS: KindCatalogue = {
     body: {
       fr: (c) => `Le rapporteur du pépin ${pepin('fr', c.params)} a répondu.`,
       en: (c) => `The reporter of pépin ${pepin('en', c.params)} has answered.`,
+    },
+  },
+  PEPIN_ACK_DUE_SOON: {
+    title: { fr: 'Pépin à prendre en compte sous 24 h', en: 'Pépin due for acknowledgement within 24 h' },
+    body: {
+      fr: (c) =>
+        `Le pépin ${pepin('fr', c.params)} attend d’être pris en compte : la réponse promise aux opérateurs est due le ${when(c.params['dueAt'], c.reader)}.`,
+      en: (c) =>
+        `Pépin ${pepin('en', c.params)} is waiting to be acknowledged: the answer promised to operators is due on ${when(c.params['dueAt'], c.reader)}.`,
     },
   },
   PEPIN_ACK_OVERDUE: {

@@ -1,4 +1,5 @@
 import type { KindCatalogue, KindDefinition } from './kind-definition';
+import { ADMINISTRATION_KINDS } from './administration-kinds';
 import { LISTENING_KINDS } from './listening-kinds';
 import { PEPIN_KINDS } from './pepin-kinds';
 import { PROPOSAL_KINDS } from './proposal-kinds';
@@ -25,7 +26,14 @@ function legacyText(params: Params, locale: 'fr' | 'en'): string {
 }
 
 /** Every kind a context may send, and how it reads. */
-const CATALOGUE: KindCatalogue = { ...PEPIN_KINDS, ...LISTENING_KINDS, ...PROPOSAL_KINDS, ...READING_KINDS, [LEGACY_KIND]: LEGACY };
+const CATALOGUE: KindCatalogue = {
+  ...PEPIN_KINDS,
+  ...LISTENING_KINDS,
+  ...PROPOSAL_KINDS,
+  ...ADMINISTRATION_KINDS,
+  ...READING_KINDS,
+  [LEGACY_KIND]: LEGACY,
+};
 
 /** The kinds contexts may send (the legacy one only comes from the migration). */
 export const NOTIFICATION_KINDS: readonly string[] = Object.keys(CATALOGUE).filter((kind) => kind !== LEGACY_KIND);
@@ -60,6 +68,8 @@ function linkOf(notification: Renderable, reader: Reader): string | null {
       const pepinId = text(notification.params, 'pepinId');
       return pepinId ? pepinPath(reader, pepinId) : null;
     }
+    case 'WEBHOOK':
+      return '/admin/webhooks';
     default:
       return null;
   }
