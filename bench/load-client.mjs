@@ -183,15 +183,20 @@ async function sseClients({ url, clients, expect, headers }) {
  * HTTP 200 without GraphQL errors. When each ended is given as wall-clock ms since the epoch
  * (the parent compares it with a publication's time).
  */
-async function posts({ url, requests, clients }) {
+async function posts({ url, requests, clients, spreadMs = 0 }) {
   const statuses = {};
   const errors = {};
   let next = 0;
   let firstDoneAt = null;
   let lastDoneAt = null;
+  const begin = Date.now();
   const worker = async () => {
     while (next < requests.length) {
-      const { headers, body } = requests[next++];
+      const index = next++;
+      const { headers, body } = requests[index];
+      // Spread: request i leaves no earlier than its slot, as desktops each wait their own delay.
+      const slot = begin + (spreadMs * index) / requests.length;
+      if (slot > Date.now()) await new Promise((resolve) => setTimeout(resolve, slot - Date.now()));
       try {
         const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         const answer = await response.json();

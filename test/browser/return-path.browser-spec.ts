@@ -108,10 +108,10 @@ describe('the return path, in the browser', () => {
     const gaps = console.getByRole('region', { name: 'Recherches sans réponse (30 derniers jours)' });
     await retryUntil(60_000, async () => {
       await console.reload();
-      await gaps.getByText('« carte cadeau expiree »').waitFor({ timeout: 5_000 });
+      await gaps.getByRole('rowheader', { name: '« carte cadeau expiree »' }).waitFor({ timeout: 5_000 });
     });
     if (SHOTS) await gaps.screenshot({ path: path.join(SHOTS, 'search-gaps.png') });
-    await gaps.getByRole('button', { name: 'Créer un pépin « aucune règle » « carte cadeau expiree »' }).click();
+    await gaps.getByRole('button', { name: 'Créer un pépin « aucune règle » « carte cadeau expiree »', exact: true }).click();
     await gaps.getByRole('link', { name: /Pépin PEP-\d+ créé/ }).waitFor();
 
     const english = await stack.newPage({ locale: 'en-GB' });

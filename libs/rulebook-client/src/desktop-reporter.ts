@@ -22,7 +22,14 @@ interface ReporterState {
 
 /** Something with the RulebookClient's `on('release', …)`. */
 export interface ReleaseSource {
-  on(type: 'release', listener: (update: { readonly snapshot: { readonly version: number } }) => void): () => void;
+  on(
+    type: 'release',
+    listener: (update: {
+      readonly snapshot: { readonly version: number };
+      readonly source?: string;
+      readonly previousVersion?: number;
+    }) => void,
+  ): () => void;
 }
 
 export interface DesktopReporterOptions {
@@ -36,6 +43,12 @@ export interface DesktopReporterOptions {
   readonly fetch?: FetchLike;
   /** The status is sent again this often, so managers know the desktop is alive. Default 5 min; 0: never. */
   readonly heartbeatMs?: number;
+  /**
+   * A release received live is reported after a random delay of up to this long, so that
+   * thousands of desktops told at once do not all report in the same second. Default 30 s.
+   */
+  readonly jitterMs?: number;
+  readonly random?: () => number;
   /** After a failure, the next attempt comes this much later (doubling up to 10×). Default 30 s. */
   readonly retryMs?: number;
   readonly now?: () => number;
@@ -117,7 +130,19 @@ export class DesktopReporter {
 
   /** Follows a RulebookClient: each trusted release (the stored one at start too) is reported. */
   follow(client: ReleaseSource): () => void {
-    return client.on('release', ({ snapshot }) => void this.applied(snapshot.version));
+    return client.on('release', ({ snapshot, source, previousVersion }) => {
+      const at = new Date(this.now());
+      // Only a release pushed to a running desktop is spread; the first one is said at once.
+      const live = source !== 'storage' && previousVersion !== undefined;
+      const delay = live ? (this.options.random ?? Math.random)() * (this.options.jitterMs ?? 30_000) : 0;
+      if (delay === 0) {
+        void this.applied(snapshot.version, at);
+        return;
+      }
+      // Applied now; said a little later (the time sent is when it was applied).
+      const timer = setTimeout(() => void this.applied(snapshot.version, at), delay);
+      unref(timer);
+    });
   }
 
   /** The desktop now runs `version`. A release already known keeps the time it was first applied. */

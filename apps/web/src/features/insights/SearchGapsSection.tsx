@@ -81,7 +81,7 @@ export function SearchGapsSection({ siteId }: { siteId: string | null }) {
       </p>
       {gaps && gaps.searches.length === 0 && <EmptyState title={t('gaps.empty')} />}
       {gaps && gaps.searches.length > 0 && (
-        <div className="table-wrap" role="region" aria-labelledby="insights-gaps-heading" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label={t('gaps.caption')} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('gaps.caption')}</caption>
             <thead>
