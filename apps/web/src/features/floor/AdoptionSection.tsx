@@ -58,7 +58,7 @@ export function AdoptionSection({ version, siteId }: { version: number; siteId: 
           <h3 id="floor-teams-heading">{t('adoption.teams')}</h3>
           <p className="hint">{t('adoption.folded')}</p>
           <div className="table-wrap" role="region" aria-labelledby="floor-teams-heading" tabIndex={0}>
-            <table>
+            <table className="floor-teams">
               <caption className="visually-hidden">{t('adoption.teamsCaption')}</caption>
               <thead>
                 <tr>
