@@ -53,8 +53,12 @@ beforeAll(async () => {
   const release = await publisher.publish({ changes: [{ kind: 'AMEND', rule: sampleRule('ADOPT-001', { title: 'Adoption amendée' }) }] });
   version = release.version;
   publishedAt = release.publishedAt;
-  // Ten hours after the publication.
+  // Ten hours after the publication; signed in again, as sessions are judged by the same clock.
   api.app.get(Clock).advance(10 * HOUR);
+  const fresh = async (user: TestUser): Promise<TestUser> => ({ ...user, token: await api.world.login(user.email, user.password) });
+  teamA = await Promise.all(teamA.map(fresh));
+  teamBUsers = await Promise.all(teamBUsers.map(fresh));
+  manager = await fresh(manager);
 });
 afterAll(() => api.close());
 
