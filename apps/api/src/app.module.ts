@@ -13,6 +13,7 @@ import { PepinsModule } from '@pepite/api/pepins';
 import { ProposalsModule } from '@pepite/api/proposals';
 import { RulebookModule } from '@pepite/api/rulebook';
 import { VotingModule } from '@pepite/api/voting';
+import { WebhooksModule } from '@pepite/api/webhooks';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
@@ -54,6 +55,7 @@ export class AppModule {
         IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
         NotificationsModule.forRoot({ mail: config.mail }),
+        WebhooksModule.forRoot(config.webhooks),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         PepinsModule.forRoot({ rulebook }),
