@@ -51,23 +51,25 @@ async function graphql(query, variables, token) {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 mkdirSync(out, { recursive: true });
 
-async function page() {
-  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1360, height: 1100 } });
+async function page({ locale = 'fr-FR', viewport = { width: 1360, height: 1100 } } = {}) {
+  const context = await browser.newContext({ baseURL: base, locale, timezoneId: 'Europe/Paris', viewport });
   return context.newPage();
 }
 
-async function consoleAs(email) {
-  const p = await page();
+async function consoleAs(email, options = {}) {
+  const p = await page(options);
+  const english = options.locale?.startsWith('en');
   await p.goto('/login');
-  await p.getByLabel('Adresse e-mail').fill(email);
-  await p.getByLabel('Mot de passe').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Se connecter' }).click();
+  await p.getByLabel(english ? 'Email address' : 'Adresse e-mail').fill(email);
+  await p.getByLabel(english ? 'Password' : 'Mot de passe').fill(PASSWORD);
+  await p.getByRole('button', { name: english ? 'Sign in' : 'Se connecter' }).click();
   await p.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
   return p;
 }
 
 async function shot(p, name, { fullPage = false, part = null } = {}) {
-  await p.waitForLoadState('networkidle');
+  // The desktop keeps its live feed (SSE) open, so its network is never idle: wait a while, not forever.
+  await p.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
   await p.waitForTimeout(1500); // let charts finish their entrance animation
   const file = path.join(out, `${name}.png`);
   if (part) await part.screenshot({ path: file });
@@ -80,9 +82,18 @@ try {
   const { proposals } = await graphql(`{ proposals(first: 50) { edges { node { id status title } } } }`, {}, login.accessToken);
   const proposal = proposals.edges.map((e) => e.node).find((n) => n.status === 'IN_DESIGN') ?? proposals.edges[0].node;
 
+  // The queue as a manager's laptop shows it: 1280×720, rows visible under the filters.
+  const laptop = await consoleAs('manager1@pepite.demo', { viewport: { width: 1280, height: 720 } });
+  await laptop.goto('/triage');
+  await laptop.getByRole('rowheader').first().waitFor();
+  await shot(laptop, 'triage-queue');
+  // Notifications read in English: rendered from their kind and parameters in the reader's language.
+  const english = await consoleAs('manager1@pepite.demo', { locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  await english.goto('/notifications');
+  await english.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  await shot(english, 'notifications-english');
+
   const manager = await consoleAs('manager1@pepite.demo');
-  await manager.goto('/triage');
-  await shot(manager, 'triage-queue');
   await manager.goto(`/proposals/${proposal.id}`);
   await shot(manager, 'proposal-diff');
   await manager.goto('/insights');

@@ -133,6 +133,14 @@ describe('operator screens', () => {
     await item.getByRole('button', { name: /Marquer comme lu/ }).click();
     await bell(page, 'Notifications, aucune non lue').waitFor();
     await expect(item.textContent()).resolves.toContain('Lue');
+
+    // Opening a notification (following its link) marks it read as well.
+    await stack.api.graphql.ok(ASK_REPORTER, { pepinId, body: 'Et la date de la commande ?' }, { token: manager.token });
+    await bell(page, 'Notifications, 1 non lue').waitFor();
+    const next = list.getByRole('listitem').filter({ hasText: 'Non lue' });
+    await next.getByRole('link', { name: `Voir le pépin ${reference}` }).click();
+    await page.waitForURL((url) => url.pathname === `/my-pepins/${pepinId}`);
+    await bell(page, 'Notifications, aucune non lue').waitFor();
     await page.context().close();
   });
 

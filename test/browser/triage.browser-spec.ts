@@ -3,7 +3,7 @@ import { PepinStatus } from '@pepite/api/pepins';
 import type { Page } from 'playwright-core';
 import { moveTo, PEPIN, sql, type PepinJson } from '../support/pepin-graphql';
 import type { TestUser } from '../support/test-world';
-import { expectAccessible, signIn, startBrowserStack, type BrowserStack } from './support';
+import { cutText, expectAccessible, signIn, startBrowserStack, type BrowserStack } from './support';
 
 // The manager's triage: the queue (SLA, status tabs, bulk acknowledgement) and one pépin's page.
 describe('triage screens', () => {
@@ -35,6 +35,8 @@ describe('triage screens', () => {
     });
     acknowledged = await api.world.newPepin(colleague, { title: 'Déjà pris en compte' });
     await moveTo(api, manager, [acknowledged.id], PepinStatus.ACKNOWLEDGED);
+    // One word of 140 characters: it must wrap, not widen the Pépin column off screen.
+    await api.world.newPepin(colleague, { title: `Remboursement${'x'.repeat(127)}` });
     // Its promise ran out five hours ago (past the 72 h): the queue must say so in words.
     await sql(api, `UPDATE pepin SET ack_due_at = now() - interval '5 hours' WHERE id = $1`, [late.id]);
   });
@@ -73,15 +75,15 @@ describe('triage screens', () => {
     await row(page, acknowledged.reference).getByText('Pris en compte', { exact: true }).waitFor();
 
     // The "Nouveau" tab: a URL of its own, without the acknowledged pépin.
-    await tabs.getByRole('link', { name: 'Nouveau (4)' }).click();
+    await tabs.getByRole('link', { name: 'Nouveau (5)' }).click();
     // "Nouveau" is the landing view, so its address may leave the status out.
     await page.waitForURL((url) => (url.searchParams.get('status') ?? 'NEW') === 'NEW');
     await tabs
-      .getByRole('link', { name: 'Nouveau (4)', exact: true })
+      .getByRole('link', { name: 'Nouveau (5)', exact: true })
       .and(page.locator('[aria-current="page"]'))
       .waitFor();
     await row(page, acknowledged.reference).waitFor({ state: 'detached' });
-    await page.getByRole('heading', { name: '4 pépins' }).waitFor();
+    await page.getByRole('heading', { name: '5 pépins' }).waitFor();
 
     await page.getByLabel(`Sélectionner ${first.reference}`).check();
     await page.getByLabel(`Sélectionner ${second.reference}`).check();
@@ -93,14 +95,14 @@ describe('triage screens', () => {
     // They leave the "Nouveau" view; the API agrees.
     await row(page, first.reference).waitFor({ state: 'detached' });
     await row(page, second.reference).waitFor({ state: 'detached' });
-    await page.getByRole('heading', { name: '2 pépins' }).waitFor();
+    await page.getByRole('heading', { name: '3 pépins' }).waitFor();
     expect(await statusOf(first.id)).toBe('ACKNOWLEDGED');
     expect(await statusOf(second.id)).toBe('ACKNOWLEDGED');
     expect(await page.getByRole('button', { name: 'Prendre en compte (0)' }).isDisabled()).toBe(true);
 
     // A reload of the link gives the same view.
     await page.reload();
-    await page.getByRole('heading', { name: '2 pépins' }).waitFor();
+    await page.getByRole('heading', { name: '3 pépins' }).waitFor();
 
     // Overdue only: the late one alone, and the URL says so.
     await page.getByLabel('En retard seulement').check();
@@ -137,6 +139,17 @@ describe('triage screens', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Le client avait-il une facture électronique ?' })
       .waitFor();
+
+    // The reporter answers from elsewhere: the page shows it without a reload (the answer
+    // reaches this manager, who asked, as a live notification, and the page follows it).
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await stack.api.graphql.ok(
+      `mutation TriageSpecReply($pepinId: ID!, $body: String!) { replyToManagers(pepinId: $pepinId, body: $body) { id } }`,
+      { pepinId: late.id, body: 'Oui, une facture électronique envoyée par e-mail.' },
+      { token: operator.token },
+    );
+    await conversation.getByRole('listitem').filter({ hasText: 'Oui, une facture électronique envoyée par e-mail.' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
 
     // The look-alike filed by a colleague: merged into the late one, found by its reference.
     await page.goto(`/triage/${copy.id}`);
@@ -186,6 +199,32 @@ describe('triage screens', () => {
     await listening.getByRole('status').filter({ hasText: 'Double écoute terminée.' }).waitFor();
     await listening.getByText('Conclusion : La règle doit accepter la facture électronique.').waitFor();
     await page.getByRole('region', { name: 'Historique' }).getByText('Double écoute terminée').waitFor();
+    await page.close();
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ])('shows a whole queue row without scrolling at $width×$height, and cuts no text', async (viewport) => {
+    const page = await stack.newPage();
+    await page.setViewportSize(viewport);
+    await signIn(page, manager);
+    await page.goto('/triage?status=ALL');
+    await row(page, late.reference).waitFor();
+    const first = await page.getByRole('row').filter({ has: page.getByRole('rowheader') }).first().boundingBox();
+    expect(first).not.toBeNull();
+    expect(first?.y).toBeGreaterThanOrEqual(0);
+    expect((first?.y ?? 0) + (first?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+    expect(await cutText(page, `queue @${viewport.width}`)).toEqual([]);
+    // Nothing of a row hides behind a sideways scroll (a cut status badge, a column off screen).
+    const sideways = await page.getByRole('table').evaluate((table) => {
+      const wrap = table.parentElement as HTMLElement;
+      return wrap.scrollWidth - wrap.clientWidth;
+    });
+    expect(sideways).toBeLessThanOrEqual(1);
+    await page.getByRole('link', { name: new RegExp(late.reference) }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(late.reference) }).waitFor();
+    expect(await cutText(page, `pépin @${viewport.width}`)).toEqual([]);
     await page.close();
   });
 });

@@ -4,3 +4,5 @@ export * from './test-world';
 export * from './rulebook-fixtures';
 export * from './sse-reader';
 export * from './graphql-subscriptions';
+export * from './session-client';
+export * from './oidc-sign-in-driver';

@@ -41,7 +41,8 @@ export async function startTestApi(env: Record<string, string> = {}, shared?: { 
     () => undefined,
   );
   const app = await createApi(config, database.url);
-  await app.listen(0, '127.0.0.1');
+  // A fixed port when the test must know the address beforehand (the redirect URI an OpenID provider registers).
+  await app.listen(env['PORT'] ? Number(env['PORT']) : 0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -16,6 +16,7 @@ import { VotingModule } from '@pepite/api/voting';
 import { WebhooksModule } from '@pepite/api/webhooks';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
+import { IdentityAuditModule } from './audit/identity-audit.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -58,6 +59,7 @@ export class AppModule {
         WebhooksModule.forRoot(config.webhooks),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
+        IdentityAuditModule,
         PepinsModule.forRoot({ rulebook }),
         ProposalsModule.forRoot({ rulebook, publication: config.publication }),
         VotingModule.forRoot(),

@@ -4,13 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { AuthProvider } from './auth/auth-context';
-import { createApolloClient, TOKEN_KEY } from './apollo/client';
+import { createApolloClient } from './apollo/client';
+import { forgetToken } from './auth/session-renewal';
 import './i18n/catalogs';
 import './styles.css';
 
 const client = createApolloClient(() => {
-  // The session expired or the account was deactivated: back to the sign-in screen.
-  sessionStorage.removeItem(TOKEN_KEY);
+  // The refresh cookie was refused too (session over, account deactivated): back to the sign-in screen.
+  forgetToken();
   location.assign('/login');
 });
 

@@ -191,6 +191,16 @@ export class Fresh {
     return release.version - 1;
   }
 
+  /** A provider group mapped to the site's operators. */
+  async groupMapping(): Promise<string> {
+    const { setIdentityGroupMapping } = await this.api.graphql.ok<{ setIdentityGroupMapping: { id: string } }>(
+      'mutation($input: SetIdentityGroupMappingInput!) { setIdentityGroupMapping(input: $input) { id } }',
+      { input: { group: `groupe-${unique()}`, role: 'OPERATOR', siteId: this.world.site.site.id, teamId: this.world.site.team.id } },
+      { token: this.world.users.admin.token },
+    );
+    return setIdentityGroupMapping.id;
+  }
+
   async team(): Promise<string> {
     return (await this.api.world.directory.ensureTeam(this.world.site.site.id, `Équipe ${unique()}`)).id;
   }
@@ -261,6 +271,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     name: 'listeningSessions',
     build: () => q('{ listeningSessions { id } }'),
     expected: row('U ok ok ok ok F'),
+  },
+  {
+    kind: 'Query',
+    name: 'identityGroupMappings',
+    build: () => q('{ identityGroupMappings { id group } }'),
+    expected: ADMINS,
   },
   { kind: 'Query', name: 'me', build: () => q('{ me { id } }'), expected: EVERYONE_SIGNED_IN },
   { kind: 'Query', name: 'myBallots', build: () => q('{ myBallots { proposalId } }'), expected: MANAGERS_AND_ADMINS },
@@ -557,6 +573,18 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'linkExternalIdentity',
+    build: async ({ fresh }) =>
+      q('mutation($userId: ID!, $subject: String!) { linkExternalIdentity(userId: $userId, subject: $subject) { id } }', {
+        userId: await fresh.user(),
+        subject: `subject-${unique()}`,
+      }),
+    // No OpenID provider in this world: past the access rule, the use case says it is not configured.
+    expected: row('U F F F F N'),
+    note: 'without OIDC configured the admin gets NOT_FOUND (oidc-sign-in.e2e-spec.ts links with a provider)',
+  },
+  {
+    kind: 'Mutation',
     name: 'markDuplicate',
     build: async ({ fresh }) =>
       q('mutation($id: ID!, $duplicateOf: ID!) { markDuplicate(id: $id, duplicateOf: $duplicateOf) { id } }', {
@@ -651,6 +679,12 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'removeIdentityGroupMapping',
+    build: async ({ fresh }) => q('mutation($id: ID!) { removeIdentityGroupMapping(id: $id) { id } }', { id: await fresh.groupMapping() }),
+    expected: ADMINS,
+  },
+  {
+    kind: 'Mutation',
     name: 'renameTeam',
     build: async ({ fresh }) =>
       q('mutation($id: ID!, $name: String!) { renameTeam(id: $id, name: $name) { id } }', {
@@ -727,6 +761,15 @@ export const MATRIX: readonly MatrixEntry[] = [
       }),
     expected: row('U F F N ok F'),
     note: 'the chosen manager only',
+  },
+  {
+    kind: 'Mutation',
+    name: 'setIdentityGroupMapping',
+    build: ({ world }) =>
+      q('mutation($input: SetIdentityGroupMappingInput!) { setIdentityGroupMapping(input: $input) { id } }', {
+        input: { group: `groupe-${unique()}`, role: 'OPERATOR', siteId: world.site.site.id, teamId: world.site.team.id },
+      }),
+    expected: ADMINS,
   },
   {
     kind: 'Mutation',

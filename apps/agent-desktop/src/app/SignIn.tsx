@@ -1,8 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphqlRequestError } from './graphql';
 import { LanguageSwitch } from './LanguageSwitch';
 import { login, type Session } from './session';
+import { authUrl } from './session-renewal';
+
+interface SignInOptions {
+  readonly passwordLogin: boolean;
+  readonly oidc: { readonly name: string } | null;
+}
+
+/** What the API offers (GET /auth/options); the password form alone while unknown or offline. */
+function useSignInOptions(graphqlUrl: string): SignInOptions {
+  const [options, setOptions] = useState<SignInOptions>({ passwordLogin: true, oidc: null });
+  useEffect(() => {
+    let current = true;
+    fetch(new URL('/auth/options', new URL(graphqlUrl, location.href)))
+      .then((response) => (response.ok ? (response.json() as Promise<SignInOptions>) : null))
+      .then((answer) => current && answer && setOptions(answer))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [graphqlUrl]);
+  return options;
+}
 
 interface Props {
   readonly graphqlUrl: string;
@@ -16,6 +38,9 @@ export function SignIn({ graphqlUrl, expired, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const options = useSignInOptions(graphqlUrl);
+  // Back to this desktop after the provider's pages; the API accepts only paths of its own origin.
+  const providerHref = `${authUrl(graphqlUrl, 'refresh').replace(/refresh$/, 'oidc/login')}?returnTo=${encodeURIComponent(import.meta.env.BASE_URL)}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,21 +56,8 @@ export function SignIn({ graphqlUrl, expired, onSignedIn }: Props) {
     }
   }
 
-  return (
-    <>
-      <header className="topbar">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true" /> {t('app.brand')}
-          <span className="brand-sub">{t('app.subtitle')}</span>
-        </span>
-        <div className="topbar-tools">
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" className="sign-in">
-        <form className="card stack" onSubmit={submit} noValidate>
-          <h1>{t('signIn.title')}</h1>
-          {expired && <p className="notice">{t('signIn.expired')}</p>}
+  const form = (
+    <form className="stack" onSubmit={submit} noValidate>
           <label>
             {t('signIn.email')}
             <input
@@ -72,10 +84,44 @@ export function SignIn({ graphqlUrl, expired, onSignedIn }: Props) {
               {error}
             </p>
           )}
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className={options.oidc ? undefined : 'primary'} disabled={busy}>
             {busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
-        </form>
+    </form>
+  );
+
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" /> {t('app.brand')}
+          <span className="brand-sub">{t('app.subtitle')}</span>
+        </span>
+        <div className="topbar-tools">
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="sign-in">
+        <div className="card stack">
+          <h1>{t('signIn.title')}</h1>
+          {expired && <p className="notice">{t('signIn.expired')}</p>}
+          {options.oidc && (
+            <a className="button primary sso-button" href={providerHref}>
+              {t('signIn.withProvider', { name: options.oidc.name })}
+            </a>
+          )}
+          {options.passwordLogin ? (
+            <>
+              {options.oidc && <p className="muted">{t('signIn.orPassword')}</p>}
+              {form}
+            </>
+          ) : (
+            <details className="break-glass">
+              <summary>{t('signIn.breakGlass')}</summary>
+              {form}
+            </details>
+          )}
+        </div>
       </main>
     </>
   );

@@ -1,4 +1,5 @@
 import i18n from '../i18n/i18n';
+import { renewToken } from './session-renewal';
 
 /** A GraphQL error (with its `extensions.code`) or a transport failure (`NETWORK`). */
 export class GraphqlRequestError extends Error {
@@ -16,8 +17,9 @@ interface GraphqlAnswer<T> {
 }
 
 /**
- * The desktop's two GraphQL calls (login, filePepin) need no cache nor subscriptions: a
- * plain POST keeps the reference desktop on the public contract only.
+ * The desktop's GraphQL calls need no cache: a plain POST keeps the reference desktop on
+ * the public contract only. A signed-in call answered UNAUTHENTICATED (the token ended)
+ * renews the token with the refresh cookie and is sent once more.
  */
 export async function graphqlRequest<T>(
   url: string,
@@ -25,6 +27,17 @@ export async function graphqlRequest<T>(
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<T> {
+  try {
+    return await send<T>(url, query, variables, token);
+  } catch (failure) {
+    if (!token || !(failure instanceof GraphqlRequestError) || failure.code !== 'UNAUTHENTICATED') throw failure;
+    const renewal = await renewToken(url);
+    if (renewal.status !== 'renewed') throw failure;
+    return send<T>(url, query, variables, renewal.accessToken);
+  }
+}
+
+async function send<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -1,31 +1,14 @@
 import { graphqlRequest } from './graphql';
+import { renewToken } from './session-renewal';
+import type { Session } from './session-store';
 
-export interface Session {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: { readonly id: string; readonly displayName: string; readonly role: string };
-}
-
-/** localStorage, not sessionStorage: the desktop must start offline with the last session. */
-const SESSION_KEY = 'pepite.desktop.session';
-
-export function readSession(): Session | undefined {
-  try {
-    const value = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
-    return value && typeof value.token === 'string' && value.user ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveSession(session: Session | undefined): void {
-  if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else localStorage.removeItem(SESSION_KEY);
-}
+export { readSession, saveSession, type Session } from './session-store';
 
 const LOGIN = `mutation DesktopLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken expiresAt user { id displayName role } }
 }`;
+
+const ME = `query DesktopMe { me { id displayName role } }`;
 
 export async function login(graphqlUrl: string, email: string, password: string): Promise<Session> {
   const data = await graphqlRequest<{ login: { accessToken: string; expiresAt: string; user: Session['user'] } }>(
@@ -34,4 +17,15 @@ export async function login(graphqlUrl: string, email: string, password: string)
     { email, password },
   );
   return { token: data.login.accessToken, expiresAt: data.login.expiresAt, user: data.login.user };
+}
+
+/**
+ * A session from the refresh cookie alone: after the sign-in at the identity provider, or
+ * when the stored token has ended. Undefined when the cookie is refused or unreachable.
+ */
+export async function resumeSession(graphqlUrl: string): Promise<Session | undefined> {
+  const renewal = await renewToken(graphqlUrl);
+  if (renewal.status !== 'renewed') return undefined;
+  const data = await graphqlRequest<{ me: Session['user'] }>(graphqlUrl, ME, {}, renewal.accessToken);
+  return { token: renewal.accessToken, expiresAt: renewal.expiresAt, user: data.me };
 }

@@ -26,6 +26,9 @@ const fr = {
     failed: 'E-mail ou mot de passe incorrect.',
     offline: 'Pas de connexion au serveur. Réessayez dans un instant.',
     expired: 'Votre session a expiré : reconnectez-vous pour recevoir les mises à jour.',
+    withProvider: 'Se connecter avec {{name}}',
+    orPassword: 'Ou avec votre adresse e-mail et un mot de passe :',
+    breakGlass: 'Connexion de secours (administrateurs désignés)',
   },
   status: {
     label: 'État de la connexion',
@@ -208,6 +211,9 @@ const en: Messages = {
     failed: 'Wrong email or password.',
     offline: 'The server cannot be reached. Try again in a moment.',
     expired: 'Your session has expired: sign in again to receive updates.',
+    withProvider: 'Sign in with {{name}}',
+    orPassword: 'Or with your email address and a password:',
+    breakGlass: 'Break-glass sign-in (designated administrators)',
   },
   status: {
     label: 'Connection status',

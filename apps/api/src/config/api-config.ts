@@ -83,6 +83,20 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
         windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
         maxDelayMs: env.LOGIN_DELAY_MAX_MS,
       },
+      sessions: {
+        lifetimeHours: env.SESSION_LIFETIME_HOURS,
+        idleMinutes: env.SESSION_IDLE_MINUTES,
+        alwaysSecure: env.NODE_ENV === 'production',
+      },
+      passwordLogin: {
+        enabled: env.PASSWORD_LOGIN === 'on',
+        breakGlassEmails: (env.PASSWORD_BREAK_GLASS_ADMINS ?? '')
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter((email) => email.length > 0),
+      },
+      trustedOrigins: env.CORS_ORIGINS && env.CORS_ORIGINS !== '*' ? env.CORS_ORIGINS.split(',') : [],
+      oidc: oidcOptions(env),
       rateLimits: {
         mutation: { limit: env.MUTATION_LIMIT_PER_USER, windowSeconds: env.MUTATION_LIMIT_WINDOW_SECONDS },
         filing: { limit: env.FILING_LIMIT_PER_OPERATOR, windowSeconds: env.FILING_LIMIT_WINDOW_SECONDS },
@@ -119,5 +133,19 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       desktopDir: env.AGENT_DESKTOP_DIR && path.resolve(env.AGENT_DESKTOP_DIR),
     },
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
+  };
+}
+
+function oidcOptions(env: Environment): IdentityOptions['oidc'] {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET || !env.OIDC_REDIRECT_URI) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    redirectUri: env.OIDC_REDIRECT_URI,
+    scopes: env.OIDC_SCOPES,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    allowHttp: env.OIDC_ALLOW_HTTP,
+    providerName: env.OIDC_PROVIDER_NAME ?? new URL(env.OIDC_ISSUER).hostname,
   };
 }

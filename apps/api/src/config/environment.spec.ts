@@ -70,3 +70,47 @@ describe('configuration from the environment', () => {
     expect(() => readEnvironment({ REDIS_URL: 'http://user:hunter2@x' })).toThrow(/^REDIS_URL must be a redis:\/\/ URL$/);
   });
 });
+
+describe('single sign-on and session settings', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+    OIDC_CLIENT_ID: 'pepite',
+    OIDC_CLIENT_SECRET: 'a-secret',
+    OIDC_REDIRECT_URI: 'https://pepite.example/auth/oidc/callback',
+  };
+
+  it('has session defaults that fit a 10-hour shift and a lunch break', () => {
+    expect(readEnvironment({})).toMatchObject({
+      SESSION_LIFETIME_HOURS: 12,
+      SESSION_IDLE_MINUTES: 180,
+      PASSWORD_LOGIN: 'on',
+      OIDC_SCOPES: 'openid profile email',
+      OIDC_GROUPS_CLAIM: 'groups',
+    });
+    expect(readEnvironment(oidc)).toMatchObject(oidc);
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'not a url' }, /^OIDC_ISSUER must be an http\(s\) URL/],
+    [{ ...oidc, OIDC_CLIENT_SECRET: '' }, /^OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is$/],
+    [{ ...oidc, OIDC_REDIRECT_URI: 'https://pepite.example/callback' }, /^OIDC_REDIRECT_URI must be the absolute URL of \/auth\/oidc\/callback/],
+    [{ ...oidc, OIDC_ISSUER: 'http://login.example.com' }, /^OIDC_ISSUER must be an https URL/],
+    [{ ...oidc, OIDC_ISSUER: 'http://login.example.com', OIDC_ALLOW_HTTP: '1' }, /^OIDC_ISSUER must be an https URL .*loopback/],
+    [{ ...oidc, OIDC_ALLOW_HTTP: '1', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), RULEBOOK_SIGNING_KEY_FILE: '/k' }, /^OIDC_ALLOW_HTTP must be off in production/],
+    [{ ...oidc, OIDC_SCOPES: 'profile email' }, /^OIDC_SCOPES must include openid/],
+    [{ PASSWORD_LOGIN: 'off' }, /^PASSWORD_LOGIN=off needs OIDC_ISSUER/],
+    [{ PASSWORD_LOGIN: 'no' }, /^PASSWORD_LOGIN /],
+    [{ PASSWORD_BREAK_GLASS_ADMINS: 'not-an-address' }, /^PASSWORD_BREAK_GLASS_ADMINS must be a comma-separated list of e-mail addresses/],
+    [{ SESSION_IDLE_MINUTES: '1' }, /^SESSION_IDLE_MINUTES must not be less than 5/],
+  ])('refuses a bad single sign-on setting in one line: %p', (env, message) => {
+    expect(() => readEnvironment(env)).toThrow(ConfigurationError);
+    expect(() => readEnvironment(env)).toThrow(message);
+  });
+
+  it('accepts a plain-http issuer on loopback for development and tests, and never shows the secret', () => {
+    expect(
+      readEnvironment({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_REDIRECT_URI: 'http://localhost:3000/auth/oidc/callback', OIDC_ALLOW_HTTP: '1' }),
+    ).toMatchObject({ OIDC_ALLOW_HTTP: true });
+    expect(() => readEnvironment({ ...oidc, OIDC_CLIENT_SECRET: '' })).not.toThrow(/a-secret/);
+  });
+});

@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApiConfig } from '../config/api-config';
 
 /** Paths the API answers itself; everything else under `/` may be a page of the console. */
-const API_PATHS = /^\/(graphql|api|health)(\/|$)/;
+const API_PATHS = /^\/(graphql|api|health|auth)(\/|$)/;
 
 /**
  * Serves the built console at `/` and the reference desktop at `/desktop/` from the API's

@@ -5,18 +5,15 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { EMPTY, from, switchMap, throwError } from 'rxjs';
+import { readToken, renewSession, tokenEndingSoon } from '../auth/session-renewal';
 import i18n from '../i18n/i18n';
-
-/** Where the access token lives between reloads (a tab closes: the session ends). */
-export const TOKEN_KEY = 'pepite.console.token';
-
-export function readToken(): string | null {
-  return sessionStorage.getItem(TOKEN_KEY);
-}
 
 /**
  * One client for the console: HTTP for queries and mutations (token + language headers),
- * graphql-ws for subscriptions, and a sign-out when the API says the session is over.
+ * graphql-ws for subscriptions. A token about to end is renewed before a request leaves; an
+ * UNAUTHENTICATED answer renews it and sends the operation once more; only when the
+ * refresh cookie is refused too does the console go back to the sign-in screen.
  */
 export function createApolloClient(onUnauthenticated: () => void): ApolloClient {
   const http = new HttpLink({ uri: '/graphql' });
@@ -30,10 +27,25 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
       },
     };
   });
-  const signOutOnExpiry = new ErrorLink(({ error }) => {
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-      if (readToken()) onUnauthenticated();
-    }
+  const renewBeforeSending = new ApolloLink((operation, forward) =>
+    readToken() && tokenEndingSoon() ? from(renewSession()).pipe(switchMap(() => forward(operation))) : forward(operation),
+  );
+  const renewOnExpiry = new ErrorLink(({ error, operation, forward }) => {
+    if (!CombinedGraphQLErrors.is(error) || !error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return;
+    if (!readToken() || operation.getContext()['renewed']) return;
+    return from(renewSession()).pipe(
+      switchMap((renewal) => {
+        if (renewal.status === 'renewed') {
+          operation.setContext({ renewed: true });
+          return forward(operation);
+        }
+        if (renewal.status === 'ended') {
+          onUnauthenticated();
+          return EMPTY;
+        }
+        return throwError(() => error);
+      }),
+    );
   });
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const created: { client?: ApolloClient } = {};
@@ -57,7 +69,7 @@ export function createApolloClient(onUnauthenticated: () => void): ApolloClient 
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
     ws,
-    ApolloLink.from([signOutOnExpiry, headers, http]),
+    ApolloLink.from([renewOnExpiry, renewBeforeSending, headers, http]),
   );
   created.client = new ApolloClient({
     link,

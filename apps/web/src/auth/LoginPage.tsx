@@ -6,11 +6,13 @@ import { graphql } from '../gql';
 import { errorMessage } from '../ui/error-message';
 import { LanguageSelect } from '../ui/LanguageSelect';
 import { useAuth } from './auth-context';
+import { oidcLoginHref, useSignInOptions } from './sign-in-options';
 
 const LoginDocument = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       accessToken
+      expiresAt
       user {
         id
         role
@@ -26,6 +28,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LoginDocument);
+  const options = useSignInOptions();
 
   useEffect(() => {
     document.title = `${t('title')}`;
@@ -39,16 +42,11 @@ export function LoginPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await login({ variables: { email, password } }).catch(() => null);
-    if (result?.data) await signIn(result.data.login.accessToken);
+    if (result?.data) await signIn(result.data.login.accessToken, String(result.data.login.expiresAt));
   }
 
-  return (
-    <main id="main" className="login">
-      <div className="row login-top">
-        <LanguageSelect />
-      </div>
-      <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
+  const returnTo = (location.state as { from?: string } | null)?.from ?? '/';
+  const form = (
       <form onSubmit={submit} className="card stack" aria-describedby={error ? 'login-error' : undefined}>
         <label>
           {t('email')}
@@ -69,10 +67,45 @@ export function LoginPage() {
             {errorMessage(error)}
           </p>
         )}
-        <button type="submit" className="primary" disabled={loading}>
+        <button type="submit" className={options?.oidc ? undefined : 'primary'} disabled={loading}>
           {loading ? t('signingIn') : t('submit')}
         </button>
       </form>
+  );
+
+  return (
+    <main id="main" className="login">
+      <div className="row login-top">
+        <LanguageSelect />
+      </div>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      {options === null ? (
+        <p className="muted" aria-busy="true">
+          {t('loadingOptions')}
+        </p>
+      ) : (
+        <>
+          {options.oidc && (
+            <p className="stack">
+              <a className="button-link primary sso-button" href={oidcLoginHref(returnTo)}>
+                {t('withProvider', { name: options.oidc.name })}
+              </a>
+            </p>
+          )}
+          {options.passwordLogin ? (
+            <>
+              {options.oidc && <p className="muted">{t('orPassword')}</p>}
+              {form}
+            </>
+          ) : (
+            <details className="break-glass">
+              <summary>{t('breakGlass')}</summary>
+              {form}
+            </details>
+          )}
+        </>
+      )}
     </main>
   );
 }
@@ -86,6 +119,10 @@ export const authMessages = {
     submit: 'Se connecter',
     signingIn: 'Connexion…',
     forbidden: 'Cet écran est réservé à un autre rôle.',
+    withProvider: 'Se connecter avec {{name}}',
+    orPassword: 'Ou avec votre adresse e-mail et un mot de passe :',
+    breakGlass: 'Connexion de secours (administrateurs désignés)',
+    loadingOptions: 'Chargement des moyens de connexion…',
   },
   en: {
     title: 'Sign in to Pépite',
@@ -95,5 +132,9 @@ export const authMessages = {
     submit: 'Sign in',
     signingIn: 'Signing in…',
     forbidden: 'This screen is for another role.',
+    withProvider: 'Sign in with {{name}}',
+    orPassword: 'Or with your e-mail address and a password:',
+    breakGlass: 'Break-glass sign-in (designated administrators)',
+    loadingOptions: 'Loading the ways to sign in…',
   },
 };

@@ -1,8 +1,8 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
-import { readToken, TOKEN_KEY } from '../apollo/client';
+import { endSession, onSessionEnded, readToken, renewSession, scheduleRenewal, storeToken } from './session-renewal';
 
 export type CurrentUser = MeQuery['me'];
 
@@ -23,35 +23,63 @@ const MeDocument = graphql(`
 interface Auth {
   user: CurrentUser | null;
   loading: boolean;
-  signIn(token: string): Promise<void>;
+  signIn(token: string, expiresAt: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
-/** Who is signed in: the token in session storage, confirmed by `me` from the API. */
+/**
+ * Who is signed in: the token in session storage, confirmed by `me` from the API. A tab
+ * opened without one (a new tab, the return from the identity provider) first asks the
+ * refresh cookie for one, so nobody types a password the session already vouches for.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const [hasToken, setHasToken] = useState(() => readToken() !== null);
+  const [resuming, setResuming] = useState(() => readToken() === null);
   const { data, loading } = useQuery(MeDocument, { skip: !hasToken, fetchPolicy: 'network-only' });
 
+  useEffect(() => {
+    if (!resuming) return;
+    let current = true;
+    void renewSession().then((renewal) => {
+      if (!current) return;
+      setHasToken(renewal.status === 'renewed');
+      setResuming(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [resuming]);
+  useEffect(() => onSessionEnded(() => setHasToken(false)), []);
+  // A reload keeps the token in session storage but not the timer that renews it.
+  useEffect(() => {
+    if (readToken()) scheduleRenewal();
+  }, []);
+
   const signIn = useCallback(
-    async (token: string) => {
-      sessionStorage.setItem(TOKEN_KEY, token);
+    async (token: string, expiresAt: string) => {
+      storeToken(token, expiresAt);
       await client.resetStore();
       setHasToken(true);
     },
     [client],
   );
   const signOut = useCallback(async () => {
-    sessionStorage.removeItem(TOKEN_KEY);
+    await endSession();
     setHasToken(false);
     await client.clearStore();
   }, [client]);
 
   const value = useMemo<Auth>(
-    () => ({ user: hasToken ? (data?.me ?? null) : null, loading: hasToken && loading && !data, signIn, signOut }),
-    [hasToken, data, loading, signIn, signOut],
+    () => ({
+      user: hasToken ? (data?.me ?? null) : null,
+      loading: resuming || (hasToken && loading && !data),
+      signIn,
+      signOut,
+    }),
+    [hasToken, resuming, data, loading, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -72,4 +72,39 @@ export const IdentityErrors = defineErrors({
     fr: (p: { name: string }) => `Ce site a déjà une équipe « ${p.name} ».`,
     en: (p: { name: string }) => `This site already has a team called “${p.name}”.`,
   },
+  sessionEnded: {
+    code: ErrorCode.UNAUTHENTICATED,
+    fr: (_: void) => 'Votre session est terminée ; reconnectez-vous.',
+    en: (_: void) => 'Your session has ended; please sign in again.',
+  },
+  csrfRefused: {
+    code: ErrorCode.FORBIDDEN,
+    fr: (_: void) => 'Cette demande ne vient pas de Pépite : elle est refusée.',
+    en: (_: void) => 'This request does not come from Pépite: it is refused.',
+  },
+  passwordLoginOff: {
+    code: ErrorCode.FORBIDDEN,
+    fr: (p: { provider: string }) => `La connexion par mot de passe est désactivée : connectez-vous avec ${p.provider}.`,
+    en: (p: { provider: string }) => `Password sign-in is turned off: sign in with ${p.provider}.`,
+  },
+  mappingNotFound: {
+    code: ErrorCode.NOT_FOUND,
+    fr: (_: void) => 'Correspondance de groupe introuvable.',
+    en: (_: void) => 'Group mapping not found.',
+  },
+  groupRequired: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (_: void) => 'Le nom du groupe ne peut pas être vide.',
+    en: (_: void) => 'The group name cannot be empty.',
+  },
+  oidcNotConfigured: {
+    code: ErrorCode.NOT_FOUND,
+    fr: (_: void) => 'La connexion par fournisseur d’identité n’est pas configurée.',
+    en: (_: void) => 'Sign-in with an identity provider is not configured.',
+  },
+  identityAlreadyLinked: {
+    code: ErrorCode.CONFLICT,
+    fr: (_: void) => 'Ce compte est déjà lié à une identité chez le fournisseur.',
+    en: (_: void) => 'This account is already linked to an identity at the provider.',
+  },
 });

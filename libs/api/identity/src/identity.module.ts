@@ -12,7 +12,15 @@ import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SiteAdministrationService } from './application/site-administration.service';
 import { UserDirectoryService } from './application/user-directory.service';
+import { SessionService } from './application/session.service';
+import { GroupMappingsService } from './application/group-mappings.service';
+import { OidcRelyingParty } from './application/oidc-relying-party';
+import { OidcSignInService } from './application/oidc-sign-in.service';
+import { IdentityGroupMappingResolver } from './graphql/identity-group-mapping.resolver';
+import { OidcController } from './http/oidc.controller';
 import { AuthResolver } from './graphql/auth.resolver';
+import { SessionController } from './http/session.controller';
+import { SessionCookies } from './http/session-cookies';
 import { SiteAdminResolver } from './graphql/site-admin.resolver';
 import { SiteResolver, UserAdminResolver } from './graphql/user-admin.resolver';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -26,6 +34,7 @@ export class IdentityModule {
       imports: [
         JwtModule.register({ secret: options.jwtSecret }),
       ],
+      controllers: [SessionController, OidcController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -35,6 +44,12 @@ export class IdentityModule {
         AccessTokenService,
         ActivePrincipals,
         AuthenticationService,
+        SessionService,
+        SessionCookies,
+        OidcRelyingParty,
+        OidcSignInService,
+        GroupMappingsService,
+        IdentityGroupMappingResolver,
         UserDirectoryService,
         SiteAdministrationService,
         { provide: SharedLimits, useFactory: () => sharedLimits(options) },
@@ -45,7 +60,7 @@ export class IdentityModule {
         SiteResolver,
         SiteAdminResolver,
       ],
-      exports: [UserRateLimits, AuthenticationService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
+      exports: [UserRateLimits, AuthenticationService, SessionService, UserDirectoryService, SiteAdministrationService, PasswordHasher],
     };
   }
 }

@@ -26,8 +26,18 @@ const NotificationAddedDocument = graphql(`
   }
 `);
 
-/** Screens that show what a notification may have changed: refreshed when one arrives. */
-const refreshAfterNews = serialRefetch(['OperatorBellCount', 'OperatorNotifications', 'OperatorMyPepins', 'OperatorPepinDetail']);
+/**
+ * Screens that show what a notification may have changed: refreshed when one arrives. The
+ * manager's pépin page (TriagePepin) is among them: the reporter's answer reaches the managers
+ * who asked as a notification, and their open page shows it at once.
+ */
+const refreshAfterNews = serialRefetch([
+  'OperatorBellCount',
+  'OperatorNotifications',
+  'OperatorMyPepins',
+  'OperatorPepinDetail',
+  'TriagePepin',
+]);
 const LATEST_SHOWN_MS = 15_000;
 
 /**

@@ -6,6 +6,9 @@ import { graphql } from '../../gql';
 import type { PepinOrder } from '../../gql/graphql';
 import { PEPIN_ORDERS, writeQueueParams, type QueueParams } from './queue-params';
 
+/** The width under which the queue is laid out for a phone (styles.css, triage). */
+const PHONE = '(max-width: 700px)';
+
 const RuleCategoriesDocument = graphql(`
   query TriageRuleCategories {
     rulebook {
@@ -36,6 +39,13 @@ export function QueueFilters({ params, onApply }: { params: QueueParams; onApply
   const [category, setCategory] = useState(params.category);
   const [overdue, setOverdue] = useState(params.overdue);
   const [order, setOrder] = useState<PepinOrder>(params.order);
+  // On a phone the filters start folded (one line), so that the queue's first rows show
+  // without scrolling; they stay open whenever one of them is in use.
+  const [open, setOpen] = useState(
+    () =>
+      !window.matchMedia(PHONE).matches ||
+      Boolean(params.search || params.ruleKey || params.category || params.overdue),
+  );
   const categories = useCategories(params.category);
 
   const submit = (event: FormEvent) => {
@@ -46,9 +56,8 @@ export function QueueFilters({ params, onApply }: { params: QueueParams; onApply
 
   return (
     <form className="card triage-filters" onSubmit={submit} aria-labelledby="triage-filters-title">
-      <h2 id="triage-filters-title" className="visually-hidden">
-        {t('queue.filters')}
-      </h2>
+      <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary id="triage-filters-title">{t('queue.filters')}</summary>
       <div className="triage-filter-row">
         <label className="triage-search">
           {t('queue.search')}
@@ -100,6 +109,7 @@ export function QueueFilters({ params, onApply }: { params: QueueParams; onApply
         </button>
         <Link to={{ search: cleared }}>{t('queue.reset')}</Link>
       </div>
+      </details>
     </form>
   );
 }

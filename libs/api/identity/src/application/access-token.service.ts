@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Clock } from '@pepite/api/database';
 import { ACCESS_TOKEN_AUDIENCE, accessTokenSubject } from '../domain/access-token-claims';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 
@@ -18,15 +19,18 @@ export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly clock: Clock,
   ) {}
 
   async issue(userId: string): Promise<IssuedToken> {
     const expiresInSeconds = this.options.accessTokenTtlMinutes * 60;
+    // Times from the API's clock (the one tests move through a whole shift), not jsonwebtoken's.
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
     const accessToken = await this.jwt.signAsync(
-      {},
-      { subject: userId, audience: ACCESS_TOKEN_AUDIENCE, expiresIn: expiresInSeconds, algorithm: 'HS256' },
+      { iat, exp: iat + expiresInSeconds },
+      { subject: userId, audience: ACCESS_TOKEN_AUDIENCE, algorithm: 'HS256' },
     );
-    return { accessToken, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
+    return { accessToken, expiresAt: new Date((iat + expiresInSeconds) * 1000) };
   }
 
   /**
@@ -36,11 +40,13 @@ export class AccessTokenService {
    */
   async verify(token: string): Promise<string | null> {
     try {
+      const now = this.clock.now().getTime();
       const payload = await this.jwt.verifyAsync<object>(token, {
         audience: ACCESS_TOKEN_AUDIENCE,
         algorithms: ['HS256'],
+        clockTimestamp: Math.floor(now / 1000),
       });
-      return accessTokenSubject(payload, Date.now());
+      return accessTokenSubject(payload, now);
     } catch {
       return null;
     }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
-import { isUuid, PgListener } from '@pepite/api/database';
+import { Clock, isUuid, PgListener } from '@pepite/api/database';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { AccessTokenService } from './access-token.service';
 import { UserDirectoryService } from './user-directory.service';
@@ -48,6 +48,7 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
     private readonly verifier: AccessTokenService,
     private readonly jwt: JwtService,
     private readonly directory: UserDirectoryService,
+    private readonly clock: Clock,
   ) {
     this.listener = new PgListener({
       url: (dataSource.options as { url?: string }).url ?? '',
@@ -73,7 +74,7 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
    * Without any I/O: the active user behind the token, `null` when the token is refused
    * (expired, or its account is not active), `undefined` when only `authenticate` can tell.
    */
-  known(token: string, now = Date.now()): AuthenticatedUser | null | undefined {
+  known(token: string, now = this.clock.now().getTime()): AuthenticatedUser | null | undefined {
     const verified = this.tokens.get(token);
     if (!verified) return undefined;
     if (verified.expiresAt <= now) return null;
@@ -111,7 +112,7 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
 
   private async verifiedUserId(token: string): Promise<string | null> {
     const cached = this.tokens.get(token);
-    if (cached) return cached.expiresAt > Date.now() ? cached.userId : null;
+    if (cached) return cached.expiresAt > this.clock.now().getTime() ? cached.userId : null;
     const userId = await this.verifier.verify(token);
     if (!userId) return null;
     const exp = (this.jwt.decode<{ exp?: unknown } | null>(token) ?? {}).exp;

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { normaliseEmail } from '../domain/email';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { Role } from '../domain/role';
 import { IdentityErrors } from '../identity.errors';
 import { AccessTokenService, type IssuedToken } from './access-token.service';
 import { ActivePrincipals } from './active-principals';
@@ -17,16 +20,28 @@ export class AuthenticationService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
     private readonly principals: ActivePrincipals,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
   /** One answer for an unknown account, a deactivated one and a wrong password. */
   async login(email: string, password: string): Promise<LoginResult> {
+    const passwords = this.options.passwordLogin;
+    // Refused before the password is checked: with PASSWORD_LOGIN=off a password proves nothing but for the break-glass admins.
+    if (passwords && !passwords.enabled && !passwords.breakGlassEmails.includes(normaliseEmail(email))) {
+      throw IdentityErrors.passwordLoginOff({ provider: this.options.oidc?.providerName ?? 'SSO' });
+    }
     const user = await this.directory.findForLogin(email);
     if (!user) {
       await this.hasher.burnTime(password);
       throw IdentityErrors.invalidCredentials();
     }
+    // An account made at the OpenID provider has no password; one more hash keeps its answer as slow.
+    if (user.passwordHash === null) {
+      await this.hasher.burnTime(password);
+      throw IdentityErrors.invalidCredentials();
+    }
     if (!(await this.hasher.verify(user.passwordHash, password))) throw IdentityErrors.invalidCredentials();
+    if (passwords && !passwords.enabled && user.role !== Role.ADMIN) throw IdentityErrors.invalidCredentials();
     return { ...(await this.tokens.issue(user.id)), user: toAuthenticatedUser(user) };
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import type { Locale } from '@pepite/api/errors';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { normaliseEmail } from '../domain/email';
 import { Role } from '../domain/role';
 import { IdentityErrors } from '../identity.errors';
+import { AuthSessionEntity } from '../persistence/auth-session.entity';
 import { SiteEntity } from '../persistence/site.entity';
 import { TeamEntity } from '../persistence/team.entity';
 import { UserEntity } from '../persistence/user.entity';
@@ -132,6 +133,8 @@ export class UserDirectoryService {
       if (!user.active) return user;
       user.active = false;
       user.deactivatedAt = new Date();
+      // Every refresh token of the person ends with the account, in the same commit.
+      await manager.update(AuthSessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       return manager.save(user);
     });
   }

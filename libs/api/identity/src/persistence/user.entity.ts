@@ -32,9 +32,9 @@ export class UserEntity {
   @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT', nullable: true })
   team?: TeamEntity | null;
 
-  /** argon2id encoded hash (algorithm, parameters and salt included). */
-  @Column({ type: 'text', select: false })
-  passwordHash!: string;
+  /** argon2id encoded hash (algorithm, parameters and salt included); null for an account that signs in only at the OpenID provider. */
+  @Column({ type: 'text', select: false, nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'varchar', length: 2, default: 'fr' })
   locale!: 'fr' | 'en';

@@ -37,16 +37,20 @@ export function CoAuthorInvite({ proposalId, candidates, pepins, onChanged }: Pr
   const selectId = useId();
   const [chosen, setChosen] = useState('');
   const [sent, setSent] = useState<readonly string[]>([]);
+  // Reporters already invited from this page: their button goes (inviting again would change
+  // nothing), the message saying what was sent stays.
+  const [reportersInvited, setReportersInvited] = useState<ReadonlySet<string>>(new Set());
   const [invite, invited] = useMutation(InviteDocument);
   const [inviteReporter, reporterInvited] = useMutation(InviteReporterDocument);
   const busy = invited.loading || reporterInvited.loading;
 
-  async function run(action: Promise<unknown>, message: string) {
-    if (await action.then(() => true).catch(() => false)) {
-      setSent((list) => [...list, message]);
-      onChanged();
-    }
+  async function run(action: Promise<unknown>, message: string): Promise<boolean> {
+    if (!(await action.then(() => true).catch(() => false))) return false;
+    setSent((list) => [...list, message]);
+    onChanged();
+    return true;
   }
+  const uninvited = pepins.filter((pepin) => !reportersInvited.has(pepin.id));
 
   const person = candidates.find((candidate) => candidate.id === chosen);
   return (
@@ -82,12 +86,12 @@ export function CoAuthorInvite({ proposalId, candidates, pepins, onChanged }: Pr
           </div>
         </form>
       )}
-      {pepins.length > 0 && (
+      {uninvited.length > 0 && (
         <div className="card stack">
           <h3>{t('coAuthors.reporterTitle')}</h3>
           <p className="hint">{t('coAuthors.reporterHint')}</p>
           <ul className="plain stack">
-            {pepins.map((pepin) => (
+            {uninvited.map((pepin) => (
               <li key={pepin.id}>
                 <button
                   type="button"
@@ -96,7 +100,9 @@ export function CoAuthorInvite({ proposalId, candidates, pepins, onChanged }: Pr
                     void run(
                       inviteReporter({ variables: { proposalId, pepinId: pepin.id } }),
                       t('coAuthors.sentToReporter', { reference: pepin.reference }),
-                    )
+                    ).then((done) => {
+                      if (done) setReportersInvited((ids) => new Set([...ids, pepin.id]));
+                    })
                   }
                 >
                   {t('coAuthors.inviteReporter', { reference: pepin.reference })}
