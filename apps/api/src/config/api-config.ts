@@ -40,6 +40,7 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
+  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
   /** Outgoing webhooks: retries, disabling, the internal addresses they may call. */
@@ -111,6 +112,11 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
+    returnPath: {
+      staleDesktopHours: env.DESKTOP_STALE_HOURS,
+      desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
+      searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+    },
     webhooks: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       allowedTargets: env.WEBHOOK_ALLOWED_TARGETS?.split(',') ?? [],
