@@ -181,9 +181,9 @@ class LoadClient {
         else if (message.kind !== kind) reject(new Error(`load client: expected ${kind}, got ${message.kind}`));
         else resolve(message);
       };
-      const onExit = (code) => {
+      const onExit = (code, signal) => {
         this.child.off('message', onMessage);
-        reject(new Error(`load client exited with code ${code}`));
+        reject(new Error(`load client ${this.child.pid} exited with code ${code}${signal ? ` (${signal})` : ''}`));
       };
       this.child.on('message', onMessage);
       this.child.once('exit', onExit);
@@ -340,10 +340,10 @@ async function openBench(startedAt, cleanups, cleanUp) {
     },
 
     /** Throughput of one scenario, measured by the load generator process. Void if any answer is unexpected. */
-    async httpLoad({ label, url, headers = {}, expect, clients = SIZES.clients }) {
-      if (process.env['BENCH_VERBOSE']) say(`measuring ${label} (${SIZES.warmupSeconds} s warm-up + ${SIZES.measureSeconds} s, ${clients} clients)`);
+    async httpLoad({ label, url, headers = {}, expect, clients = SIZES.clients, warmupSeconds = SIZES.warmupSeconds, measureSeconds = SIZES.measureSeconds }) {
+      if (process.env['BENCH_VERBOSE']) say(`measuring ${label} (${warmupSeconds} s warm-up + ${measureSeconds} s, ${clients} clients)`);
       const { result } = await load.command(
-        { kind: 'http', url, headers, clients, warmupMs: SIZES.warmupSeconds * 1000, measureMs: SIZES.measureSeconds * 1000 },
+        { kind: 'http', url, headers, clients, warmupMs: warmupSeconds * 1000, measureMs: measureSeconds * 1000 },
         'result',
       );
       const unexpected = Object.keys(result.statuses).filter((status) => Number(status) !== expect);
@@ -408,6 +408,17 @@ async function openBench(startedAt, cleanups, cleanUp) {
         await bare.close();
       }
     },
+
+    /**
+     * A second load generator process, for a storm of requests sent while the first one
+     * measures (each process runs one command at a time).
+     */
+    stormClient: memo(async () => {
+      const storm = new LoadClient();
+      cleanups.push(async () => storm.close());
+      await storm.ready;
+      return storm;
+    }),
 
     /** Opens `clients` SSE connections from the load generator; resolves once all are open. */
     async sseOpen(url, clients, expect, headers = {}) {

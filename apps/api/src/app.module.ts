@@ -11,8 +11,10 @@ import { InsightsModule } from '@pepite/api/insights';
 import { NotificationsModule } from '@pepite/api/notifications';
 import { PepinsModule } from '@pepite/api/pepins';
 import { ProposalsModule } from '@pepite/api/proposals';
+import { ReturnPathModule } from '@pepite/api/return-path';
 import { RulebookModule } from '@pepite/api/rulebook';
 import { VotingModule } from '@pepite/api/voting';
+import { WebhooksModule } from '@pepite/api/webhooks';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { IdentityAuditModule } from './audit/identity-audit.module';
@@ -55,6 +57,7 @@ export class AppModule {
         IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
         NotificationsModule.forRoot({ mail: config.mail }),
+        WebhooksModule.forRoot(config.webhooks),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         IdentityAuditModule,
@@ -62,6 +65,7 @@ export class AppModule {
         ProposalsModule.forRoot({ rulebook, publication: config.publication }),
         VotingModule.forRoot(),
         InsightsModule.forRoot({ rulebook }),
+        ReturnPathModule.forRoot({ rulebook, ...config.returnPath }),
         MetricsModule.forRoot(metrics, config.metrics),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

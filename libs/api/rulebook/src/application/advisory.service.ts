@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IDEMPOTENCY_KEY_FORMAT, runIdempotent } from '@pepite/api/database';
 import { advisoryBytes, type AdvisoryEntry } from '@pepite/rulebook-format';
@@ -19,6 +20,8 @@ export interface AdvisoryInput {
   readonly publishedBy?: string | null;
   /** With `publishedBy`: a retry with the same key gets the same advisory back and publishes nothing more (24 h). */
   readonly idempotencyKey?: string | null;
+  /** "Lecture obligatoire" (issue 19): each operator acknowledges it on their desktop. */
+  readonly mandatory?: boolean | null;
 }
 
 const MAX_ADVISORY_DAYS = 90;
@@ -29,6 +32,7 @@ export class AdvisoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
     private readonly hub: RulebookEventHub,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Signed like a release and numbered under the same lock, so the live feed orders them exactly. */
@@ -54,12 +58,20 @@ export class AdvisoryService {
         releaseVersion: counter.lastRelease,
         publishedBy: input.publishedBy ?? null,
         supersededBy: null,
+        mandatory: input.mandatory === true,
         signature: '',
       });
       const unsigned = advisoryEntryOf(row);
       row.signature = sign(null, Buffer.from(advisoryBytes(unsigned)), this.options.signingKey).toString('base64');
       await tx.insert(AdvisoryEntity, row);
       await tx.query('SELECT pg_notify($1, $2)', [RULEBOOK_CHANNEL, `advisory:${counter.lastAdvisorySeq}`]);
+      await this.webhooks.publish(
+        {
+          type: 'advisory.published',
+          data: { advisory: { id: row.id, ruleKey: row.ruleKey, message, expiresAt: row.expiresAt.toISOString() } },
+        },
+        tx,
+      );
       return { ...unsigned, signature: row.signature };
     };
     if (!key || !input.publishedBy) {
@@ -73,7 +85,7 @@ export class AdvisoryService {
         scope: 'publishAdvisory',
         ownerId: input.publishedBy,
         key,
-        request: { ruleKey: input.ruleKey, message, expiresAt: new Date(expiry).toISOString() },
+        request: { ruleKey: input.ruleKey, message, expiresAt: new Date(expiry).toISOString(), mandatory: input.mandatory === true },
       },
       () => RulebookErrors.idempotencyConflict(),
       async (tx) => {

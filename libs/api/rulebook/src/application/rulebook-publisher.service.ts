@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ReleaseChangelog } from '@pepite/rulebook-format';
 import { changesToReach, planRelease, type RuleInForce } from '../domain/release-plan';
@@ -21,6 +22,8 @@ export interface PublishInput {
   /** References of the proposals this release publishes (the changelog's `proposals`). */
   readonly proposals?: readonly string[];
   readonly publishedBy?: string | null;
+  /** Changed rules flagged "lecture obligatoire" (issue 19); each must be in the changelog. */
+  readonly mandatory?: readonly string[];
 }
 
 /** The one place releases are made. Each method is one transaction. */
@@ -32,6 +35,7 @@ export class RulebookPublisher {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
     private readonly hub: RulebookEventHub,
+    private readonly webhooks: WebhookEvents,
   ) {
     this.keyId = publicKeyInfo(options.signingKey).keyId;
   }
@@ -43,12 +47,16 @@ export class RulebookPublisher {
       const counter = await bumpCounter(tx, 'last_release');
       const inForce = await rulesInForce(tx, counter.lastRelease - 1);
       const plan = planRelease(inForce, await lastRevisions(tx, input.changes.map(changeKey)), input.changes);
+      const mandatory = [...new Set(input.mandatory ?? [])].sort();
+      const changed = new Set([...plan.added, ...plan.amended, ...plan.retired]);
+      const unchanged = mandatory.filter((key) => !changed.has(key));
+      if (unchanged.length > 0) throw RulebookErrors.mandatoryNotChanged({ keys: unchanged.join(', ') });
       const ids = await insertRuleVersions(tx, counter.lastRelease, plan.newVersions);
       const rules = [
         ...plan.kept,
         ...plan.newVersions.map((entry) => ({ entry, versionId: ids.get(entry.key) as string })),
       ];
-      return writeRelease(
+      const release = await writeRelease(
         tx,
         {
           version: counter.lastRelease,
@@ -56,11 +64,14 @@ export class RulebookPublisher {
           notes: input.notes?.trim() || null,
           publishedBy: input.publishedBy ?? null,
           changelog: changelog(plan, null, input.answers, input.proposals),
+          mandatoryRules: mandatory,
           rules,
         },
         this.options.signingKey,
         this.keyId,
       );
+      await this.announceToWebhooks(release, tx);
+      return release;
     });
   }
 
@@ -98,7 +109,7 @@ export class RulebookPublisher {
         retired: [...current.keys()].filter((key) => !target.has(key)),
       };
       if (plan.added.length + plan.amended.length + plan.retired.length === 0) throw RulebookErrors.nothingToPublish();
-      return writeRelease(
+      const release = await writeRelease(
         tx,
         {
           version: counter.lastRelease,
@@ -111,12 +122,25 @@ export class RulebookPublisher {
         this.options.signingKey,
         this.keyId,
       );
+      await this.announceToWebhooks(release, tx);
+      return release;
     });
   }
 
   /** Refuses incomplete or invalid wordings before anything is written or scheduled. */
   validateChanges(changes: readonly RuleChange[]): void {
     changes.forEach(checkDraft);
+  }
+
+  /** `release.published` to the webhooks that listen, in the publishing transaction. */
+  private announceToWebhooks(release: ReleaseEntity, tx: EntityManager): Promise<void> {
+    return this.webhooks.publish(
+      {
+        type: 'release.published',
+        data: { release: { version: release.version, notes: release.notes, publishedAt: release.publishedAt.toISOString() } },
+      },
+      tx,
+    );
   }
 
   /** After a caller-owned transaction has committed: lets this instance see the release at once. */
