@@ -31,6 +31,7 @@ export const common = {
       insights: 'Indicateurs',
       users: 'Utilisateurs',
       sites: 'Sites et équipes',
+      sso: 'Connexion unique',
     },
     status: {
       NEW: 'Nouveau',
@@ -72,6 +73,7 @@ export const common = {
       insights: 'Insights',
       users: 'Users',
       sites: 'Sites and teams',
+      sso: 'Single sign-on',
     },
     status: {
       NEW: 'New',
