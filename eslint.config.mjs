@@ -22,7 +22,7 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: [
       ...API_SHARED, 'scope:api', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
-      'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights',
+      'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights', 'scope:return-path',
     ],
   },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: [...API_SHARED] },
@@ -41,6 +41,10 @@ const depConstraints = [
   {
     sourceTag: 'scope:insights',
     onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:pepins', 'scope:proposals', 'scope:voting'],
+  },
+  {
+    sourceTag: 'scope:return-path',
+    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins', 'scope:insights'],
   },
   { sourceTag: 'scope:api-shared', onlyDependOnLibsWithTags: [...API_SHARED] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

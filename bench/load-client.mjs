@@ -1,7 +1,7 @@
 // The load generator: a separate process (forked by bench/setup.mjs), so that the clients
 // never share the CPU time of the event loop they measure. It speaks to the parent over IPC.
 //
-// Two modes:
+// Three modes:
 // - `http`: `clients` keep-alive connections, each sending one GET at a time and reading the
 //   whole response before the next one (no pipelining). Raw `node:net` sockets with a
 //   minimal HTTP/1.1 response reader, like autocannon: bodies are counted, never copied or
@@ -10,6 +10,8 @@
 // - `sse`: `clients` Server-Sent Events connections. Once all are open it says `connected`;
 //   it then records, per connection, when the first frame containing `expect` arrived
 //   (process.hrtime, the machine's monotonic clock, which the parent reads too).
+// - `posts`: a list of POSTs sent once each with bounded concurrency (a storm of desktop
+//   status reports), with when the first and the last ended.
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -175,11 +177,52 @@ async function sseClients({ url, clients, expect, headers }) {
   };
 }
 
+/**
+ * `posts`: sends each of `requests` (headers and a JSON body) once, as POSTs to `url`, over
+ * `clients` concurrent requests at a time (keep-alive, undici's pool); every answer must be
+ * HTTP 200 without GraphQL errors. When each ended is given as wall-clock ms since the epoch
+ * (the parent compares it with a publication's time).
+ */
+async function posts({ url, requests, clients, spreadMs = 0 }) {
+  const statuses = {};
+  const errors = {};
+  let next = 0;
+  let firstDoneAt = null;
+  let lastDoneAt = null;
+  const begin = Date.now();
+  const worker = async () => {
+    while (next < requests.length) {
+      const index = next++;
+      const { headers, body } = requests[index];
+      // Spread: request i leaves no earlier than its slot, as desktops each wait their own delay.
+      const slot = begin + (spreadMs * index) / requests.length;
+      if (slot > Date.now()) await new Promise((resolve) => setTimeout(resolve, slot - Date.now()));
+      try {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        const answer = await response.json();
+        const key = answer?.errors?.length ? `graphql ${answer.errors[0]?.extensions?.code}` : String(response.status);
+        statuses[key] = (statuses[key] ?? 0) + 1;
+      } catch (error) {
+        const key = error?.cause?.code ?? error?.message ?? String(error);
+        errors[key] = (errors[key] ?? 0) + 1;
+      }
+      const now = Date.now();
+      firstDoneAt ??= now;
+      lastDoneAt = now;
+    }
+  };
+  const startedAt = Date.now();
+  await Promise.all(Array.from({ length: clients }, worker));
+  return { startedAt, firstDoneAt, lastDoneAt, statuses, errors };
+}
+
 let sse = null;
 process.on('message', async (message) => {
   try {
     if (message.kind === 'http') {
       process.send({ kind: 'result', result: await httpLoad(message) });
+    } else if (message.kind === 'posts') {
+      process.send({ kind: 'posted', result: await posts(message) });
     } else if (message.kind === 'sse-open') {
       sse = await sseClients(message);
       process.send({ kind: 'connected' });

@@ -17,12 +17,13 @@ import similarGrowth from './similar-growth.mjs';
 import similarRecall from './similar-recall.mjs';
 import sseFanout from './sse-fanout.mjs';
 import sseFanout10k from './sse-fanout-10k.mjs';
+import statusStorm from './status-storm.mjs';
 import triageSql from './triage-sql.mjs';
 
 /** In running order: the feed first (small tables), the big pépin table last. */
 // Memory first: its idle figure is then the API's, not the allocator's leftovers from the
 // large snapshots the feed benchmarks send.
-const BENCHMARKS = [memory, feedLatest, feed304, feedGzip, feedDelta, publishScale, sseFanout, sseFanout10k, triageSql, similarGrowth, similarRecall];
+const BENCHMARKS = [memory, feedLatest, feed304, feedGzip, feedDelta, publishScale, sseFanout, sseFanout10k, statusStorm, triageSql, similarGrowth, similarRecall];
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));

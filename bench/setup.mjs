@@ -340,10 +340,10 @@ async function openBench(startedAt, cleanups, cleanUp) {
     },
 
     /** Throughput of one scenario, measured by the load generator process. Void if any answer is unexpected. */
-    async httpLoad({ label, url, headers = {}, expect, clients = SIZES.clients }) {
-      if (process.env['BENCH_VERBOSE']) say(`measuring ${label} (${SIZES.warmupSeconds} s warm-up + ${SIZES.measureSeconds} s, ${clients} clients)`);
+    async httpLoad({ label, url, headers = {}, expect, clients = SIZES.clients, warmupSeconds = SIZES.warmupSeconds, measureSeconds = SIZES.measureSeconds }) {
+      if (process.env['BENCH_VERBOSE']) say(`measuring ${label} (${warmupSeconds} s warm-up + ${measureSeconds} s, ${clients} clients)`);
       const { result } = await load.command(
-        { kind: 'http', url, headers, clients, warmupMs: SIZES.warmupSeconds * 1000, measureMs: SIZES.measureSeconds * 1000 },
+        { kind: 'http', url, headers, clients, warmupMs: warmupSeconds * 1000, measureMs: measureSeconds * 1000 },
         'result',
       );
       const unexpected = Object.keys(result.statuses).filter((status) => Number(status) !== expect);
@@ -408,6 +408,17 @@ async function openBench(startedAt, cleanups, cleanUp) {
         await bare.close();
       }
     },
+
+    /**
+     * A second load generator process, for a storm of requests sent while the first one
+     * measures (each process runs one command at a time).
+     */
+    stormClient: memo(async () => {
+      const storm = new LoadClient();
+      cleanups.push(async () => storm.close());
+      await storm.ready;
+      return storm;
+    }),
 
     /** Opens `clients` SSE connections from the load generator; resolves once all are open. */
     async sseOpen(url, clients, expect, headers = {}) {

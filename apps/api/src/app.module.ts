@@ -11,6 +11,7 @@ import { InsightsModule } from '@pepite/api/insights';
 import { NotificationsModule } from '@pepite/api/notifications';
 import { PepinsModule } from '@pepite/api/pepins';
 import { ProposalsModule } from '@pepite/api/proposals';
+import { ReturnPathModule } from '@pepite/api/return-path';
 import { RulebookModule } from '@pepite/api/rulebook';
 import { VotingModule } from '@pepite/api/voting';
 import type { ApiConfig } from './config/api-config';
@@ -62,6 +63,7 @@ export class AppModule {
         ProposalsModule.forRoot({ rulebook, publication: config.publication }),
         VotingModule.forRoot(),
         InsightsModule.forRoot({ rulebook }),
+        ReturnPathModule.forRoot({ rulebook, ...config.returnPath }),
         MetricsModule.forRoot(metrics, config.metrics),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

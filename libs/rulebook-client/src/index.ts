@@ -42,3 +42,4 @@ export {
 } from './verify';
 export { DEFAULT_RECONNECT, type ReconnectOptions } from './live';
 export type { FetchLike, TokenSource } from './http';
+export { DesktopReporter, type DesktopReporterOptions, type ReleaseSource as ReporterReleaseSource } from './desktop-reporter';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '@pepite/api/identity';
 import { PepinFiling } from '@pepite/api/pepins';
 import type { SiteEntity, TeamEntity } from '@pepite/api/identity';
-import { RulebookPublisher } from '@pepite/api/rulebook';
+import { AdvisoryService, RulebookPublisher } from '@pepite/api/rulebook';
+import { DataSource } from 'typeorm';
 import { authenticated, sampleRule, type TestApi, type TestUser } from '@pepite/test-support';
 import { acknowledgedPepin, amendStatement, createProposal } from '../../support/proposal-graphql';
 import { approvedProposal } from '../../support/publication-graphql';
@@ -178,6 +179,27 @@ export class Fresh {
     return release.version - 1;
   }
 
+  /** A mandatory advisory on the world's rule: the change to acknowledge or remind of. */
+  async mandatoryChange(): Promise<{ releaseVersion: number; ruleKey: string }> {
+    const advisory = await this.api.app.get(AdvisoryService).publishAdvisory({
+      ruleKey: this.world.ruleKey,
+      message: `Lecture obligatoire ${unique()} : vérifier l’identité.`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      mandatory: true,
+    });
+    return { releaseVersion: advisory.releaseVersion, ruleKey: advisory.ruleKey };
+  }
+
+  /** An unanswered search of the world's site. */
+  async searchGap(): Promise<string> {
+    const query = `carte cadeau ${unique().replace(/[0-9]/g, 'x')}`;
+    await this.api.app.get(DataSource).query(
+      `INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, CURRENT_DATE, $2, 1)`,
+      [this.world.site.site.id, query],
+    );
+    return query;
+  }
+
   /** A provider group mapped to the site's operators. */
   async groupMapping(): Promise<string> {
     const { setIdentityGroupMapping } = await this.api.graphql.ok<{ setIdentityGroupMapping: { id: string } }>(
@@ -265,8 +287,16 @@ export const MATRIX: readonly MatrixEntry[] = [
     build: () => q('{ identityGroupMappings { id group } }'),
     expected: ADMINS,
   },
+  {
+    kind: 'Query',
+    name: 'mandatoryReadingStatus',
+    build: ({ world }) => q('query($siteId: ID) { mandatoryReadingStatus(siteId: $siteId) { ruleKey } }', { siteId: world.site.site.id }),
+    expected: row('U F F F ok ok'),
+    note: 'names who has not acknowledged: managers of the site and admins only',
+  },
   { kind: 'Query', name: 'me', build: () => q('{ me { id } }'), expected: EVERYONE_SIGNED_IN },
   { kind: 'Query', name: 'myBallots', build: () => q('{ myBallots { proposalId } }'), expected: MANAGERS_AND_ADMINS },
+  { kind: 'Query', name: 'myMandatoryReadings', build: () => q('{ myMandatoryReadings { ruleKey } }'), expected: OPERATORS },
   { kind: 'Query', name: 'myPepins', build: () => q('{ myPepins { relation } }'), expected: OPERATORS },
   {
     kind: 'Query',
@@ -317,6 +347,17 @@ export const MATRIX: readonly MatrixEntry[] = [
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own site',
   },
+  {
+    kind: 'Query',
+    name: 'releaseAdoption',
+    build: ({ world }) =>
+      q('query($v: Int!, $siteId: ID) { releaseAdoption(version: $v, siteId: $siteId) { share } }', {
+        v: world.releaseVersion,
+        siteId: world.site.site.id,
+      }),
+    expected: row('U F F F ok ok'),
+    note: 'asked for the site; a manager of another site is FORBIDDEN (aggregates only, no name)',
+  },
   { kind: 'Query', name: 'releases', build: () => q('{ releases { totalCount } }'), expected: EVERYONE_SIGNED_IN },
   {
     kind: 'Query',
@@ -340,10 +381,27 @@ export const MATRIX: readonly MatrixEntry[] = [
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own site',
   },
+  {
+    kind: 'Query',
+    name: 'searchGaps',
+    build: ({ world }) => q('query($siteId: ID) { searchGaps(siteId: $siteId) { to } }', { siteId: world.site.site.id }),
+    expected: row('U F F F ok ok'),
+    note: 'aggregates per site and day, no person',
+  },
   { kind: 'Query', name: 'sites', build: () => q('{ sites { id } }'), expected: ADMINS },
   { kind: 'Query', name: 'users', build: () => q('{ users { id } }'), expected: ADMINS },
 
   // ──────────────────────────── Mutations ────────────────────────────
+  {
+    kind: 'Mutation',
+    name: 'acknowledgeRuleChange',
+    build: async ({ fresh }) =>
+      q('mutation($input: AcknowledgeRuleChangeInput!) { acknowledgeRuleChange(input: $input) { acknowledgedAt } }', {
+        input: await fresh.mandatoryChange(),
+      }),
+    expected: OPERATORS,
+    note: 'a mandatory advisory on the rulebook (shared by every site)',
+  },
   {
     kind: 'Mutation',
     name: 'acknowledgePepin',
@@ -505,6 +563,14 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'fileSearchGapPepin',
+    build: async ({ fresh }) =>
+      q('mutation($input: FileSearchGapPepinInput!) { fileSearchGapPepin(input: $input) { id } }', { input: { query: await fresh.searchGap() } }),
+    expected: row('U F F N ok ok'),
+    note: 'a search gap of the site; unknown on another site',
+  },
+  {
+    kind: 'Mutation',
     name: 'filePepin',
     build: () =>
       q('mutation($input: FilePepinInput!) { filePepin(input: $input) { id } }', {
@@ -660,6 +726,33 @@ export const MATRIX: readonly MatrixEntry[] = [
       }),
     expected: row('U ok N F F F'),
     note: 'the reporter only',
+  },
+  {
+    kind: 'Mutation',
+    name: 'remindMandatoryReading',
+    build: async ({ fresh }) =>
+      q('mutation($input: RemindMandatoryReadingInput!) { remindMandatoryReading(input: $input) { reminded } }', {
+        input: await fresh.mandatoryChange(),
+      }),
+    expected: row('U F F ok ok ok'),
+    note: 'in the caller’s own site (mandatory changes are the rulebook’s, shared by every site)',
+  },
+  {
+    kind: 'Mutation',
+    name: 'reportDesktopStatus',
+    build: ({ world }) =>
+      q('mutation($input: ReportDesktopStatusInput!) { reportDesktopStatus(input: $input) { recorded } }', {
+        input: { releaseVersion: world.releaseVersion, appliedAt: new Date().toISOString() },
+      }),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'any signed-in desktop; only operators’ reports are kept',
+  },
+  {
+    kind: 'Mutation',
+    name: 'reportSearchGaps',
+    build: () => q('mutation { reportSearchGaps(input: { queries: ["carte cadeau expirée"] }) { counted } }'),
+    expected: EVERYONE_SIGNED_IN,
+    note: 'any signed-in desktop; kept per site and day, with no person',
   },
   {
     kind: 'Mutation',

@@ -10,6 +10,8 @@ import { ChangesView } from '../rulebook/ChangesView';
 import { useRulebook } from '../rulebook/rulebook-context';
 import { useSeen } from '../rulebook/seen';
 import { UpdateBanner } from '../rulebook/UpdateBanner';
+import { MandatoryReadingPanel } from '../reading/MandatoryReadingPanel';
+import { useMandatoryReadings } from '../reading/use-mandatory-readings';
 import { useBaseline } from '../rulebook/use-baseline';
 import { REPORT_BUTTON_ID, RuleView } from '../rule/RuleView';
 import { SEARCH_INPUT_ID, SearchPanel } from '../search/SearchPanel';
@@ -40,6 +42,7 @@ export function Desktop({ config, session, onSignOut }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   useBaseline(state.snapshot, seen.baseline);
   const news = useOperatorNews(config.graphqlUrl, session.token);
+  const mandatory = useMandatoryReadings(config.graphqlUrl, session.token, state.snapshot?.version, state.advisories.length);
 
   const focusPanel = () => requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('h2')?.focus());
   const { markSeen } = seen;
@@ -96,6 +99,8 @@ export function Desktop({ config, session, onSignOut }: Props) {
       <UpdateBanner onShowChanges={showChanges} onOpenRule={openByKey} />
       <main id="main">
         <h1 className="page-title">{version ? t('app.titleVersion', { version }) : t('app.title')}</h1>
+        {/* First on the page: mandatory changes come before anything else until acknowledged. */}
+        <MandatoryReadingPanel {...mandatory} />
         <OperatorNav
           news={news}
           current={view.kind === 'mine' || view.kind === 'news' ? view.kind : undefined}

@@ -184,6 +184,22 @@ const fr = {
     failed: 'L’envoi a échoué : {{message}}',
     characters: '{{count}} / {{max}} caractères',
   },
+  reading: {
+    heading_one: 'Lecture obligatoire : 1 changement à lire',
+    heading_other: 'Lecture obligatoire : {{count}} changements à lire',
+    allRead: 'Lectures obligatoires : tout est lu',
+    recorded:
+      'Quand vous confirmez, Pépite enregistre l’heure et la version, rien d’autre. Vos managers voient qui n’a pas encore confirmé (c’est individuel par nature), sans l’heure.',
+    ruleChange: 'Règle changée dans la version {{version}}, publiée le {{date}}',
+    advisory: 'Consigne temporaire publiée le {{date}} (version {{version}})',
+    retired: 'Cette règle a été retirée du référentiel.',
+    acknowledge: 'J’ai lu et compris',
+    failed: 'La confirmation n’a pas été enregistrée (connexion ?). Réessayez.',
+    thanks: 'Merci : « {{title}} » est noté comme lu et compris.',
+    mine_one: 'Mes lectures confirmées (1)',
+    mine_other: 'Mes lectures confirmées ({{count}})',
+    readAt: '{{title}} ({{key}}, version {{version}}) : lu et compris le {{date}}',
+  },
 };
 
 type Messages = typeof fr;
@@ -367,6 +383,22 @@ const en: Messages = {
     sessionExpired: 'Your session has expired: sign in again, then send the pépin again.',
     failed: 'Sending failed: {{message}}',
     characters: '{{count}} / {{max}} characters',
+  },
+  reading: {
+    heading_one: 'Mandatory reading: 1 change to read',
+    heading_other: 'Mandatory reading: {{count}} changes to read',
+    allRead: 'Mandatory reading: all read',
+    recorded:
+      'When you confirm, Pépite records the time and the release, nothing else. Your managers see who has not confirmed yet (it is individual by nature), without the time.',
+    ruleChange: 'Rule changed in release {{version}}, published on {{date}}',
+    advisory: 'Interim guidance published on {{date}} (release {{version}})',
+    retired: 'This rule was retired from the rulebook.',
+    acknowledge: 'I have read and understood',
+    failed: 'The confirmation was not recorded (connection?). Try again.',
+    thanks: 'Thank you: “{{title}}” is recorded as read and understood.',
+    mine_one: 'My confirmed readings (1)',
+    mine_other: 'My confirmed readings ({{count}})',
+    readAt: '{{title}} ({{key}}, release {{version}}): read and understood on {{date}}',
   },
 };
 

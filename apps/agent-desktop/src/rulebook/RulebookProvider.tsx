@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { RulebookClient, WebStorage, type RulebookSnapshot } from '@pepite/rulebook-client';
+import { DesktopReporter, RulebookClient, WebStorage, type RulebookSnapshot } from '@pepite/rulebook-client';
 import type { DesktopConfig } from '../app/config';
 import { readSession } from '../app/session';
 import { diffSnapshots } from './diff';
@@ -15,6 +15,7 @@ const STORAGE_KEY = 'pepite.desktop.rulebook';
 export function RulebookProvider({ config, children }: { config: DesktopConfig; children: ReactNode }) {
   const [state, setState] = useState<RulebookState>(INITIAL_STATE);
   const [client, setClient] = useState<RulebookClient>();
+  const [reporter, setReporter] = useState<DesktopReporter>();
   // The copy the operator had before the updates not yet dismissed: "what changed" covers them all.
   const updateBase = useRef<RulebookSnapshot | undefined>(undefined);
 
@@ -28,11 +29,18 @@ export function RulebookProvider({ config, children }: { config: DesktopConfig; 
       getToken: () => readSession()?.token,
       storage: new WebStorage(window.localStorage, STORAGE_KEY),
     });
+    // The return path (issue 19): the release this desktop runs, and searches that found nothing.
+    const returnPath = new DesktopReporter({
+      graphqlUrl: new URL(config.graphqlUrl, location.href).toString(),
+      getToken: () => readSession()?.token,
+      storage: window.localStorage,
+    });
     const patch = (change: Partial<RulebookState> | ((current: RulebookState) => Partial<RulebookState>)) =>
       setState((current) => ({ ...current, ...(typeof change === 'function' ? change(current) : change) }));
     let previous: RulebookSnapshot | undefined;
 
     const unsubscribe = [
+      returnPath.follow(rulebook),
       rulebook.on('release', ({ snapshot, source }) => {
         const before = previous;
         previous = snapshot;
@@ -74,6 +82,7 @@ export function RulebookProvider({ config, children }: { config: DesktopConfig; 
     const goOnline = () => {
       patch({ offline: false });
       void rulebook.sync();
+      void returnPath.flush();
     };
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
@@ -88,12 +97,15 @@ export function RulebookProvider({ config, children }: { config: DesktopConfig; 
     }, 60_000);
 
     setClient(rulebook);
+    setReporter(returnPath);
+    returnPath.start();
     void rulebook.start().then(() => patch({ started: true, advisories: rulebook.advisories }));
     return () => {
       unsubscribe.forEach((off) => off());
       clearInterval(expiry);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
+      returnPath.stop();
       void rulebook.stop();
     };
   }, [config]);
@@ -102,6 +114,6 @@ export function RulebookProvider({ config, children }: { config: DesktopConfig; 
     updateBase.current = undefined;
     setState((current) => ({ ...current, lastUpdate: undefined, lastAdvisory: undefined }));
   }, []);
-  const value = useMemo(() => ({ state, client, dismissUpdate }), [state, client, dismissUpdate]);
+  const value = useMemo(() => ({ state, client, reporter, dismissUpdate }), [state, client, reporter, dismissUpdate]);
   return <RulebookContext.Provider value={value}>{children}</RulebookContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type {
   AdvisoryEntry,
+  DesktopReporter,
   ConnectionState,
   RulebookClient,
   RulebookError,
@@ -42,6 +43,8 @@ export const INITIAL_STATE: RulebookState = {
 export interface RulebookContextValue {
   readonly state: RulebookState;
   readonly client: RulebookClient | undefined;
+  /** Sends the desktop's status and unanswered searches back (issue 19). */
+  readonly reporter: DesktopReporter | undefined;
   readonly dismissUpdate: () => void;
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleEntry } from '@pepite/rulebook-client';
 import { useRulebook } from '../rulebook/rulebook-context';
@@ -23,7 +23,7 @@ export const SEARCH_INPUT_ID = 'rule-search';
 /** Search as you type (accents and case ignored, by the SDK), categories, and the rule list. */
 export function SearchPanel({ seen, activeKey, onOpen, onReportUncovered }: Props) {
   const { t } = useTranslation();
-  const { state, client } = useRulebook();
+  const { state, client, reporter } = useRulebook();
   const snapshot = state.snapshot;
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -42,6 +42,15 @@ export function SearchPanel({ seen, activeKey, onOpen, onReportUncovered }: Prop
     const found = query.trim() && client ? client.search(query, { limit: 100 }).map((hit) => hit.rule) : snapshot.rules;
     return category ? found.filter((rule) => rule.category === category) : found;
   }, [snapshot, client, query, category]);
+
+  // A search that settles (1.5 s without typing) on no rule at all goes to the return path,
+  // normalised by the SDK, with no person attached (issue 19); every prefix typed does not.
+  const nothingFound = snapshot !== undefined && query.trim().length > 0 && rules.length === 0 && !category;
+  useEffect(() => {
+    if (!nothingFound || !reporter) return;
+    const settled = setTimeout(() => void reporter.searchFoundNothing(query), 1500);
+    return () => clearTimeout(settled);
+  }, [nothingFound, query, reporter]);
 
   // The keyboard cursor stays on its rule while the list changes, else the first one.
   const active = rules.find((rule) => rule.key === cursor) ?? rules[0];

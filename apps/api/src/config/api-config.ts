@@ -39,6 +39,7 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
+  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
@@ -108,6 +109,11 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     },
     jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
+    returnPath: {
+      staleDesktopHours: env.DESKTOP_STALE_HOURS,
+      desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
+      searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+    },
     mail: {
       smtpUrl: env.SMTP_URL,
       // Without a relay, a developer (and `npm start`) still sees every e-mail, as files.

@@ -292,6 +292,27 @@ export class Environment {
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @Transform(toBool)
   PUBLICATION_FOUR_EYES = true;
+
+  /** A desktop silent, or still behind a release, for longer than this is shown as stale. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  DESKTOP_STALE_HOURS = 24;
+
+  /** Desktop statuses (release applied, last heard of) are deleted after this many days of silence. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DESKTOP_STATUS_RETENTION_DAYS = 30;
+
+  /** Unanswered searches (per site and day, no person) are deleted after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SEARCH_GAP_RETENTION_DAYS = 90;
 }
 
 export { ConfigurationError };

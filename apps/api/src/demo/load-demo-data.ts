@@ -5,6 +5,7 @@ import { ReleaseCatalog, RulebookImport } from '@pepite/api/rulebook';
 import { DEMO_RULEBOOK_FILE } from './demo-rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
 import { loadDemoPepins } from './load-demo-pepins';
+import { loadDemoReturnPath } from './load-demo-return-path';
 
 /** Loads the French demo call centre; running it again changes nothing. */
 export async function loadDemoData(app: INestApplicationContext, say: (line: string) => void): Promise<void> {
@@ -36,6 +37,7 @@ export async function loadDemoData(app: INestApplicationContext, say: (line: str
     }
   }
   await loadDemoPepins(app, say);
+  await loadDemoReturnPath(app, say);
   // Statistics now, not when autovacuum gets to it: it never analyses a table of 40 rows
   // (its threshold is 50 changed rows), and "similar pépins" weighs stems by how common the
   // statistics say they are.

@@ -13,6 +13,7 @@ const NAV: { to: string; key: string; roles: readonly Role[] }[] = [
   { to: '/proposals', key: 'proposals', roles: ['OPERATOR', 'MANAGER', 'ADMIN'] },
   { to: '/publish', key: 'publish', roles: ['MANAGER', 'ADMIN'] },
   { to: '/releases', key: 'releases', roles: ['MANAGER', 'ADMIN'] },
+  { to: '/floor', key: 'floor', roles: ['MANAGER', 'ADMIN'] },
   { to: '/insights', key: 'insights', roles: ['MANAGER', 'ADMIN'] },
   { to: '/admin/users', key: 'users', roles: ['ADMIN'] },
   { to: '/admin/sites', key: 'sites', roles: ['ADMIN'] },

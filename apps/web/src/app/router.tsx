@@ -3,6 +3,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { adminRoutes } from '../features/admin/routes';
 import { codesignRoutes } from '../features/codesign/routes';
 import { insightsRoutes } from '../features/insights/routes';
+import { floorRoutes } from '../features/floor/routes';
 import { operatorRoutes } from '../features/operator/routes';
 import { triageRoutes } from '../features/triage/routes';
 import { Home } from './Home';
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
       ...triageRoutes,
       ...codesignRoutes,
       ...insightsRoutes,
+      ...floorRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],

@@ -4,6 +4,7 @@ import { codesignMessages } from '../features/codesign/messages';
 import { adminMessages } from '../features/admin/messages';
 import { triageMessages } from '../features/triage/messages';
 import { insightsMessages } from '../features/insights/messages';
+import { floorMessages } from '../features/floor/messages';
 import { registerMessages } from './i18n';
 
 // Each feature's catalog, registered under its own namespace (useTranslation('<name>')).
@@ -13,3 +14,4 @@ registerMessages('codesign', codesignMessages);
 registerMessages('admin', adminMessages);
 registerMessages('triage', triageMessages);
 registerMessages('insights', insightsMessages);
+registerMessages('floor', floorMessages);

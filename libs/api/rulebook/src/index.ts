@@ -17,3 +17,5 @@ export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
 export * from './application/rule-change-history.service';
 // The feed's answers from memory, which the HTTP server asks first (apps/api's front door).
 export { FeedFastPath, type FeedAnswerKey } from './feed/feed-fast-path';
+// Mandatory reading (issue 19), for the return path.
+export * from './application/mandatory-changes.service';

@@ -21,6 +21,11 @@ export const RulebookErrors = defineErrors({
     fr: (p: { key: string }) => `La règle ${p.key} apparaît deux fois dans la même publication.`,
     en: (p: { key: string }) => `Rule ${p.key} appears twice in the same publication.`,
   },
+  mandatoryNotChanged: {
+    code: ErrorCode.BAD_USER_INPUT,
+    fr: (p: { keys: string }) => `Seule une règle changée par la version peut être en lecture obligatoire : ${p.keys}.`,
+    en: (p: { keys: string }) => `Only a rule the release changes can be mandatory reading: ${p.keys}.`,
+  },
   nothingToPublish: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (_: void) => 'Rien à publier : le règlement serait identique à la version en vigueur.',

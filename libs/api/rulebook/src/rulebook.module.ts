@@ -6,6 +6,7 @@ import { RulebookEventHub } from './application/rulebook-event-hub';
 import { RuleChangeHistory } from './application/rule-change-history.service';
 import { RulebookPublisher } from './application/rulebook-publisher.service';
 import { ScheduledPublications } from './application/scheduled-publications.service';
+import { MandatoryChanges } from './application/mandatory-changes.service';
 import { FeedFastPath } from './feed/feed-fast-path';
 import { FeedReaderGuard } from './feed/feed-reader.guard';
 import { RulebookFeedController } from './feed/rulebook-feed.controller';
@@ -27,11 +28,12 @@ export class RulebookModule {
         ScheduledPublications,
         RulebookImport,
         RuleChangeHistory,
+        MandatoryChanges,
         FeedReaderGuard,
         FeedFastPath,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [FeedFastPath, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory],
+      exports: [FeedFastPath, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
     };
   }
 }

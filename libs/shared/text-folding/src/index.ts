@@ -1,1 +1,2 @@
 export { foldText, includesFolded } from './fold-text';
+export { normaliseSearchGap, SEARCH_GAP_LENGTH } from './search-gap';

@@ -244,6 +244,9 @@ const fr = {
     notes: 'Notes de version (facultatif)',
     effectiveAt: 'Date d’effet (facultatif)',
     effectiveHint: 'Vide : publiée tout de suite. Sinon, la publication est vérifiée maintenant et faite à cette date.',
+    mandatory: 'Lecture obligatoire',
+    mandatoryHint:
+      'Les règles cochées s’affichent en premier sur les postes jusqu’à ce que chaque opérateur confirme « J’ai lu et compris ». Vous verrez qui n’a pas encore confirmé (écran Plateau).',
     submit: 'Publier la version {{version}}',
     refused: 'Publication refusée.',
     fourEyesHint:
@@ -542,6 +545,9 @@ const en: Catalog = {
     notes: 'Release notes (optional)',
     effectiveAt: 'Effective date (optional)',
     effectiveHint: 'Empty: published now. Otherwise the publication is checked now and made at that time.',
+    mandatory: 'Mandatory reading',
+    mandatoryHint:
+      'Ticked rules are shown first on desktops until each operator confirms “I have read and understood”. You will see who has not confirmed yet (Floor screen).',
     submit: 'Publish release {{version}}',
     refused: 'Publication refused.',
     fourEyesHint: 'Four eyes: another manager must publish, or the proposal needs a co-author.',

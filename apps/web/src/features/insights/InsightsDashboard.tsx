@@ -11,6 +11,7 @@ import { KeyFigures } from './KeyFigures';
 import { LeadTimeChart } from './LeadTimeChart';
 import { ParticipationFigures } from './ParticipationFigures';
 import { RefiledChart } from './RefiledChart';
+import { SearchGapsSection } from './SearchGapsSection';
 
 const DAY_MS = 86_400_000;
 
@@ -35,6 +36,7 @@ export function InsightsDashboard({ days, siteId }: { days: PeriodDays; siteId: 
         <BlockingRulesChart rules={insights.topBlockingRules} />
         <RefiledChart changes={insights.refiledAfterChange} />
       </div>
+      <SearchGapsSection siteId={siteId} />
       <ParticipationFigures participation={insights.participation} />
     </div>
   );

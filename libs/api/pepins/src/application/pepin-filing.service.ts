@@ -48,6 +48,22 @@ export class PepinFiling {
     options: UseCaseTime = {},
   ): Promise<PepinView> {
     if (reporter.role !== Role.OPERATOR) throw CommonErrors.forbidden();
+    return this.file(reporter, command, options);
+  }
+
+  /**
+   * A manager turns an unanswered search of their site into a pépin "no rule covers this"
+   * (issue 19, the return path). Signed: a manager is never anonymous. Idempotent by key.
+   */
+  async fileForSearchGap(
+    manager: AuthenticatedUser,
+    command: { title: string; description: string; idempotencyKey: string },
+  ): Promise<PepinView> {
+    if (manager.role !== Role.MANAGER && manager.role !== Role.ADMIN) throw CommonErrors.forbidden();
+    return this.file(manager, { ...command, noRuleApplies: true, signed: true }, {});
+  }
+
+  private async file(reporter: AuthenticatedUser, command: FilePepinCommand, options: UseCaseTime): Promise<PepinView> {
     const at = timeOf(options);
     const { draft, problems } = validateFiling(command);
     if (!draft) throw invalidFiling(problems);

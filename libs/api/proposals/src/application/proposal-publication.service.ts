@@ -31,6 +31,7 @@ import {
   type PublishedRelease,
   type ScheduledRelease,
   type Publisher,
+  mandatoryField,
 } from './publication-commands';
 import { releaseAuditEntry, type ReleaseChangelog } from './publication-audit';
 
@@ -73,8 +74,9 @@ export class ProposalPublication implements OnModuleInit {
     const idempotent = keyedRequest('publishRelease', actor, command.idempotencyKey, {
       proposalIds: proposalSet(command.proposalIds),
       notes: command.notes ?? null,
+      ...mandatoryField(command.mandatoryRuleKeys),
     });
-    return this.publishNow({ kind: 'user', user: actor }, command.proposalIds, command.notes ?? null, idempotent);
+    return this.publishNow({ kind: 'user', user: actor }, command.proposalIds, command.notes ?? null, idempotent, command.mandatoryRuleKeys ?? []);
   }
 
   /**
@@ -90,6 +92,7 @@ export class ProposalPublication implements OnModuleInit {
       proposalIds: proposalSet(command.proposalIds),
       notes,
       effectiveAt: command.effectiveAt.toISOString(),
+      ...mandatoryField(command.mandatoryRuleKeys),
     });
     const work = async (tx: EntityManager): Promise<void> => {
       const selected = await this.select(tx, { kind: 'user', user: actor }, command.proposalIds);
@@ -99,6 +102,7 @@ export class ProposalPublication implements OnModuleInit {
       const job: ScheduledRelease = {
         proposalIds: selected.publishable.map((p) => p.proposal.id),
         notes,
+        mandatoryRuleKeys: [...(command.mandatoryRuleKeys ?? [])],
         requestedBy: actor.id,
         requestedByRole: actor.role,
       };
@@ -200,6 +204,7 @@ export class ProposalPublication implements OnModuleInit {
     proposalIds: readonly string[],
     notes: string | null,
     idempotent: IdempotentRequest | null = null,
+    mandatory: readonly string[] = [],
   ): Promise<PublishedRelease> {
     const work = async (tx: EntityManager): Promise<number> => {
       const selected = await this.select(tx, by, proposalIds);
@@ -220,6 +225,7 @@ export class ProposalPublication implements OnModuleInit {
           answers,
           proposals: references,
           publishedBy: by.kind === 'user' ? by.user.id : by.requestedBy,
+          mandatory,
         },
         tx,
       );
@@ -332,7 +338,7 @@ export class ProposalPublication implements OnModuleInit {
   /** The job at `effectiveAt`: the same publication, as the system; a refusal is logged, not retried. */
   private async runScheduled(job: ScheduledRelease): Promise<void> {
     try {
-      await this.publishNow({ kind: 'system', requestedBy: job.requestedBy }, job.proposalIds, job.notes);
+      await this.publishNow({ kind: 'system', requestedBy: job.requestedBy }, job.proposalIds, job.notes, null, job.mandatoryRuleKeys ?? []);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`scheduled publication of ${job.proposalIds.join(', ')} cannot apply: ${error.message}`);

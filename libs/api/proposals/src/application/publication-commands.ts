@@ -19,6 +19,8 @@ export const MAX_ROLLBACK_REASON = 2000;
 export interface PublishReleaseCommand {
   readonly proposalIds: readonly string[];
   readonly notes?: string | null;
+  /** Changed rules flagged "lecture obligatoire" (issue 19). */
+  readonly mandatoryRuleKeys?: readonly string[] | null;
   /** A retry with the same key gets the same release back and publishes nothing more (24 h). */
   readonly idempotencyKey?: string | null;
 }
@@ -34,6 +36,8 @@ export interface PublishedRelease {
 export interface ScheduledRelease {
   readonly proposalIds: string[];
   readonly notes: string | null;
+  /** Absent from jobs queued before issue 19. */
+  readonly mandatoryRuleKeys?: readonly string[];
   readonly requestedBy: string;
   readonly requestedByRole: Role;
 }
@@ -44,4 +48,12 @@ export type Publisher =
 
 export function assertManagerOrAdmin(actor: AuthenticatedUser): void {
   if (actor.role !== Role.MANAGER && actor.role !== Role.ADMIN) throw CommonErrors.forbidden();
+}
+
+/**
+ * The mandatory keys as part of a keyed request's fingerprint, only when some are given: a
+ * retry of a publication keyed before issue 19 still matches its first attempt.
+ */
+export function mandatoryField(keys: readonly string[] | null | undefined): { mandatoryRuleKeys?: string[] } {
+  return keys && keys.length > 0 ? { mandatoryRuleKeys: [...new Set(keys)].sort() } : {};
 }

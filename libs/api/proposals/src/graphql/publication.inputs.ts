@@ -30,6 +30,18 @@ export class PublishReleaseInput {
   @MaxLength(2000)
   notes?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Changed rules flagged “lecture obligatoire”: desktops show them first until each operator acknowledges them (acknowledgeRuleChange). Each must be changed by the release.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  mandatoryRuleKeys?: string[] | null;
+
   @Field(() => Date, {
     nullable: true,
     description:

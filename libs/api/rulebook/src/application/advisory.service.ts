@@ -19,6 +19,8 @@ export interface AdvisoryInput {
   readonly publishedBy?: string | null;
   /** With `publishedBy`: a retry with the same key gets the same advisory back and publishes nothing more (24 h). */
   readonly idempotencyKey?: string | null;
+  /** "Lecture obligatoire" (issue 19): each operator acknowledges it on their desktop. */
+  readonly mandatory?: boolean | null;
 }
 
 const MAX_ADVISORY_DAYS = 90;
@@ -54,6 +56,7 @@ export class AdvisoryService {
         releaseVersion: counter.lastRelease,
         publishedBy: input.publishedBy ?? null,
         supersededBy: null,
+        mandatory: input.mandatory === true,
         signature: '',
       });
       const unsigned = advisoryEntryOf(row);
@@ -73,7 +76,7 @@ export class AdvisoryService {
         scope: 'publishAdvisory',
         ownerId: input.publishedBy,
         key,
-        request: { ruleKey: input.ruleKey, message, expiresAt: new Date(expiry).toISOString() },
+        request: { ruleKey: input.ruleKey, message, expiresAt: new Date(expiry).toISOString(), mandatory: input.mandatory === true },
       },
       () => RulebookErrors.idempotencyConflict(),
       async (tx) => {

@@ -16,6 +16,8 @@ export interface ReleaseContent {
   readonly notes: string | null;
   readonly changelog: ReleaseChangelog;
   readonly publishedBy: string | null;
+  /** Changed rules flagged "lecture obligatoire" (issue 19). */
+  readonly mandatoryRules?: readonly string[];
   /** Every rule in force, with the id of its stored version. */
   readonly rules: readonly { entry: RuleEntry; versionId: string }[];
 }
@@ -53,6 +55,7 @@ export async function writeRelease(manager: EntityManager, content: ReleaseConte
     notes: content.notes,
     changelog: content.changelog,
     ruleCount: content.rules.length,
+    mandatoryRules: [...(content.mandatoryRules ?? [])],
     advisorySeqAt: content.advisorySeqAt,
     sha256: seal.sha256,
     signature: seal.signature,

@@ -21,6 +21,8 @@ export interface PublishInput {
   /** References of the proposals this release publishes (the changelog's `proposals`). */
   readonly proposals?: readonly string[];
   readonly publishedBy?: string | null;
+  /** Changed rules flagged "lecture obligatoire" (issue 19); each must be in the changelog. */
+  readonly mandatory?: readonly string[];
 }
 
 /** The one place releases are made. Each method is one transaction. */
@@ -43,6 +45,10 @@ export class RulebookPublisher {
       const counter = await bumpCounter(tx, 'last_release');
       const inForce = await rulesInForce(tx, counter.lastRelease - 1);
       const plan = planRelease(inForce, await lastRevisions(tx, input.changes.map(changeKey)), input.changes);
+      const mandatory = [...new Set(input.mandatory ?? [])].sort();
+      const changed = new Set([...plan.added, ...plan.amended, ...plan.retired]);
+      const unchanged = mandatory.filter((key) => !changed.has(key));
+      if (unchanged.length > 0) throw RulebookErrors.mandatoryNotChanged({ keys: unchanged.join(', ') });
       const ids = await insertRuleVersions(tx, counter.lastRelease, plan.newVersions);
       const rules = [
         ...plan.kept,
@@ -56,6 +62,7 @@ export class RulebookPublisher {
           notes: input.notes?.trim() || null,
           publishedBy: input.publishedBy ?? null,
           changelog: changelog(plan, null, input.answers, input.proposals),
+          mandatoryRules: mandatory,
           rules,
         },
         this.options.signingKey,

@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '@pepite/api/database';
 import { Field, InputType } from '@nestjs/graphql';
-import { IsDate, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsDate, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RULE_KEY_PATTERN } from '../domain/rule-draft';
 
 @InputType()
@@ -18,6 +18,14 @@ export class PublishAdvisoryInput {
   @Field({ description: 'In the future, within 90 days.' })
   @IsDate()
   expiresAt!: Date;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '“Lecture obligatoire”: desktops show it first until each operator acknowledges it (acknowledgeRuleChange with its releaseVersion).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mandatory?: boolean | null;
 
   @Field(() => String, {
     nullable: true,

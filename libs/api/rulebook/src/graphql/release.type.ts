@@ -50,6 +50,9 @@ export class ReleaseType {
   })
   proposals!: string[];
 
+  @Field(() => [String], { description: 'Changed rules flagged “lecture obligatoire” at publication.' })
+  mandatoryRules!: string[];
+
   static of(release: ReleaseEntity): ReleaseType {
     const { changelog } = release;
     return {
@@ -68,6 +71,7 @@ export class ReleaseType {
       },
       answeredPepins: [...(changelog.answers ?? [])],
       proposals: [...(changelog.proposals ?? [])],
+      mandatoryRules: [...(release.mandatoryRules ?? [])],
     };
   }
 }

@@ -32,6 +32,10 @@ export class AdvisoryEntity {
   @Column({ type: 'text' })
   signature!: string;
 
+  /** Flagged "lecture obligatoire" at publication (issue 19): each operator acknowledges it. */
+  @Column({ type: 'boolean', default: false })
+  mandatory!: boolean;
+
   /** The release that amended or retired the rule, which ends the advisory early. */
   @Column({ type: 'int', nullable: true })
   supersededBy!: number | null;

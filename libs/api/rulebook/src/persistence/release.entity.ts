@@ -25,6 +25,13 @@ export class ReleaseEntity {
   @Column({ type: 'int' })
   ruleCount!: number;
 
+  /**
+   * Rules of the changelog flagged "lecture obligatoire" at publication (issue 19): desktops
+   * show them first until each operator acknowledges them. Not part of the signed snapshot.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  mandatoryRules!: string[];
+
   /** The advisory counter when this release was published: orders the live events. */
   @Column({ type: 'int' })
   advisorySeqAt!: number;

@@ -62,6 +62,7 @@ export function PublishPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notes, setNotes] = useState('');
   const [effectiveAt, setEffectiveAt] = useState('');
+  const [mandatory, setMandatory] = useState<ReadonlySet<string>>(new Set());
   const [published, setPublished] = useState<PublishedRelease | null>(null);
   const [publish, publishing] = useMutation(PublishDocument);
 
@@ -69,6 +70,12 @@ export function PublishPage() {
   const chosen = proposals.filter((proposal) => selected.has(proposal.id));
   const latest = data?.releases.edges[0]?.node.version ?? 0;
   const next = latest + 1;
+  // The rules the chosen proposals change: any of them may be flagged "lecture obligatoire".
+  const changedRules = [
+    ...new Map(
+      chosen.flatMap((proposal) => proposal.revision?.changes ?? []).map((change) => [change.ruleKey, change.rule?.title ?? change.ruleKey]),
+    ),
+  ].sort(([a], [b]) => a.localeCompare(b));
 
   function toggle(id: string, on: boolean) {
     setSelected((current) => {
@@ -88,6 +95,7 @@ export function PublishPage() {
           proposalIds: chosen.map((proposal) => proposal.id),
           notes: notes.trim() || null,
           effectiveAt: effectiveAt ? fromLocalInput(effectiveAt) : null,
+          mandatoryRuleKeys: changedRules.map(([key]) => key).filter((key) => mandatory.has(key)),
         },
       },
     }).catch(() => null);
@@ -96,6 +104,7 @@ export function PublishPage() {
       setSelected(new Set());
       setNotes('');
       setEffectiveAt('');
+      setMandatory(new Set());
       await refetch();
     }
   }
@@ -150,6 +159,30 @@ export function PublishPage() {
                 {t('publish.effectiveHint')}
               </p>
             </section>
+
+            {changedRules.length > 0 && (
+              <fieldset className="card stack">
+                <legend>{t('publish.mandatory')}</legend>
+                <p className="hint">{t('publish.mandatoryHint')}</p>
+                {changedRules.map(([key, title]) => (
+                  <label key={key} className="inline">
+                    <input
+                      type="checkbox"
+                      checked={mandatory.has(key)}
+                      onChange={(event) =>
+                        setMandatory((current) => {
+                          const copy = new Set(current);
+                          if (event.target.checked) copy.add(key);
+                          else copy.delete(key);
+                          return copy;
+                        })
+                      }
+                    />
+                    {key} — {title}
+                  </label>
+                ))}
+              </fieldset>
+            )}
 
             {publishing.error && <PublishError error={publishing.error} />}
             <div>

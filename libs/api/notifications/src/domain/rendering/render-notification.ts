@@ -3,6 +3,7 @@ import { ADMINISTRATION_KINDS } from './administration-kinds';
 import { LISTENING_KINDS } from './listening-kinds';
 import { PEPIN_KINDS } from './pepin-kinds';
 import { PROPOSAL_KINDS } from './proposal-kinds';
+import { READING_KINDS } from './reading-kinds';
 import { text, type Params, type Reader, type RenderedNotification } from './rendering-kit';
 
 /**
@@ -30,6 +31,7 @@ const CATALOGUE: KindCatalogue = {
   ...LISTENING_KINDS,
   ...PROPOSAL_KINDS,
   ...ADMINISTRATION_KINDS,
+  ...READING_KINDS,
   [LEGACY_KIND]: LEGACY,
 };
 

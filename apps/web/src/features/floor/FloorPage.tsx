@@ -1,0 +1,58 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../auth/auth-context';
+import { Page } from '../../ui/page';
+import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
+import { AdoptionSection } from './AdoptionSection';
+import { LatestReleaseDocument } from './floor-documents';
+import { MandatoryReadingSection } from './MandatoryReadingSection';
+
+/** /floor: what desktops send back — who has which release, who read the mandatory changes. */
+export function FloorPage() {
+  const { t } = useTranslation('floor');
+  const user = useCurrentUser();
+  const [search, setSearch] = useSearchParams();
+  const { data, loading, error, refetch } = useQuery(LatestReleaseDocument, { pollInterval: 10_000 });
+  const latest = data?.releases.edges[0]?.node.version;
+  const asked = Number(search.get('version'));
+  const version = Number.isInteger(asked) && asked >= 1 && latest !== undefined && asked <= latest ? asked : latest;
+  const siteId = (user.role === 'ADMIN' && search.get('site')) || null;
+
+  return (
+    <Page title={t('title')}>
+      <div className="stack">
+        <p className="muted">{t('intro')}</p>
+        {error && <ErrorBanner error={error} onRetry={() => void refetch()} />}
+        {loading && !data && <Loading />}
+        {data && latest === undefined && <EmptyState title={t('adoption.noRelease')} />}
+        {latest !== undefined && version !== undefined && (
+          <>
+            <div className="card row insights-filters">
+              <div className="insights-field">
+                <label htmlFor="floor-version">{t('adoption.version')}</label>
+                <select
+                  id="floor-version"
+                  value={version}
+                  onChange={(event) => {
+                    const next = new URLSearchParams(search);
+                    next.set('version', event.target.value);
+                    setSearch(next, { replace: true });
+                  }}
+                >
+                  {Array.from({ length: Math.min(latest, 20) }, (_, i) => latest - i).map((v) => (
+                    <option key={v} value={v}>
+                      {t('adoption.versionN', { version: v })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <AdoptionSection version={version} siteId={siteId} />
+          </>
+        )}
+        {latest !== undefined && <MandatoryReadingSection siteId={siteId} />}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,121 @@
+// status-storm: a publication, then 10,000 desktops report the release they applied
+// (reportDesktopStatus, issue 19) all at once. Targets: every report answered within one
+// minute of the publication, and the desktops' "anything new?" poll (feed 304) keeps at
+// least 0.8× the throughput it has without the storm, measured in the same run (before and
+// after the storm: their mean is the baseline).
+import { SIZES, SMOKE, expectStatus, get, identity, round, say } from './setup.mjs';
+
+const DESKTOPS = SMOKE ? 50 : 10_000;
+/** Reports in flight at once at most. */
+const CONCURRENCY = SMOKE ? 8 : 64;
+/**
+ * The SDK waits a random delay of up to 30 s (`DesktopReporter` `jitterMs`) before reporting a
+ * release received live, so the reports of 10,000 desktops arrive spread over that window, not
+ * in the same second: the storm sends them evenly over it.
+ */
+const SPREAD_MS = SMOKE ? 1_000 : 30_000;
+const WINDOW_SECONDS = SMOKE ? 0.5 : 3;
+
+const REPORT = 'mutation($input: ReportDesktopStatusInput!) { reportDesktopStatus(input: $input) { recorded } }';
+
+export default {
+  name: 'status-storm',
+  title: `${DESKTOPS.toLocaleString('en-US')} desktops report their status after a publication, while the feed answers 304s`,
+  target: { min: 0.8, text: '304 throughput during the storm ≥ 0.8× without it; every report within 60 s of the publication' },
+  async run(bench) {
+    const { rules, publisher } = await bench.rulebook();
+    const tokens = await operators(bench, DESKTOPS);
+    const auth = await bench.feedAuth();
+    const latestUrl = `${bench.baseUrl}/api/rulebook/releases/latest`;
+    const poll = async (etag, measureSeconds) =>
+      bench.httpLoad({
+        label: 'GET /releases/latest, If-None-Match → 304',
+        url: latestUrl,
+        headers: { ...auth, 'accept-encoding': 'br, gzip', 'if-none-match': etag },
+        expect: 304,
+        warmupSeconds: 0.2,
+        measureSeconds,
+      });
+
+    // The release the desktops will report: published now, its ETag what they poll with.
+    const before = await poll(await etagOf(latestUrl, auth), WINDOW_SECONDS);
+    const amended = { ...rules[0], title: `${rules[0].title} (tempête ${Date.now()})` };
+    const release = await publisher.publish({ changes: [{ kind: 'AMEND', rule: amended }], notes: 'Banc d’essai : tempête de statuts' });
+    const publishedAt = release.publishedAt.getTime();
+    const etag = await etagOf(latestUrl, auth);
+    const storm = await bench.stormClient();
+    const requests = tokens.map((token, index) => ({
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: REPORT,
+        variables: { input: { releaseVersion: release.version, appliedAt: new Date(publishedAt + 1000).toISOString(), desktopId: desktopId(index) } },
+      }),
+    }));
+    const posted = storm.command({ kind: 'posts', url: `${bench.baseUrl}/graphql`, requests, clients: CONCURRENCY, spreadMs: SPREAD_MS }, 'posted');
+    // The feed measured in windows for as long as the storm lasts.
+    const during = [];
+    let done = false;
+    void posted.finally(() => (done = true));
+    while (!done) during.push(await poll(etag, WINDOW_SECONDS));
+    const { result } = await posted;
+    const after = await poll(etag, WINDOW_SECONDS);
+
+    const accepted = result.statuses['200'] ?? 0;
+    if (accepted !== DESKTOPS || Object.keys(result.errors).length > 0) {
+      throw new Error(`status-storm: expected ${DESKTOPS} accepted reports, got ${JSON.stringify({ statuses: result.statuses, errors: result.errors })}`);
+    }
+    const [{ count }] = await bench.dataSource.query('SELECT count(*)::int AS count FROM desktop_status WHERE release_version = $1', [release.version]);
+    if (count !== DESKTOPS) throw new Error(`status-storm: ${count} statuses stored, expected ${DESKTOPS}`);
+
+    const secondsToAll = (result.lastDoneAt - publishedAt) / 1000;
+    // Only the windows that lay entirely inside the storm measure it.
+    const stormWindows = during.length > 1 ? during.slice(0, -1) : during;
+    const rate = (runs) => runs.reduce((sum, run) => sum + run.responses, 0) / (runs.length * WINDOW_SECONDS);
+    const baseline = (before.requestsPerSecond + after.requestsPerSecond) / 2;
+    const duringRate = rate(stormWindows);
+    const ratio = Number((duringRate / baseline).toPrecision(3));
+    if (!SMOKE && secondsToAll > 60) say(`status-storm: the last report ended ${round(secondsToAll)} s after the publication (target 60 s)`);
+    return {
+      ratio: secondsToAll > 60 && !SMOKE ? Math.min(ratio, 0) : ratio,
+      summary: `${DESKTOPS.toLocaleString('en-US')} reports, all answered ${round(secondsToAll)} s after the publication (${round(DESKTOPS / ((result.lastDoneAt - result.startedAt) / 1000))} reports/s); feed 304 ${round(duringRate)} req/s during vs ${round(baseline)} without`,
+      figures: {
+        desktops: DESKTOPS,
+        concurrency: CONCURRENCY,
+        spreadSeconds: SPREAD_MS / 1000,
+        secondsFromPublicationToLastReport: round(secondsToAll, 2),
+        stormSeconds: round((result.lastDoneAt - result.startedAt) / 1000, 2),
+        reportsPerSecond: round(DESKTOPS / ((result.lastDoneAt - result.startedAt) / 1000)),
+        feed304: {
+          withoutStorm: { before: before.requestsPerSecond, after: after.requestsPerSecond, mean: round(baseline) },
+          duringStorm: round(duringRate),
+          windows: stormWindows.map((run) => run.requestsPerSecond),
+          clients: SIZES.clients,
+        },
+      },
+    };
+  },
+};
+
+/** `count` operators on the bench site, written in one statement, each with a token. */
+async function operators(bench, count) {
+  const { site, team } = await bench.people();
+  const rows = await bench.dataSource.query(
+    `INSERT INTO app_user (email, display_name, role, site_id, team_id, password_hash, locale)
+     SELECT 'storm-' || n || '@bench.pepite', 'Poste ' || n, 'OPERATOR', $1, $2, 'not-a-hash: no sign-in, tokens issued below', 'fr'
+       FROM generate_series(1, $3::int) AS n
+     RETURNING id`,
+    [site.id, team.id, count],
+  );
+  const tokens = bench.app.get(identity.AccessTokenService);
+  return Promise.all(rows.map(async (row) => (await tokens.issue(row.id)).accessToken));
+}
+
+async function etagOf(url, auth) {
+  const answer = await get(url, { ...auth, 'accept-encoding': 'br' });
+  expectStatus(answer, 200, 'releases/latest');
+  return answer.headers.etag;
+}
+
+function desktopId(index) {
+  return `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+}

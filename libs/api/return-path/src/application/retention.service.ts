@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, JobQueue } from '@pepite/api/database';
+import { purgeStatuses } from '../persistence/desktop-status-store';
+import { purgeSearchGaps } from '../persistence/search-gap-store';
+import { RETURN_PATH_OPTIONS, type ReturnPathOptions } from '../return-path.options';
+
+export const RETURN_PATH_RETENTION_JOB = 'return-path.retention';
+const DAY_MS = 86_400_000;
+
+export interface PurgeOutcome {
+  readonly desktopRows: number;
+  readonly searchGapRows: number;
+}
+
+/**
+ * Keeps no more than needed (issue 19, SECURITY.md): a durable pg-boss schedule deletes,
+ * once an hour on one instance, desktop statuses and unanswered searches older than their
+ * retention. Judged by the application's Clock, which tests move forward.
+ */
+@Injectable()
+export class ReturnPathRetention implements OnModuleInit {
+  private readonly logger = new Logger(ReturnPathRetention.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(RETURN_PATH_OPTIONS) private readonly options: ReturnPathOptions,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.every(RETURN_PATH_RETENTION_JOB, '23 * * * *', async () => {
+      const purged = await this.purge();
+      if (purged.desktopRows + purged.searchGapRows > 0) {
+        this.logger.log(`retention: deleted ${purged.desktopRows} desktop row(s), ${purged.searchGapRows} search row(s)`);
+      }
+    });
+  }
+
+  /** Deletes what is older than the retention at the clock's now. */
+  async purge(): Promise<PurgeOutcome> {
+    const now = this.clock.now().getTime();
+    return this.dataSource.transaction(async (tx) => ({
+      desktopRows: await purgeStatuses(tx, new Date(now - this.options.desktopStatusRetentionDays * DAY_MS)),
+      searchGapRows: await purgeSearchGaps(tx, new Date(now - this.options.searchGapRetentionDays * DAY_MS)),
+    }));
+  }
+}

@@ -1,0 +1,8 @@
+export * from './return-path.module';
+export * from './return-path.errors';
+export * from './return-path.options';
+export { RETURN_PATH_ENTITIES } from './persistence/return-path-entities';
+export { ReturnPathRetention, RETURN_PATH_RETENTION_JOB, type PurgeOutcome } from './application/retention.service';
+export { ACTIVE_WINDOW_HOURS } from './domain/adoption';
+// The use cases the demo data plays (apps/api/src/demo).
+export { MandatoryReadingService } from './application/mandatory-reading.service';

@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import type { ActiveOperatorRow } from '../domain/adoption';
+
+export interface StatusReport {
+  readonly userId: string;
+  readonly desktopId: string;
+  readonly siteId: string;
+  readonly teamId: string | null;
+  readonly releaseVersion: number;
+  readonly appliedAt: Date;
+  readonly reportedAt: Date;
+}
+
+/**
+ * One report, idempotent: the same report again only moves `reported_at` (the heartbeat);
+ * the release and its time only move forward, so a late report of an older release (a desktop
+ * back online) cannot undo a newer one; the uptake row is written once.
+ */
+export async function recordStatus(tx: EntityManager, report: StatusReport): Promise<void> {
+  await tx.query(
+    `INSERT INTO desktop_status (user_id, desktop_id, site_id, team_id, release_version, applied_at, reported_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (user_id, desktop_id) DO UPDATE SET
+       site_id = EXCLUDED.site_id,
+       team_id = EXCLUDED.team_id,
+       applied_at = CASE WHEN EXCLUDED.release_version > desktop_status.release_version
+                         THEN EXCLUDED.applied_at ELSE desktop_status.applied_at END,
+       release_version = GREATEST(desktop_status.release_version, EXCLUDED.release_version),
+       reported_at = GREATEST(desktop_status.reported_at, EXCLUDED.reported_at)`,
+    [report.userId, report.desktopId, report.siteId, report.teamId, report.releaseVersion, report.appliedAt, report.reportedAt],
+  );
+  await tx.query(
+    `INSERT INTO release_uptake (user_id, release_version, site_id, first_applied_at)
+     VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, release_version) DO NOTHING`,
+    [report.userId, report.releaseVersion, report.siteId, report.appliedAt],
+  );
+}
+
+/**
+ * Operators of the site whose desktops reported since `activeSince`, one row each: their team
+ * (from their latest report), whether all those desktops run `version` or later, and when one
+ * of their desktops first did.
+ */
+export async function activeOperators(
+  tx: EntityManager,
+  siteId: string,
+  version: number,
+  activeSince: Date,
+): Promise<ActiveOperatorRow[]> {
+  const rows: { team_id: string | null; running: boolean; took_at: Date | null }[] = await tx.query(
+    `WITH active AS (
+       SELECT user_id,
+              (array_agg(team_id ORDER BY reported_at DESC))[1] AS team_id,
+              min(release_version) AS lowest
+         FROM desktop_status
+        WHERE site_id = $1 AND reported_at >= $3
+        GROUP BY user_id
+     )
+     SELECT a.team_id, a.lowest >= $2 AS running,
+            (SELECT min(u.first_applied_at) FROM release_uptake u
+              WHERE u.user_id = a.user_id AND u.release_version >= $2) AS took_at
+       FROM active a`,
+    [siteId, version, activeSince],
+  );
+  return rows.map((row) => ({ teamId: row.team_id, running: row.running, tookAt: row.took_at }));
+}
+
+/**
+ * Stale desktops of the site per team: silent since `silentBefore`, or still behind `version`
+ * although it was published before `behindBefore`. Only desktops seen since `seenSince`.
+ */
+export async function staleDesktopsPerTeam(
+  tx: EntityManager,
+  siteId: string,
+  version: number,
+  bounds: { silentBefore: Date; behindSince: boolean; seenSince: Date },
+): Promise<Map<string | null, number>> {
+  const rows: { team_id: string | null; stale: number }[] = await tx.query(
+    `SELECT team_id, count(*)::int AS stale
+       FROM desktop_status
+      WHERE site_id = $1 AND reported_at >= $4
+        AND (reported_at < $3 OR ($5 AND release_version < $2))
+      GROUP BY team_id`,
+    [siteId, version, bounds.silentBefore, bounds.seenSince, bounds.behindSince],
+  );
+  return new Map(rows.map((row) => [row.team_id, row.stale]));
+}
+
+/** Deletes desktop statuses silent since `before` and uptake rows older than it; returns the rows deleted. */
+export async function purgeStatuses(tx: EntityManager, before: Date): Promise<number> {
+  const [, statuses] = (await tx.query('DELETE FROM desktop_status WHERE reported_at < $1', [before])) as [unknown, number];
+  const [, uptake] = (await tx.query('DELETE FROM release_uptake WHERE first_applied_at < $1', [before])) as [unknown, number];
+  return statuses + uptake;
+}
