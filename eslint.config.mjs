@@ -22,13 +22,15 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: [
       ...API_SHARED, 'scope:api', 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:pepins',
-      'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights', 'scope:return-path',
+      'scope:audit', 'scope:proposals', 'scope:voting', 'scope:insights', 'scope:return-path', 'scope:webhooks',
     ],
   },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: [...API_SHARED] },
-  { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
+  { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:webhooks'] },
+  // Webhooks tell admins through notifications; the contexts where events happen publish to it.
+  { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications'] },
   { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
-  { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications'] },
+  { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:webhooks'] },
   { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
   {
     sourceTag: 'scope:proposals',
@@ -36,7 +38,7 @@ const depConstraints = [
   },
   {
     sourceTag: 'scope:voting',
-    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals'],
+    onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications', 'scope:pepins', 'scope:audit', 'scope:proposals', 'scope:webhooks'],
   },
   {
     sourceTag: 'scope:insights',

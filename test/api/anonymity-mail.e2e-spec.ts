@@ -6,17 +6,20 @@ import { AcknowledgementDeadlines } from '@pepite/api/pepins';
 import { startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 import { ACKNOWLEDGE_PEPIN, SUPPORT_PEPIN } from '../support/pepin-graphql';
 import { addresses, rawHeader, SmtpMailbox } from '../support/smtp-mailbox';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 /*
- * Anonymity through e-mail (docs/design.md, Anonymity; docs/mail.md): what managers and
- * admins receive by e-mail is a function of what was written, never of which anonymous
+ * Anonymity through e-mail and webhooks (docs/design.md, Anonymity; docs/mail.md;
+ * docs/webhooks.md): what managers and admins receive by e-mail, and what a webhook receiver
+ * (read by managers) gets, is a function of what was written, never of which anonymous
  * operator wrote it. The same scenario runs in two worlds (two sites of one API); in the
  * second, every act of the anonymous pool is done by σ(operator), a permutation of the pool.
  * Managers and admins take every kind at once and in the digest, so that every e-mail a
  * manager-side reader can get is produced. Then:
  *  1. no e-mail to a manager or an admin contains the id, e-mail or name of a pool operator;
  *  2. the two worlds' manager and admin mailboxes are equal once people, references, ids and
- *     dates are replaced by placeholders.
+ *     dates are replaced by placeholders;
+ *  3. the same holds for every webhook payload of each world (every event, JSON format).
  */
 
 const ASK = `mutation($pepinId: ID!, $body: String!) { askReporter(pepinId: $pepinId, body: $body) { id } }`;
@@ -36,15 +39,18 @@ interface World {
 }
 
 let mailbox: SmtpMailbox;
+let receiver: WebhookReceiver;
 let api: TestApi;
 
 beforeAll(async () => {
   mailbox = await SmtpMailbox.start();
-  api = await startTestApi({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://pepite.example.test' });
+  receiver = await WebhookReceiver.start();
+  api = await startTestApi({ SMTP_URL: mailbox.url, PUBLIC_URL: 'https://pepite.example.test', WEBHOOK_ALLOWED_TARGETS: '127.0.0.1' });
 });
 afterAll(async () => {
   await api.close();
   await mailbox.close();
+  await receiver.close();
 });
 
 async function newWorld(name: string): Promise<World> {
@@ -97,7 +103,13 @@ function transcript(world: World, pepinIds: readonly string[], mails: readonly P
   return lines.sort();
 }
 
-it('tells managers and admins by e-mail nothing that depends on which anonymous operator acted', async () => {
+it('tells managers and admins by e-mail, and webhook receivers, nothing that depends on which anonymous operator acted', async () => {
+  const admin = await api.world.newUser(Role.ADMIN);
+  await api.graphql.ok(
+    `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`,
+    { input: { url: receiver.url('/crm'), events: ['pepin.filed', 'pepin.acknowledged', 'pepin.became_pepite'] } },
+    { token: admin.token },
+  );
   const worlds = [await newWorld('Monde A'), await newWorld('Monde B')] as const;
   const identity = await play(worlds[0], (i) => worlds[0].pool[i] as TestUser);
   const permuted = await play(worlds[1], (i) => worlds[1].pool[SIGMA[i] as number] as TestUser);
@@ -138,4 +150,25 @@ it('tells managers and admins by e-mail nothing that depends on which anonymous 
     }
   }
   expect(transcript(worlds[1], permuted, mailbox.messages)).toEqual(transcript(worlds[0], identity, mailbox.messages));
+
+  // Webhooks: 3 filings and 1 acknowledgement per world.
+  await receiver.waitFor(() => receiver.to('/crm').length >= 8);
+  const payloads = (world: World, pepinIds: readonly string[]) => {
+    const bodies = receiver.to('/crm').map((call) => call.body).filter((body) => body.includes(world.place.site.id));
+    for (const body of bodies) {
+      for (const operator of world.pool) for (const secret of [operator.id, operator.email, operator.displayName]) expect(body).not.toContain(secret);
+    }
+    return bodies
+      .map((body) => {
+        let text = body.replaceAll(world.place.site.id, '<site>');
+        pepinIds.forEach((id, i) => (text = text.replaceAll(id, `<pepin ${i}>`)));
+        return text
+          .replace(/PEP-\d+/g, '<ref>')
+          .replace(/"(id|occurredAt|ackDueAt)":"[^"]+"/g, '"$1":"<…>"');
+      })
+      .sort();
+  };
+  const first = payloads(worlds[0], identity);
+  expect(first).toHaveLength(4);
+  expect(payloads(worlds[1], permuted)).toEqual(first);
 });

@@ -14,6 +14,7 @@ import { ProposalsModule } from '@pepite/api/proposals';
 import { ReturnPathModule } from '@pepite/api/return-path';
 import { RulebookModule } from '@pepite/api/rulebook';
 import { VotingModule } from '@pepite/api/voting';
+import { WebhooksModule } from '@pepite/api/webhooks';
 import type { ApiConfig } from './config/api-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { IdentityAuditModule } from './audit/identity-audit.module';
@@ -56,6 +57,7 @@ export class AppModule {
         IdentityModule.forRoot({ ...config.identity, limitStore: { databaseUrl, redisUrl: config.redisUrl } }),
         rulebook,
         NotificationsModule.forRoot({ mail: config.mail }),
+        WebhooksModule.forRoot(config.webhooks),
         // Audit entries carry the X-Request-Id of the request behind them.
         AuditModule.forRoot({ currentRequestId: () => currentRequest()?.requestId }),
         IdentityAuditModule,

@@ -14,6 +14,9 @@ import { approvedProposal } from '../../support/publication-graphql';
  * test/api/authorization-matrix.e2e-spec.ts and docs/authorization.md.
  */
 
+/** A public address (a documentation range would be refused): webhooks are registered, never called, here. */
+const WEBHOOK_URL = 'https://93.184.216.34/pepite-hook';
+
 /** The callers, in the order of the table's columns. */
 export const CALLERS = ['anonymous', 'operator', 'otherOperator', 'otherSiteManager', 'manager', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -124,6 +127,16 @@ export class Fresh {
   }
 
   /** A proposal by `coManager` that invites `operator` to co-author. */
+  /** A webhook to a public address (registration never calls it), registered by `admin`. */
+  async webhook(): Promise<string> {
+    const { registerWebhook } = await this.api.graphql.ok<{ registerWebhook: { webhook: { id: string } } }>(
+      'mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } } }',
+      { input: { url: WEBHOOK_URL, events: ['pepin.filed'] } },
+      { token: this.world.users.admin.token },
+    );
+    return registerWebhook.webhook.id;
+  }
+
   async invitation(): Promise<string> {
     const proposalId = await this.proposal();
     await this.api.graphql.ok(
@@ -390,6 +403,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   { kind: 'Query', name: 'sites', build: () => q('{ sites { id } }'), expected: ADMINS },
   { kind: 'Query', name: 'users', build: () => q('{ users { id } }'), expected: ADMINS },
+  {
+    kind: 'Query',
+    name: 'webhookDeliveries',
+    build: async ({ fresh }) => q('query($id: ID!) { webhookDeliveries(webhookId: $id) { id } }', { id: await fresh.webhook() }),
+    expected: ADMINS,
+  },
+  { kind: 'Query', name: 'webhooks', build: () => q('{ webhooks { id } }'), expected: ADMINS },
 
   // ──────────────────────────── Mutations ────────────────────────────
   {
@@ -645,6 +665,28 @@ export const MATRIX: readonly MatrixEntry[] = [
     build: () => q('mutation { markNotificationsRead(all: true) }'),
     expected: EVERYONE_SIGNED_IN,
     note: 'the caller’s own notifications',
+  },
+  {
+    kind: 'Mutation',
+    name: 'registerWebhook',
+    build: () =>
+      q('mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }', {
+        input: { url: WEBHOOK_URL, events: ['pepin.filed', 'release.published'] },
+      }),
+    expected: ADMINS,
+  },
+  {
+    kind: 'Mutation',
+    name: 'setWebhookEnabled',
+    build: async ({ fresh }) =>
+      q('mutation($id: ID!) { setWebhookEnabled(id: $id, enabled: false) { id } }', { id: await fresh.webhook() }),
+    expected: ADMINS,
+  },
+  {
+    kind: 'Mutation',
+    name: 'deleteWebhook',
+    build: async ({ fresh }) => q('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: await fresh.webhook() }),
+    expected: ADMINS,
   },
   {
     kind: 'Mutation',

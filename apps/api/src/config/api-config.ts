@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { IdentityOptions } from '@pepite/api/identity';
 import type { MailOptions } from '@pepite/api/notifications';
+import type { WebhooksOptions } from '@pepite/api/webhooks';
 import type { RulebookOptions } from '@pepite/api/rulebook';
 import type { Environment } from './environment';
 import { localSecret } from './local-secret';
@@ -42,6 +43,8 @@ export interface ApiConfig {
   readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
+  /** Outgoing webhooks: retries, disabling, the internal addresses they may call. */
+  readonly webhooks: WebhooksOptions;
   /** Built browser apps the API serves itself (same origin: no CORS to configure). */
   readonly staticApps: { readonly consoleDir?: string; readonly desktopDir?: string };
   /** Prometheus metrics listener (unset port: off). */
@@ -113,6 +116,14 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       staleDesktopHours: env.DESKTOP_STALE_HOURS,
       desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
       searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+    },
+    webhooks: {
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      allowedTargets: env.WEBHOOK_ALLOWED_TARGETS?.split(',') ?? [],
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
     mail: {
       smtpUrl: env.SMTP_URL,

@@ -232,6 +232,39 @@ export class Environment extends SingleSignOnSettings {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: '$property must be an http(s):// URL' })
   PUBLIC_URL?: string;
 
+  /** IP addresses and networks (comma-separated, e.g. `10.20.0.0/16,127.0.0.1`) webhooks may call although internal. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, { message: '$property must be comma-separated IP addresses or networks (a.b.c.d/n)' })
+  WEBHOOK_ALLOWED_TARGETS?: string;
+
+  /** A webhook delivery's first retry waits this long; each next one twice as long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  /** Attempts of one webhook delivery before it is given up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Failed attempts in a row after which a webhook is disabled and the admins told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** How long a webhook receiver has to answer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @Transform(toBool)
   PUBLICATION_FOUR_EYES = true;
@@ -274,7 +307,7 @@ const OPTIONAL_SETTINGS = [
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', ...OPTIONAL_SETTINGS]) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', ...OPTIONAL_SETTINGS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

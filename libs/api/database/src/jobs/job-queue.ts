@@ -15,6 +15,10 @@ export interface EnqueueOptions {
   readonly singletonKey?: string;
   /** Enqueue inside this transaction: the job exists if and only if the transaction commits. */
   readonly transaction?: EntityManager;
+  /** Retries after a failure (5 unless said); each waits twice the one before. */
+  readonly retryLimit?: number;
+  /** The first retry's wait (5 s unless said). */
+  readonly retryDelaySeconds?: number;
 }
 
 /**
@@ -58,8 +62,8 @@ export class JobQueue {
     await this.boss.send(name, data, {
       startAfter: options.startAfter,
       singletonKey: options.singletonKey,
-      retryLimit: 5,
-      retryDelay: 5,
+      retryLimit: options.retryLimit ?? 5,
+      retryDelay: options.retryDelaySeconds ?? 5,
       retryBackoff: true,
       db: tx ? { executeSql: async (text, values) => ({ rows: rowsOf(await tx.query(text, values)) }) } : undefined,
     });

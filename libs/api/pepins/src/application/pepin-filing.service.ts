@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, UserDirectoryService, UserRateLimits, type AuthenticatedUser } from '@pepite/api/identity';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { Pepin } from '../domain/pepin';
 import { filingFingerprint, validateFiling, type FilePepinCommand } from '../domain/pepin-filing';
 import { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
@@ -19,6 +20,7 @@ import {
   releaseExpiredIdempotencyKey,
 } from '../persistence/pepin-store';
 import { pepinView, type PepinView } from './pepin-views';
+import { pepinPayload } from './pepin-webhooks';
 import { RuleReferences } from './rule-references.service';
 import { timeOf, type UseCaseTime } from './use-case-time';
 
@@ -33,6 +35,7 @@ export class PepinFiling {
     private readonly directory: UserDirectoryService,
     private readonly rules: RuleReferences,
     private readonly limits: UserRateLimits,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -105,6 +108,8 @@ export class PepinFiling {
           message: null,
           at,
         });
+        const [filed] = await findPepins(manager, [created]);
+        if (filed) await this.webhooks.publish({ type: 'pepin.filed', data: { pepin: pepinPayload(filed) } }, manager);
       }
       return created;
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
@@ -13,6 +14,7 @@ import { PepinErrors } from '../pepins.errors';
 import { appendEvent } from '../persistence/pepin-event-store';
 import { findPepins, lockPepins, touch, updateStatus } from '../persistence/pepin-store';
 import { moveSupports, supporterIds } from '../persistence/support-store';
+import { pepinPayload } from './pepin-webhooks';
 import { PepinNotifier } from './pepin-notifier';
 import { canManage, managerViewer, pepinView, type PepinView } from './pepin-views';
 import { timeOf, type UseCaseTime } from './use-case-time';
@@ -48,6 +50,7 @@ export class PepinTriage {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifier: PepinNotifier,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** NEW → ACKNOWLEDGED, with an optional message to the reporter. */
@@ -276,6 +279,12 @@ export class PepinTriage {
       (audience) => transitionNotice(audience, subject, to, told, undefined, notice),
       { status: to },
     );
+    if (to === PepinStatus.ACKNOWLEDGED) {
+      await this.webhooks.publish({ type: 'pepin.acknowledged', data: { pepin: pepinPayload(pepin, to) } }, manager);
+    } else if (to === PepinStatus.PUBLISHED) {
+      const release = typeof notice?.['release'] === 'number' ? notice['release'] : null;
+      await this.webhooks.publish({ type: 'pepin.became_pepite', data: { pepin: pepinPayload(pepin, to), release } }, manager);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IDEMPOTENCY_KEY_FORMAT, runIdempotent } from '@pepite/api/database';
 import { advisoryBytes, type AdvisoryEntry } from '@pepite/rulebook-format';
@@ -31,6 +32,7 @@ export class AdvisoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
     private readonly hub: RulebookEventHub,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Signed like a release and numbered under the same lock, so the live feed orders them exactly. */
@@ -63,6 +65,13 @@ export class AdvisoryService {
       row.signature = sign(null, Buffer.from(advisoryBytes(unsigned)), this.options.signingKey).toString('base64');
       await tx.insert(AdvisoryEntity, row);
       await tx.query('SELECT pg_notify($1, $2)', [RULEBOOK_CHANNEL, `advisory:${counter.lastAdvisorySeq}`]);
+      await this.webhooks.publish(
+        {
+          type: 'advisory.published',
+          data: { advisory: { id: row.id, ruleKey: row.ruleKey, message, expiresAt: row.expiresAt.toISOString() } },
+        },
+        tx,
+      );
       return { ...unsigned, signature: row.signature };
     };
     if (!key || !input.publishedBy) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ReleaseChangelog } from '@pepite/rulebook-format';
 import { changesToReach, planRelease, type RuleInForce } from '../domain/release-plan';
@@ -34,6 +35,7 @@ export class RulebookPublisher {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
     private readonly hub: RulebookEventHub,
+    private readonly webhooks: WebhookEvents,
   ) {
     this.keyId = publicKeyInfo(options.signingKey).keyId;
   }
@@ -54,7 +56,7 @@ export class RulebookPublisher {
         ...plan.kept,
         ...plan.newVersions.map((entry) => ({ entry, versionId: ids.get(entry.key) as string })),
       ];
-      return writeRelease(
+      const release = await writeRelease(
         tx,
         {
           version: counter.lastRelease,
@@ -68,6 +70,8 @@ export class RulebookPublisher {
         this.options.signingKey,
         this.keyId,
       );
+      await this.announceToWebhooks(release, tx);
+      return release;
     });
   }
 
@@ -105,7 +109,7 @@ export class RulebookPublisher {
         retired: [...current.keys()].filter((key) => !target.has(key)),
       };
       if (plan.added.length + plan.amended.length + plan.retired.length === 0) throw RulebookErrors.nothingToPublish();
-      return writeRelease(
+      const release = await writeRelease(
         tx,
         {
           version: counter.lastRelease,
@@ -118,12 +122,25 @@ export class RulebookPublisher {
         this.options.signingKey,
         this.keyId,
       );
+      await this.announceToWebhooks(release, tx);
+      return release;
     });
   }
 
   /** Refuses incomplete or invalid wordings before anything is written or scheduled. */
   validateChanges(changes: readonly RuleChange[]): void {
     changes.forEach(checkDraft);
+  }
+
+  /** `release.published` to the webhooks that listen, in the publishing transaction. */
+  private announceToWebhooks(release: ReleaseEntity, tx: EntityManager): Promise<void> {
+    return this.webhooks.publish(
+      {
+        type: 'release.published',
+        data: { release: { version: release.version, notes: release.notes, publishedAt: release.publishedAt.toISOString() } },
+      },
+      tx,
+    );
   }
 
   /** After a caller-owned transaction has committed: lets this instance see the release at once. */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@pepite/api/audit';
 import type { AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import {
   PEPIN_LIMITS,
   PepinQueries,
@@ -33,6 +34,7 @@ export class VoteClosing {
     private readonly pepins: PepinQueries,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditLog,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Closes the locked OPEN vote when the ballots cast settle it; true when it did. */
@@ -102,6 +104,16 @@ export class VoteClosing {
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
         params: voteClosedParams(proposal, outcome, tally, reasons),
+      },
+      tx,
+    );
+    await this.webhooks.publish(
+      {
+        type: 'vote.closed',
+        data: {
+          proposal: { id: proposal.id, reference: proposal.reference, title: proposal.title },
+          vote: { outcome, approve: tally.approve, reject: tally.reject, abstain: tally.abstain },
+        },
       },
       tx,
     );

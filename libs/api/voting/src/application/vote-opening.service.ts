@@ -5,6 +5,7 @@ import { AuditLog } from '@pepite/api/audit';
 import { Clock, findIdempotent, JobQueue, runIdempotent } from '@pepite/api/database';
 import { Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
+import { WebhookEvents } from '@pepite/api/webhooks';
 import { PepinStatus, PepinTriage } from '@pepite/api/pepins';
 import { ProposalErrors, ProposalStatus, ProposalWorkflow, type ProposalRecord } from '@pepite/api/proposals';
 import { defaultQuorum, VoteThreshold } from '../domain/vote';
@@ -46,6 +47,7 @@ export class VoteOpening {
     private readonly audit: AuditLog,
     private readonly closing: VoteClosing,
     private readonly queries: VoteQueries,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Opens a vote on the proposal's current revision (MANAGER of its site, or ADMIN). */
@@ -161,6 +163,16 @@ export class VoteOpening {
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
         params: voteOpenedParams(proposal, vote.closesAt),
+      },
+      tx,
+    );
+    await this.webhooks.publish(
+      {
+        type: 'vote.opened',
+        data: {
+          proposal: { id: proposal.id, reference: proposal.reference, title: proposal.title },
+          vote: { closesAt: vote.closesAt.toISOString(), quorum: vote.quorum, electorateSize: electorate.length },
+        },
       },
       tx,
     );

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isUuid } from '@pepite/api/database';
+import { AllowedTargets } from '../domain/target-address';
+import { WEBHOOK_EVENTS, isWebhookEventType } from '../domain/webhook-event';
+import { WebhookDeliveryEntity } from '../persistence/webhook-delivery.entity';
+import { WebhookEntity } from '../persistence/webhook.entity';
+import { WebhookErrors } from '../webhooks.errors';
+import { WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
+import { checkTarget, parseWebhookUrl } from './webhook-target';
+
+export type WebhookFormat = 'JSON' | 'TEAMS';
+
+export interface RegisterWebhookCommand {
+  readonly url: string;
+  readonly events: readonly string[];
+  readonly format: WebhookFormat;
+}
+
+/** Deliveries an admin may page through at once. */
+export const MAX_DELIVERIES_PAGE = 100;
+
+/** Admins register, list, switch on and off, and remove webhooks, and read their delivery log. */
+@Injectable()
+export class WebhookRegistry {
+  private readonly allowed: AllowedTargets;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(WEBHOOKS_OPTIONS) options: WebhooksOptions,
+  ) {
+    this.allowed = new AllowedTargets(options.allowedTargets);
+  }
+
+  /** Registers a webhook and returns it with its signing secret, shown this once. */
+  async register(adminId: string, command: RegisterWebhookCommand): Promise<{ webhook: WebhookEntity; secret: string }> {
+    const url = parseWebhookUrl(command.url.trim());
+    if (!url) throw WebhookErrors.invalidUrl();
+    const events = [...new Set(command.events)];
+    const unknown = events.filter((event) => !isWebhookEventType(event));
+    if (events.length === 0 || unknown.length > 0) {
+      throw WebhookErrors.unknownEvents({ events: unknown.join(', ') || '—', known: WEBHOOK_EVENTS.join(', ') });
+    }
+    if (!(await checkTarget(url, this.allowed))) throw WebhookErrors.targetRefused({ host: url.hostname });
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const repository = this.dataSource.getRepository(WebhookEntity);
+    const webhook = await repository.save(
+      repository.create({ url: url.toString(), events, format: command.format, secret, createdBy: adminId }),
+    );
+    return { webhook, secret };
+  }
+
+  list(): Promise<WebhookEntity[]> {
+    return this.dataSource.getRepository(WebhookEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Switches a webhook on (its failure count starts again) or off. */
+  async setEnabled(id: string, enabled: boolean): Promise<WebhookEntity> {
+    const webhook = await this.find(id);
+    await this.dataSource.getRepository(WebhookEntity).update(
+      { id: webhook.id },
+      enabled ? { enabled, consecutiveFailures: 0, disabledAt: null } : { enabled, disabledAt: new Date() },
+    );
+    return this.find(id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const webhook = await this.find(id);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(WebhookDeliveryEntity).delete({ webhookId: webhook.id });
+      await tx.getRepository(WebhookEntity).delete({ id: webhook.id });
+    });
+    return true;
+  }
+
+  /** The delivery log of one webhook, newest first. */
+  async deliveries(id: string, first: number): Promise<WebhookDeliveryEntity[]> {
+    const webhook = await this.find(id);
+    return this.dataSource.getRepository(WebhookDeliveryEntity).find({
+      where: { webhookId: webhook.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: Math.min(Math.max(first, 1), MAX_DELIVERIES_PAGE),
+    });
+  }
+
+  private async find(id: string): Promise<WebhookEntity> {
+    const webhook = isUuid(id) ? await this.dataSource.getRepository(WebhookEntity).findOneBy({ id }) : null;
+    if (!webhook) throw WebhookErrors.notFound();
+    return webhook;
+  }
+}
