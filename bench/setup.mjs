@@ -181,9 +181,9 @@ class LoadClient {
         else if (message.kind !== kind) reject(new Error(`load client: expected ${kind}, got ${message.kind}`));
         else resolve(message);
       };
-      const onExit = (code) => {
+      const onExit = (code, signal) => {
         this.child.off('message', onMessage);
-        reject(new Error(`load client exited with code ${code}`));
+        reject(new Error(`load client ${this.child.pid} exited with code ${code}${signal ? ` (${signal})` : ''}`));
       };
       this.child.on('message', onMessage);
       this.child.once('exit', onExit);

@@ -25,6 +25,7 @@ export default {
   async run(bench) {
     const { rules, publisher } = await bench.rulebook();
     const tokens = await operators(bench, DESKTOPS);
+    say(`status-storm: ${tokens.length.toLocaleString('en-US')} operators signed in`);
     const auth = await bench.feedAuth();
     const latestUrl = `${bench.baseUrl}/api/rulebook/releases/latest`;
     const poll = async (etag, measureSeconds) =>
@@ -51,11 +52,18 @@ export default {
         variables: { input: { releaseVersion: release.version, appliedAt: new Date(publishedAt + 1000).toISOString(), desktopId: desktopId(index) } },
       }),
     }));
+    say('status-storm: published; the storm starts');
     const posted = storm.command({ kind: 'posts', url: `${bench.baseUrl}/graphql`, requests, clients: CONCURRENCY, spreadMs: SPREAD_MS }, 'posted');
     // The feed measured in windows for as long as the storm lasts.
     const during = [];
     let done = false;
-    void posted.finally(() => (done = true));
+    posted.then(
+      () => (done = true),
+      (error) => {
+        done = true;
+        say(`status-storm: the storm failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
     while (!done) during.push(await poll(etag, WINDOW_SECONDS));
     const { result } = await posted;
     const after = await poll(etag, WINDOW_SECONDS);

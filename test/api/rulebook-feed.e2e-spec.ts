@@ -33,7 +33,10 @@ describe('rulebook feed over HTTP', () => {
 
   it('serves the latest release as signed canonical bytes with a strong ETag, and 304 with no body', async () => {
     const release = await publisher.publish({
-      changes: ['REFUND-001', 'REFUND-002', 'DELIVERY-001'].map((key) => ({ kind: 'CREATE' as const, rule: sampleRule(key) })),
+      changes: ['REFUND-001', 'REFUND-002', 'DELIVERY-001'].map((key) => ({
+        kind: 'CREATE' as const,
+        rule: sampleRule(key),
+      })),
       notes: 'Première version',
     });
     const response = await feed('/releases/latest', { headers: { 'accept-encoding': 'identity' } });
@@ -61,7 +64,9 @@ describe('rulebook feed over HTTP', () => {
   });
 
   it('sends the same bytes compressed with brotli or gzip when asked', async () => {
-    const plain = Buffer.from(await (await feed('/releases/1', { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    const plain = Buffer.from(
+      await (await feed('/releases/1', { headers: { 'accept-encoding': 'identity' } })).arrayBuffer(),
+    );
     const { request } = await import('node:http');
     const raw = (encoding: string) =>
       new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
@@ -82,19 +87,27 @@ describe('rulebook feed over HTTP', () => {
     const gz = await raw('gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).equals(plain)).toBe(true);
-    expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Signed-in feed: no shared cache may give these bytes to someone without a token.
+    expect(gz.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     expect(gz.headers['vary']).toBe('Accept-Encoding');
   });
 
   it('answers changes?since=N with only what changed, a small fraction of the snapshot', async () => {
-    const before = (await publisher.publish({
-      changes: Array.from({ length: 40 }, (_, i) => ({ kind: 'CREATE' as const, rule: sampleRule(`BULK-${String(i + 1).padStart(3, '0')}`) })),
-    })).version;
+    const before = (
+      await publisher.publish({
+        changes: Array.from({ length: 40 }, (_, i) => ({
+          kind: 'CREATE' as const,
+          rule: sampleRule(`BULK-${String(i + 1).padStart(3, '0')}`),
+        })),
+      })
+    ).version;
     const after = await publisher.publish({
       changes: [{ kind: 'AMEND', rule: sampleRule('REFUND-001', { title: 'Remboursement revu après un pépin' }) }],
       answers: ['PEP-000001'],
     });
-    const full = Buffer.from(await (await feed('/releases/latest', { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    const full = Buffer.from(
+      await (await feed('/releases/latest', { headers: { 'accept-encoding': 'identity' } })).arrayBuffer(),
+    );
     const response = await feed(`/changes?since=${before}`);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -133,7 +146,14 @@ describe('rulebook feed over HTTP', () => {
   });
 
   it('needs a signed-in user for every route; any role will do', async () => {
-    for (const path of ['/releases/latest', '/releases/1', '/changes?since=1', '/advisories', '/public-key', '/events']) {
+    for (const path of [
+      '/releases/latest',
+      '/releases/1',
+      '/changes?since=1',
+      '/advisories',
+      '/public-key',
+      '/events',
+    ]) {
       const anonymous = await feed(path, { token: null });
       expect([path, anonymous.status]).toEqual([path, 401]);
     }
@@ -173,6 +193,11 @@ describe('rulebook feed in public mode', () => {
     }
     const changes = (await (await fetch(`${api.baseUrl}/api/rulebook/changes?since=0`)).json()) as RulebookChanges;
     expect(changes.added.map((rule) => rule.key)).toEqual(['KIOSK-001']);
+  });
+
+  it('lets any cache keep a release for a year, since anyone may read it', async () => {
+    const response = await fetch(`${api.baseUrl}/api/rulebook/releases/1`);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('still refuses the GraphQL API without a token', async () => {

@@ -9,12 +9,20 @@ const COMPRESS_FROM_BYTES = 1400;
  * once per cached answer and then shared by every desktop asking the same question, through
  * the controller and the fast path alike.
  */
-export function encodedChanges(body: ChangesBody, negotiated: SnapshotEncoding): { bytes: Buffer; encoding: SnapshotEncoding } {
+export function encodedChanges(
+  body: ChangesBody,
+  negotiated: SnapshotEncoding,
+): { bytes: Buffer; encoding: SnapshotEncoding } {
   const encoding = body.json.length < COMPRESS_FROM_BYTES ? 'identity' : negotiated;
   let bytes = body.encoded.get(encoding);
   if (!bytes) {
     const plain = Buffer.from(body.json, 'utf8');
-    bytes = encoding === 'identity' ? plain : encoding === 'br' ? brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(plain);
+    bytes =
+      encoding === 'identity'
+        ? plain
+        : encoding === 'br'
+          ? brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(plain);
     body.encoded.set(encoding, bytes);
   }
   return { bytes, encoding };

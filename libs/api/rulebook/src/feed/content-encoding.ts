@@ -12,7 +12,9 @@ type Ranking = { encodings(available: string[], options: { preferred: string[] }
  * nothing stored is acceptable, which the feed answers 406.
  */
 export function negotiateEncoding(acceptEncoding: string | undefined): SnapshotEncoding | undefined {
-  const negotiator = new Negotiator({ headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  const negotiator = new Negotiator({
+    headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+  });
   return (negotiator as unknown as Ranking).encodings(STORED, { preferred: STORED })[0] as SnapshotEncoding | undefined;
 }
 

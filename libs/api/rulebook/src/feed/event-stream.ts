@@ -22,7 +22,12 @@ export interface StreamSettings {
  * tables, buffers what arrives meanwhile, and drops anything at or before the last event
  * written: so a resume from `Last-Event-ID` misses nothing and repeats nothing.
  */
-export async function openEventStream(request: Request, response: Response, hub: RulebookEventHub, settings: StreamSettings): Promise<void> {
+export async function openEventStream(
+  request: Request,
+  response: Response,
+  hub: RulebookEventHub,
+  settings: StreamSettings,
+): Promise<void> {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -64,7 +69,9 @@ export async function openEventStream(request: Request, response: Response, hub:
   request.on('close', close);
   response.on('error', close);
 
-  const lastEventId = request.header('last-event-id') ?? (typeof request.query['lastEventId'] === 'string' ? request.query['lastEventId'] : undefined);
+  const lastEventId =
+    request.header('last-event-id') ??
+    (typeof request.query['lastEventId'] === 'string' ? request.query['lastEventId'] : undefined);
   const cursor = parseEventId(lastEventId);
   try {
     if (cursor) {
@@ -72,7 +79,11 @@ export async function openEventStream(request: Request, response: Response, hub:
         cursor.advisorySeq === undefined
           ? await hub.positionAfterRelease(cursor.version)
           : { version: cursor.version, advisorySeq: cursor.advisorySeq };
-      last = [from.advisorySeq, cursor.advisorySeq === undefined ? 1 : 0, cursor.advisorySeq === undefined ? cursor.version : 0];
+      last = [
+        from.advisorySeq,
+        cursor.advisorySeq === undefined ? 1 : 0,
+        cursor.advisorySeq === undefined ? cursor.version : 0,
+      ];
       for (const event of await hub.eventsAfter(from)) write(event);
     } else {
       // A new client starts from now: it fetches the latest release itself.

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthenticationService, bearerToken } from '@pepite/api/identity';
-import { ReleaseCatalog, type ChangesBody, type SnapshotEncoding, type StoredSnapshot } from '../application/release-catalog.service';
+import {
+  ReleaseCatalog,
+  type ChangesBody,
+  type SnapshotEncoding,
+  type StoredSnapshot,
+} from '../application/release-catalog.service';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { changesHeaders, encodedChanges } from './changes-encoding';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
-import { IMMUTABLE, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
+import { immutableCacheControl, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
 const LATEST = '/api/rulebook/releases/latest';
 const BY_VERSION = /^\/api\/rulebook\/releases\/(\d{1,9})$/;
@@ -75,9 +80,11 @@ export class FeedFastPath {
     if (encoding === undefined) return false;
     if (url === LATEST) return this.sendSnapshot(this.catalog.cachedLatest(encoding), 'latest', headers, response);
     const version = BY_VERSION.exec(url)?.[1];
-    if (version !== undefined) return this.sendSnapshot(this.catalog.cachedSnapshot(Number(version), encoding), 'version', headers, response);
+    if (version !== undefined)
+      return this.sendSnapshot(this.catalog.cachedSnapshot(Number(version), encoding), 'version', headers, response);
     const since = CHANGES.exec(url)?.[1];
-    if (since !== undefined) return this.sendChanges(this.catalog.cachedChanges(Number(since)), encoding, headers, response);
+    if (since !== undefined)
+      return this.sendChanges(this.catalog.cachedChanges(Number(since)), encoding, headers, response);
     return false;
   }
 
@@ -88,7 +95,12 @@ export class FeedFastPath {
     return token !== null && Boolean(this.authentication.knownPrincipal(token));
   }
 
-  private sendSnapshot(snapshot: StoredSnapshot | undefined, route: 'latest' | 'version', headers: IncomingHttpHeaders, response: ServerResponse): boolean {
+  private sendSnapshot(
+    snapshot: StoredSnapshot | undefined,
+    route: 'latest' | 'version',
+    headers: IncomingHttpHeaders,
+    response: ServerResponse,
+  ): boolean {
     if (!snapshot) return false;
     const prepared = this.prepare(snapshot, route);
     const ifNoneMatch = headers['if-none-match'];
@@ -104,7 +116,12 @@ export class FeedFastPath {
     return true;
   }
 
-  private sendChanges(body: ChangesBody | undefined, negotiated: SnapshotEncoding, headers: IncomingHttpHeaders, response: ServerResponse): boolean {
+  private sendChanges(
+    body: ChangesBody | undefined,
+    negotiated: SnapshotEncoding,
+    headers: IncomingHttpHeaders,
+    response: ServerResponse,
+  ): boolean {
     if (!body) return false;
     const { bytes, encoding } = encodedChanges(body, negotiated);
     let prepared = this.preparedChanges.get(bytes);
@@ -135,8 +152,15 @@ export class FeedFastPath {
     const cache = route === 'latest' ? this.preparedLatest : this.preparedImmutable;
     let prepared = cache.get(snapshot);
     if (!prepared) {
-      const headers = snapshotHeaders(snapshot.release, route === 'latest' ? 'no-cache' : IMMUTABLE);
-      prepared = { etag: headers['ETag'] as string, notModified: flat(headers), full: flat({ ...headers, ...snapshotBodyHeaders(snapshot) }) };
+      const headers = snapshotHeaders(
+        snapshot.release,
+        route === 'latest' ? 'no-cache' : immutableCacheControl(this.options.publicFeed),
+      );
+      prepared = {
+        etag: headers['ETag'] as string,
+        notModified: flat(headers),
+        full: flat({ ...headers, ...snapshotBodyHeaders(snapshot) }),
+      };
       cache.set(snapshot, prepared);
     }
     return prepared;

@@ -11,7 +11,7 @@ import { matchesEtag, negotiateEncoding } from './content-encoding';
 import { openEventStream } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
 import { changesHeaders, encodedChanges } from './changes-encoding';
-import { IMMUTABLE, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
+import { immutableCacheControl, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
 const VERSION = /^\d{1,9}$/;
 
@@ -38,8 +38,12 @@ export class RulebookFeedController {
   }
 
   @Get('releases/:version')
-  async byVersion(@Param('version') version: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.sendSnapshot(request, response, parseVersion(version), IMMUTABLE);
+  async byVersion(
+    @Param('version') version: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.sendSnapshot(request, response, parseVersion(version), immutableCacheControl(this.options.publicFeed));
   }
 
   @Get('changes')
@@ -69,11 +73,20 @@ export class RulebookFeedController {
   publicKey(@Res() response: Response): void {
     const current = publicKeyInfo(this.options.signingKey);
     // During a key rotation, the keys that signed earlier releases and advisories.
-    const previous = (this.options.previousPublicKeys ?? []).map(publicKeyInfo).filter((key) => key.keyId !== current.keyId);
-    response.set('Cache-Control', 'public, max-age=3600').json(previous.length > 0 ? { ...current, previous } : current);
+    const previous = (this.options.previousPublicKeys ?? [])
+      .map(publicKeyInfo)
+      .filter((key) => key.keyId !== current.keyId);
+    response
+      .set('Cache-Control', 'public, max-age=3600')
+      .json(previous.length > 0 ? { ...current, previous } : current);
   }
 
-  private async sendSnapshot(request: Request, response: Response, version: number, cacheControl: string): Promise<void> {
+  private async sendSnapshot(
+    request: Request,
+    response: Response,
+    version: number,
+    cacheControl: string,
+  ): Promise<void> {
     const snapshot: StoredSnapshot = await this.catalog.snapshot(version, acceptedEncoding(request));
     const headers = snapshotHeaders(snapshot.release, cacheControl);
     response.set(headers);
@@ -93,6 +106,7 @@ function acceptedEncoding(request: Request): SnapshotEncoding {
 }
 
 function parseVersion(value: unknown): number {
-  if (typeof value !== 'string' || !VERSION.test(value)) throw RulebookErrors.invalidVersion({ value: String(value ?? '') });
+  if (typeof value !== 'string' || !VERSION.test(value))
+    throw RulebookErrors.invalidVersion({ value: String(value ?? '') });
   return Number(value);
 }

@@ -16,10 +16,20 @@ export function snapshotHeaders(release: ReleaseEntity, cacheControl: string): R
 
 /** What a 200 adds to `snapshotHeaders`: the body's type, length and encoding. */
 export function snapshotBodyHeaders(snapshot: StoredSnapshot): Record<string, string> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(snapshot.body.length) };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(snapshot.body.length),
+  };
   if (snapshot.encoding !== 'identity') headers['Content-Encoding'] = snapshot.encoding;
   return headers;
 }
 
-/** Immutable: a published release never changes. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * A published release never changes, so any cache may keep it for a year. Only a public feed
+ * says `public`: when reading it needs a token, a shared cache (a corporate proxy) must not
+ * hand the bytes to someone who never signed in, so it is `private` (RFC 9111 §5.2.2.7);
+ * deploy/nginx/pepite.conf stores it anyway and revalidates every reader with the API.
+ */
+export function immutableCacheControl(publicFeed: boolean): string {
+  return `${publicFeed ? 'public' : 'private'}, max-age=31536000, immutable`;
+}
