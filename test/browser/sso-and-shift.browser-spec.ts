@@ -54,6 +54,7 @@ describe('single sign-on and a shift-long session', () => {
     const button = page.getByRole('link', { name: 'Se connecter avec Fournisseur de test' });
     await button.waitFor();
     await expectAccessible(page, 'login with single sign-on');
+    await page.screenshot({ path: `${process.env['PEPITE_SCREENSHOT_DIR'] ?? '/tmp'}/i18-sso-login.png` });
     
     // First in the page, before the password form.
     await expect(page.evaluate(() => document.querySelector('main a, main input')?.tagName)).resolves.toBe('A');
@@ -80,6 +81,7 @@ describe('single sign-on and a shift-long session', () => {
     await page.getByRole('heading', { name: 'Connexion refusée' }).waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('ne donnent accès à aucun rôle');
     await expectAccessible(page, 'single sign-on refused');
+    await page.screenshot({ path: `${process.env['PEPITE_SCREENSHOT_DIR'] ?? '/tmp'}/i18-sso-refused.png` });
     
     await page.getByRole('link', { name: 'Revenir à la connexion' }).click();
     await page.waitForURL('**/login');
@@ -95,6 +97,42 @@ describe('single sign-on and a shift-long session', () => {
     await page.waitForURL((url) => url.origin === stack.baseUrl && url.pathname === '/desktop/');
     await page.getByText('Nora Benali').waitFor();
     await page.getByRole('heading', { level: 1, name: /Référentiel — version/ }).waitFor();
+    await page.screenshot({ path: `${process.env['PEPITE_SCREENSHOT_DIR'] ?? '/tmp'}/i18-sso-desktop.png` });
+    await page.context().close();
+  });
+
+  it('lets an admin map a provider group to a role, site and team, and remove it, in the console', async () => {
+    const page = await stack.newPage();
+    await signIn(page, admin);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Connexion unique' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion unique' }).waitFor();
+    const table = page.getByRole('table', { name: 'Correspondances, par groupe' });
+    await table.getByRole('rowheader', { name: 'cc-leads' }).waitFor();
+    await expect(table.getByRole('row', { name: /cc-leads/ }).textContent()).resolves.toContain('Manager');
+
+    await page.getByRole('button', { name: 'Ajouter une correspondance' }).click();
+    await page.getByLabel('Groupe', { exact: true }).fill('cc-nuit');
+    await page.getByRole('combobox', { name: /^Rôle/ }).selectOption({ label: 'Manager' });
+    await expectAccessible(page, 'single sign-on mappings (form)');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Le groupe « cc-nuit » est enregistré.' }).waitFor();
+    await table.getByRole('rowheader', { name: 'cc-nuit' }).waitFor();
+    await page.screenshot({ path: `${process.env['PEPITE_SCREENSHOT_DIR'] ?? '/tmp'}/i18-sso-admin.png` });
+
+    await page.getByRole('button', { name: 'Retirer le groupe cc-nuit' }).click();
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Le groupe « cc-nuit » ne donne plus accès à Pépite.' }).waitFor();
+    await expect(table.getByRole('rowheader', { name: 'cc-nuit' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the provider first on a phone, in English too', async () => {
+    const page = await stack.newPage({ locale: 'en-GB' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Sign in with Fournisseur de test' }).waitFor();
+    await expectAccessible(page, 'login with single sign-on (phone, English)');
+    await page.screenshot({ path: `${process.env['PEPITE_SCREENSHOT_DIR'] ?? '/tmp'}/i18-sso-login-phone-en.png` });
     await page.context().close();
   });
 

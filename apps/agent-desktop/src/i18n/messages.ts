@@ -142,6 +142,7 @@ const fr = {
     pepite: 'Votre pépin est devenu une pépite dans la version {{version}}.',
     openRule: 'Voir la règle {{key}}',
     openPepins: 'Voir mes pépins',
+    preferences: 'Choisir mes e-mails de notification (console)',
   },
   pepinStatus: {
     NEW: 'Nouveau',
@@ -342,6 +343,7 @@ const en: Messages = {
     pepite: 'Your pépin became a pépite in version {{version}}.',
     openRule: 'See rule {{key}}',
     openPepins: 'See my pépins',
+    preferences: 'Choose my notification e-mails (console)',
   },
   pepinStatus: {
     NEW: 'New',

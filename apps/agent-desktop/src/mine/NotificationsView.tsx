@@ -53,6 +53,12 @@ export function NotificationsView({ graphqlUrl, notifications, pepins, onMarkedR
         {t('news.title')}
       </h2>
       {notifications.length === 0 && <p className="muted">{t('news.empty')}</p>}
+      {/* The console is served from the same origin as the desktop: its preferences screen opens in a new tab. */}
+      <p>
+        <a href="/settings/notifications" target="_blank" rel="noopener">
+          {t('news.preferences')}
+        </a>
+      </p>
       {notifications.length > 0 && (
         <ul className="change-list" aria-label={t('news.list')}>
           {notifications.map((item) => {

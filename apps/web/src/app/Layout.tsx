@@ -17,6 +17,7 @@ const NAV: { to: string; key: string; roles: readonly Role[] }[] = [
   { to: '/insights', key: 'insights', roles: ['MANAGER', 'ADMIN'] },
   { to: '/admin/users', key: 'users', roles: ['ADMIN'] },
   { to: '/admin/sites', key: 'sites', roles: ['ADMIN'] },
+  { to: '/admin/sso', key: 'sso', roles: ['ADMIN'] },
 ];
 
 export function Layout() {

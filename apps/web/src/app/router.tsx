@@ -5,6 +5,7 @@ import { codesignRoutes } from '../features/codesign/routes';
 import { insightsRoutes } from '../features/insights/routes';
 import { floorRoutes } from '../features/floor/routes';
 import { operatorRoutes } from '../features/operator/routes';
+import { settingsRoutes } from '../features/settings/routes';
 import { triageRoutes } from '../features/triage/routes';
 import { Home } from './Home';
 import { Layout } from './Layout';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       ...insightsRoutes,
       ...floorRoutes,
       ...adminRoutes,
+      ...settingsRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

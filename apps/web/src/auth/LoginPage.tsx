@@ -133,7 +133,7 @@ export const authMessages = {
     signingIn: 'Signing in…',
     forbidden: 'This screen is for another role.',
     withProvider: 'Sign in with {{name}}',
-    orPassword: 'Or with your e-mail address and a password:',
+    orPassword: 'Or with your email address and a password:',
     breakGlass: 'Break-glass sign-in (designated administrators)',
     loadingOptions: 'Loading the ways to sign in…',
   },

@@ -5,6 +5,7 @@ import { adminMessages } from '../features/admin/messages';
 import { triageMessages } from '../features/triage/messages';
 import { insightsMessages } from '../features/insights/messages';
 import { floorMessages } from '../features/floor/messages';
+import { settingsMessages } from '../features/settings/messages';
 import { registerMessages } from './i18n';
 
 // Each feature's catalog, registered under its own namespace (useTranslation('<name>')).
@@ -15,3 +16,4 @@ registerMessages('admin', adminMessages);
 registerMessages('triage', triageMessages);
 registerMessages('insights', insightsMessages);
 registerMessages('floor', floorMessages);
+registerMessages('settings', settingsMessages);

@@ -32,6 +32,7 @@ export const common = {
       insights: 'Indicateurs',
       users: 'Utilisateurs',
       sites: 'Sites et équipes',
+      sso: 'Connexion unique',
     },
     status: {
       NEW: 'Nouveau',
@@ -74,6 +75,7 @@ export const common = {
       insights: 'Insights',
       users: 'Users',
       sites: 'Sites and teams',
+      sso: 'Single sign-on',
     },
     status: {
       NEW: 'New',

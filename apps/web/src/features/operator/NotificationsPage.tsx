@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
@@ -44,6 +45,7 @@ const PAGE_SIZE = 20;
 export function NotificationsPage() {
   const { t } = useTranslation('operator');
   const { t: tc } = useTranslation();
+  const { t: ts } = useTranslation('settings');
   const [unreadOnly, setUnreadOnly] = useState(false);
   const { data, loading, error, refetch, fetchMore } = useQuery(NotificationsDocument, {
     variables: { first: PAGE_SIZE, unreadOnly },
@@ -69,13 +71,16 @@ export function NotificationsPage() {
   }
 
   const actions = (
-    <button
-      type="button"
-      onClick={() => void markAll().catch(() => undefined)}
-      disabled={markAllState.loading || !connection || connection.unreadCount === 0}
-    >
-      {t('notifications.markAll')}
-    </button>
+    <>
+      <Link to="/settings/notifications">{ts('link')}</Link>
+      <button
+        type="button"
+        onClick={() => void markAll().catch(() => undefined)}
+        disabled={markAllState.loading || !connection || connection.unreadCount === 0}
+      >
+        {t('notifications.markAll')}
+      </button>
+    </>
   );
 
   return (
