@@ -6,7 +6,14 @@ import { RulebookPublisher } from '@pepite/api/rulebook';
 import { VoteChoice, VoteOutcome, VotingService } from '@pepite/api/voting';
 import { authenticated, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 import { notificationsOf, sql } from '../support/pepin-graphql';
-import { acknowledgedPepin, amendStatement, createProposal, REVISE_PROPOSAL } from '../support/proposal-graphql';
+import {
+  acknowledgedPepin,
+  amendStatement,
+  createProposal,
+  INVITE_CO_AUTHOR,
+  RESPOND_TO_INVITATION,
+  REVISE_PROPOSAL,
+} from '../support/proposal-graphql';
 
 const HOUR = 60 * 60 * 1000;
 const VOTE_FIELDS = `id proposalId revision closesAt quorum electorateSize castCount status outcome resultsHidden
@@ -34,6 +41,7 @@ interface VoteJson {
 }
 
 interface Scene {
+  site: Awaited<ReturnType<TestApi['world']['newSite']>>;
   managers: [TestUser, TestUser, TestUser];
   reporter: TestUser;
   pepinId: string;
@@ -74,7 +82,18 @@ async function scene(): Promise<Scene> {
     [pepinId],
     [amendStatement('REFUND-001', 'Rembourser sans justificatif sous 40 €.')],
   );
-  return { managers, reporter, pepinId, proposalId: proposal.id };
+  return { site, managers, reporter, pepinId, proposalId: proposal.id };
+}
+
+/** Moves the clock on; sessions are judged by the same clock, so everyone signs in again. */
+async function advance(s: Scene, ms: number): Promise<void> {
+  clock.advance(ms);
+  const fresh = async (user: TestUser): Promise<TestUser> => ({
+    ...user,
+    token: await api.world.login(user.email, user.password),
+  });
+  s.managers = (await Promise.all(s.managers.map(fresh))) as Scene['managers'];
+  s.reporter = await fresh(s.reporter);
 }
 
 async function open(s: Scene, variables: Record<string, unknown> = {}): Promise<void> {
@@ -234,6 +253,14 @@ describe('openVote', () => {
 describe('closing a vote', () => {
   it('rejection: everyone voted, so it closes at once; the proposal goes back to design with the reasons; the pépins and their reporter are told', async () => {
     const s = await scene();
+    // An operator who co-writes the proposal hears how its vote ended, as its creator does.
+    const coAuthor = await api.world.newUser(Role.OPERATOR, { site: s.site });
+    await api.graphql.ok(
+      INVITE_CO_AUTHOR,
+      { proposalId: s.proposalId, userId: coAuthor.id },
+      { token: s.managers[0].token },
+    );
+    await api.graphql.ok(RESPOND_TO_INVITATION, { proposalId: s.proposalId, accept: true }, { token: coAuthor.token });
     await open(s);
     const reasons = ['Le seuil de 40 € est trop haut.', 'Il manque la procédure pour les colis perdus.'];
     expect((await cast(s.managers[0], s.proposalId, 'APPROVE')).errors).toBeUndefined();
@@ -265,6 +292,12 @@ describe('closing a vote', () => {
       [s.managers[0].id, s.proposalId],
     );
     expect(authorsTold).toHaveLength(1);
+    const coAuthorTold = await sql(
+      api,
+      `SELECT 1 FROM notification WHERE kind = 'VOTE_CLOSED' AND recipient_id = $1 AND subject_id = $2`,
+      [coAuthor.id, s.proposalId],
+    );
+    expect(coAuthorTold).toHaveLength(1);
     const audit = await sql<{ action: string }>(
       api,
       `SELECT action FROM audit_entry WHERE subject_id = $1 ORDER BY id`,
@@ -283,7 +316,7 @@ describe('closing a vote', () => {
     const vote = await readVote(s.managers[0], s.proposalId);
     expect(await voting.closeIfDue(vote?.id ?? '')).toBe(false);
 
-    clock.advance(2 * HOUR + 1000);
+    await advance(s, 2 * HOUR + 1000);
     expect((await cast(s.managers[1], s.proposalId, 'APPROVE', undefined, 'en')).errors?.[0]).toMatchObject({
       message: 'This vote is closed: it no longer accepts ballots.',
       extensions: { code: 'ILLEGAL_TRANSITION' },
@@ -314,7 +347,7 @@ describe('closing a vote', () => {
       myBallot: { choice: 'APPROVE' },
     });
 
-    clock.advance(3 * HOUR + 1000);
+    await advance(s, 3 * HOUR + 1000);
     expect(await voting.closeIfDue(hidden?.id ?? '')).toBe(true);
     const closed = await readVote(s.reporter, s.proposalId);
     expect(closed).toMatchObject({

@@ -4,11 +4,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@pepite/api/database';
 import type { RuleChange } from '@pepite/api/rulebook';
 import { referenceOf, type Proposal } from '../domain/proposal';
-import { canTransition, ProposalStatus } from '../domain/proposal-status';
+import { canTransition, CoAuthorStatus, ProposalStatus } from '../domain/proposal-status';
 import { toRuleChange, type ProposedRuleChange } from '../domain/rule-changes';
 import { ProposalErrors } from '../proposals.errors';
 import { findProposals, lockProposal, lockProposals, pepinIdsOf, updateProposal } from '../persistence/proposal-store';
 import { findRevision } from '../persistence/revision-store';
+import { coAuthorsOf } from '../persistence/co-author-store';
 
 /** A proposal as other contexts (voting, publication) read it. */
 export interface ProposalRecord {
@@ -129,6 +130,14 @@ export class ProposalWorkflow {
       baseRelease: revision.baseRelease,
       createdAt: revision.createdAt,
     };
+  }
+
+  /** Who accepted to co-author the proposal: they hear how its vote ended, as its creator does. */
+  async acceptedCoAuthorIds(proposalId: string, manager?: EntityManager): Promise<string[]> {
+    const coAuthors = await coAuthorsOf(manager ?? this.dataSource.manager, [proposalId]);
+    return coAuthors
+      .filter((coAuthor) => coAuthor.status === CoAuthorStatus.ACCEPTED)
+      .map((coAuthor) => coAuthor.userId);
   }
 
   /** The ids of the pépins the proposal answers. */

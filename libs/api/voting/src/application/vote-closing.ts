@@ -97,9 +97,10 @@ export class VoteClosing {
       tx,
     );
     const electors = await electorIdsOf(tx, vote.id);
+    const coAuthors = await this.proposals.acceptedCoAuthorIds(proposal.id, tx);
     await this.notifications.notify(
       {
-        recipientIds: [...new Set([proposal.createdBy, ...electors])],
+        recipientIds: [...new Set([proposal.createdBy, ...coAuthors, ...electors])],
         kind: 'VOTE_CLOSED',
         subjectType: 'PROPOSAL',
         subjectId: proposal.id,
