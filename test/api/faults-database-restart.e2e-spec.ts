@@ -393,8 +393,9 @@ describe('faults: PostgreSQL restarts, workers die', () => {
     });
     const byJob = async () =>
       (
-        await sql<{ version: number }>(api, `SELECT max(version)::int AS version FROM release WHERE notes LIKE $1`, [
-          `%${scheduled.proposal.reference}%`,
+        // The release names the proposals it published in its changelog (not in the publisher's notes).
+        await sql<{ version: number }>(api, `SELECT max(version)::int AS version FROM release WHERE changelog->'proposals' ? $1`, [
+          scheduled.proposal.reference,
         ])
       )[0]?.version ?? null;
     for (const deadline = Date.now() + 30_000; (await byJob()) === null && Date.now() < deadline;) await sleep(200);

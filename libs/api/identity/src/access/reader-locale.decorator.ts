@@ -2,8 +2,6 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import Negotiator from 'negotiator';
 import { isLocale, type Locale } from '@pepite/api/errors';
 
-/** French first: it wins a tie. */
-const LOCALES = ['fr', 'en'] as const;
 import { requestOf } from './request-of';
 
 /**
@@ -18,12 +16,17 @@ export const ReaderLocale = createParamDecorator((_: unknown, context: Execution
 });
 
 /**
- * The best of `fr` and `en` by the header's quality values (RFC 9110 §12.5.4, by `negotiator`,
- * as the feed negotiates its encodings; `fr-CA` counts as `fr`), or null when it names neither.
+ * The best of `fr` and `en` by the header's quality values (RFC 9110 §12.5.4), ranked by
+ * `negotiator` as the feed ranks its encodings; `fr-CA` counts as `fr`. Null when the header
+ * names neither: a wildcard is not a choice (fetch sends `*` by default), so the account's
+ * language applies.
  */
 export function preferredLocale(header: string | string[] | undefined): Locale | null {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return null;
-  const language = new Negotiator({ headers: { 'accept-language': value } }).language([...LOCALES]);
-  return language !== undefined && isLocale(language) ? language : null;
+  for (const tag of new Negotiator({ headers: { 'accept-language': value } }).languages()) {
+    const language = tag.toLowerCase().split('-')[0];
+    if (isLocale(language)) return language;
+  }
+  return null;
 }

@@ -7,10 +7,16 @@ describe('preferredLocale (the reader language from Accept-Language)', () => {
     expect(preferredLocale('en;q=0.5, fr')).toBe('fr');
   });
 
-  it('reads a regional tag as its language and French wins a tie', () => {
+  it('reads a regional tag as its language; on a tie the header’s order decides', () => {
     expect(preferredLocale('en-GB')).toBe('en');
     expect(preferredLocale('fr-CA,en-US')).toBe('fr');
     expect(preferredLocale('en, fr')).toBe('en');
+  });
+
+  it('does not take a wildcard for a choice (fetch sends "*" when nothing is set)', () => {
+    expect(preferredLocale('*')).toBeNull();
+    expect(preferredLocale('de, *;q=0.5')).toBeNull();
+    expect(preferredLocale('*, en;q=0.5')).toBe('en');
   });
 
   it('names neither language: null, so the account’s choice applies', () => {
