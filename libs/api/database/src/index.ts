@@ -11,6 +11,7 @@ export * from './postgres/database-location';
 export * from './postgres/migrate';
 export * from './postgres/schema-drift';
 export * from './postgres/pg-listener';
+export * from './postgres/id-signal-hub';
 export * from './jobs/job-queue';
 export * from './idempotency/idempotency';
 export * from './clock/clock';
