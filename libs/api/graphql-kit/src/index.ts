@@ -3,3 +3,4 @@ export * from './connection.type';
 export * from './json-object.scalar';
 export * from './request-batcher';
 export * from './id-field';
+export * from './from-view';
