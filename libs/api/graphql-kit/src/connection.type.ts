@@ -39,3 +39,19 @@ export function ConnectionOf<T>(name: string, node: Type<T>): Type<Connection<T>
 
   return ConnectionType as Type<Connection<T>>;
 }
+
+/**
+ * The PageInfo of one page of edges, written once for every list: the page's cursors are
+ * its first and last edge's. Only the list knows whether pages stand before and after it.
+ */
+export function pageInfoOf(
+  edges: readonly Edge<unknown>[],
+  around: { hasPreviousPage: boolean; hasNextPage: boolean },
+): PageInfoType {
+  return {
+    hasNextPage: around.hasNextPage,
+    hasPreviousPage: around.hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+}

@@ -1,4 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { Access, CurrentUser, Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { AuditLog } from '../application/audit-log.service';
 import { auditCursor, idOfCursor } from './audit-cursor';
@@ -39,12 +40,7 @@ export class AuditLogResolver {
     }));
     return {
       edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null }),
     };
   }
 }

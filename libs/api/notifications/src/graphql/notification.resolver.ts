@@ -1,4 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { from, map, switchMap } from 'rxjs';
 import type { Locale } from '@pepite/api/errors';
 import { observableAsyncIterator } from '@pepite/api/database';
@@ -38,13 +39,11 @@ export class NotificationResolver {
     }));
     return {
       edges,
-      pageInfo: {
+      pageInfo: pageInfoOf(edges, {
         hasNextPage: page.hasNextPage,
         // The cursor was one of the caller's notifications: at least that one comes before.
         hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      }),
       unreadCount: page.unreadCount,
     };
   }

@@ -1,4 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { AnyRole } from '@pepite/api/identity';
 import { ReleaseCatalog } from '../application/release-catalog.service';
 import { ReleaseConnectionType } from './release-connection.type';
@@ -22,13 +23,11 @@ export class ReleaseResolver {
       .map((release) => ({ cursor: releaseCursor(release.version), node: ReleaseType.of(release) }));
     return {
       edges,
-      pageInfo: {
+      pageInfo: pageInfoOf(edges, {
         hasNextPage: rows.length > first,
         // Versions are gapless: newer releases exist exactly when the cursor's is published.
         hasPreviousPage: before !== undefined && before <= latest,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      }),
       totalCount: latest,
     };
   }
