@@ -12,6 +12,7 @@ export * from './postgres/migrate';
 export * from './postgres/schema-drift';
 export * as Columns from './postgres/columns';
 export * from './postgres/pg-listener';
+export * from './postgres/id-signal-hub';
 export * from './jobs/job-queue';
 export * from './idempotency/idempotency';
 export * from './clock/clock';

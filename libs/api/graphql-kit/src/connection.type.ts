@@ -41,17 +41,20 @@ export function ConnectionOf<T>(name: string, node: Type<T>): Type<Connection<T>
 }
 
 /**
- * The PageInfo of one page of edges, written once for every list: the page's cursors are
- * its first and last edge's. Only the list knows whether pages stand before and after it.
+ * A page of `edges` as Relay wants it: the page info's cursors are those of the first and last
+ * edge; whether pages exist before and after is the list's own knowledge.
  */
-export function pageInfoOf(
-  edges: readonly Edge<unknown>[],
-  around: { hasPreviousPage: boolean; hasNextPage: boolean },
-): PageInfoType {
+export function connectionOf<T>(
+  edges: Edge<T>[],
+  pages: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean },
+): Connection<T> {
   return {
-    hasNextPage: around.hasNextPage,
-    hasPreviousPage: around.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
+    edges,
+    pageInfo: {
+      hasNextPage: pages.hasNextPage,
+      hasPreviousPage: pages.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

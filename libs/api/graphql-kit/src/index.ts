@@ -3,3 +3,4 @@ export * from './connection.type';
 export * from './json-object.scalar';
 export * from './request-batcher';
 export * from './page.args';
+export * from './id-field';

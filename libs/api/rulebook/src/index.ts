@@ -12,6 +12,7 @@ export * from './application/scheduled-publications.service';
 export * from './application/rulebook-import.service';
 // The GraphQL shapes of the word-level diff, so that every diff of the schema reads the same.
 export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';
+export { RuleWordingType } from './graphql/rule-wording.type';
 // The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
 export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
 export * from './application/rule-change-history.service';

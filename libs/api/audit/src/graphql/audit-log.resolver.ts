@@ -1,10 +1,10 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { Access, CurrentUser, Role, UserDirectoryService, type AuthenticatedUser } from '@pepite/api/identity';
 import { AuditLog } from '../application/audit-log.service';
 import { auditCursor, idOfCursor } from './audit-cursor';
 import { AuditEntryConnectionType, AuditEntryType, type AuditActorType } from './audit-entry.type';
 import { AuditLogArgs } from './audit-log.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 /** The audit log, for admins only: managers and operators are refused. */
 @Resolver(() => AuditEntryType)
@@ -38,9 +38,6 @@ export class AuditLogResolver {
         caller.locale,
       ),
     }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null }),
-    };
+    return connectionOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null });
   }
 }

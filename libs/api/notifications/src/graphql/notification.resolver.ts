@@ -1,5 +1,4 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { from, map, switchMap } from 'rxjs';
 import type { Locale } from '@pepite/api/errors';
 import { observableAsyncIterator } from '@pepite/api/database';
@@ -13,6 +12,7 @@ import { idOfCursor, notificationCursor } from './notification-cursor';
 import { NotificationType } from './notification.type';
 import { MarkNotificationsReadArgs } from './mark-notifications-read.args';
 import { NotificationsArgs } from './notifications.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 /** Every signed-in user reads, marks and watches their own notifications, and only theirs. */
 @Resolver(() => NotificationType)
@@ -38,12 +38,8 @@ export class NotificationResolver {
       node: NotificationType.of(notification, reader),
     }));
     return {
-      edges,
-      pageInfo: pageInfoOf(edges, {
-        hasNextPage: page.hasNextPage,
-        // The cursor was one of the caller's notifications: at least that one comes before.
-        hasPreviousPage: afterId !== null,
-      }),
+      // The cursor was one of the caller's notifications: at least that one comes before.
+      ...connectionOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null }),
       unreadCount: page.unreadCount,
     };
   }

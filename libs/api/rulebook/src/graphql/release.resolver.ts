@@ -1,11 +1,11 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { pageInfoOf } from '@pepite/api/graphql-kit';
 import { AnyRole } from '@pepite/api/identity';
 import { ReleaseCatalog } from '../application/release-catalog.service';
 import { ReleaseConnectionType } from './release-connection.type';
 import { releaseCursor, versionOfCursor } from './release-cursor';
 import { ReleaseType } from './release.type';
 import { ReleasesArgs } from './releases.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ReleaseType)
 export class ReleaseResolver {
@@ -22,8 +22,7 @@ export class ReleaseResolver {
       .slice(0, first)
       .map((release) => ({ cursor: releaseCursor(release.version), node: ReleaseType.of(release) }));
     return {
-      edges,
-      pageInfo: pageInfoOf(edges, {
+      ...connectionOf(edges, {
         hasNextPage: rows.length > first,
         // Versions are gapless: newer releases exist exactly when the cursor's is published.
         hasPreviousPage: before !== undefined && before <= latest,

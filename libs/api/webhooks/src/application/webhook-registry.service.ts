@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isUuid } from '@pepite/api/database';
+import { isUuid, JobQueue } from '@pepite/api/database';
 import { AllowedTargets } from '../domain/target-address';
 import { WEBHOOK_EVENTS, isWebhookEventType } from '../domain/webhook-event';
 import { WebhookDeliveryEntity } from '../persistence/webhook-delivery.entity';
@@ -10,6 +10,7 @@ import { WebhookEntity } from '../persistence/webhook.entity';
 import { WebhookErrors } from '../webhooks.errors';
 import { WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 import { checkTarget, parseWebhookUrl } from './webhook-target';
+import { WEBHOOK_DELIVERY_JOB } from './webhook-events.service';
 
 export type WebhookFormat = 'JSON' | 'TEAMS';
 
@@ -17,6 +18,12 @@ export interface RegisterWebhookCommand {
   readonly url: string;
   readonly events: readonly string[];
   readonly format: WebhookFormat;
+}
+
+/** A line of the delivery log: the delivery, and when it is tried next while it is pending. */
+export interface LoggedDelivery {
+  readonly delivery: WebhookDeliveryEntity;
+  readonly nextAttemptAt: Date | null;
 }
 
 /** Deliveries an admin may page through at once. */
@@ -29,6 +36,7 @@ export class WebhookRegistry {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
     @Inject(WEBHOOKS_OPTIONS) options: WebhooksOptions,
   ) {
     this.allowed = new AllowedTargets(options.allowedTargets);
@@ -75,14 +83,18 @@ export class WebhookRegistry {
     return true;
   }
 
-  /** The delivery log of one webhook, newest first. */
-  async deliveries(id: string, first: number): Promise<WebhookDeliveryEntity[]> {
+  /** The delivery log of one webhook, newest first, with when each delivery still pending is tried next. */
+  async deliveries(id: string, first: number): Promise<LoggedDelivery[]> {
     const webhook = await this.find(id);
-    return this.dataSource.getRepository(WebhookDeliveryEntity).find({
+    const rows = await this.dataSource.getRepository(WebhookDeliveryEntity).find({
       where: { webhookId: webhook.id },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: Math.min(Math.max(first, 1), MAX_DELIVERIES_PAGE),
     });
+    const pending = rows.filter((row) => row.status === 'PENDING').map((row) => row.id);
+    // pg-boss holds the backoff schedule: its waiting job says when the next attempt is due.
+    const next = await this.jobs.nextRuns(WEBHOOK_DELIVERY_JOB, 'deliveryId', pending);
+    return rows.map((delivery) => ({ delivery, nextAttemptAt: next.get(delivery.id) ?? null }));
   }
 
   private async find(id: string): Promise<WebhookEntity> {
