@@ -5,6 +5,8 @@ export * from './rulebook.options';
 export * from './rulebook.module';
 export * from './application/rulebook-publisher.service';
 export * from './application/release-catalog.service';
+// The brotli body made after a publication (its job, and its step for a set-up that runs no workers).
+export { ReleaseBrotli, RELEASE_BROTLI_JOB } from './application/release-brotli.service';
 export * from './application/advisory.service';
 export * from './application/rulebook-event-hub';
 export * from './persistence/rulebook-entities';

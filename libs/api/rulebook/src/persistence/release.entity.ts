@@ -4,7 +4,8 @@ import type { ReleaseChangelog } from '@pepite/rulebook-format';
 
 /**
  * Release N: written once, in the publication's transaction, never updated or deleted.
- * The snapshot bytes (and their compressed forms) are what the feed serves as they are.
+ * The snapshot bytes (and their compressed forms) are what the feed serves as they are;
+ * the brotli form alone is added once, after the commit.
  */
 @Entity('release')
 export class ReleaseEntity {
@@ -38,6 +39,7 @@ export class ReleaseEntity {
   @Column({ type: 'bytea', select: false })
   snapshotGzip!: Buffer;
 
-  @Column({ type: 'bytea', select: false })
-  snapshotBrotli!: Buffer;
+  /** Made after the commit by a job (ReleaseBrotli); null until then, and gzip is served instead. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  snapshotBrotli!: Buffer | null;
 }
