@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdvisoryService } from './application/advisory.service';
+import { ReleaseAssembler } from './application/release-assembler';
+import { ReleaseBrotli } from './application/release-brotli.service';
 import { ReleaseCatalog } from './application/release-catalog.service';
 import { RulebookImport } from './application/rulebook-import.service';
 import { RulebookEventHub } from './application/rulebook-event-hub';
@@ -24,6 +26,8 @@ export class RulebookModule {
         { provide: RULEBOOK_OPTIONS, useValue: options },
         RulebookEventHub,
         ReleaseCatalog,
+        ReleaseAssembler,
+        ReleaseBrotli,
         RulebookPublisher,
         AdvisoryService,
         ScheduledPublications,
@@ -35,7 +39,7 @@ export class RulebookModule {
         LiveStreams,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [FeedFastPath, LiveStreams, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
+      exports: [FeedFastPath, LiveStreams, ReleaseBrotli, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
     };
   }
 }
