@@ -24,6 +24,8 @@ export interface ApiConfig {
   readonly dataDir: string;
   readonly databaseUrl?: string;
   readonly demo: boolean;
+  /** The demo's own webhook receiver, started by `npm start` (none otherwise). */
+  readonly demoWebhookUrl?: string;
   readonly logLevel: string;
   readonly corsOrigins: readonly string[] | '*';
   readonly trustProxy?: string;
@@ -38,7 +40,7 @@ export interface ApiConfig {
   /** Redis for the shared rate limits; unset: they are counted in PostgreSQL. */
   readonly redisUrl?: string;
   readonly rulebook: RulebookOptions;
-  readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
+  readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number; readonly maintenanceIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
   readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
   /** E-mail: the relay, or `.eml` files in development, or off. */
@@ -63,6 +65,7 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     demo: env.PEPITE_DEMO,
+    demoWebhookUrl: env.PEPITE_DEMO_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
     trustProxy: env.TRUST_PROXY,
@@ -110,7 +113,7 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       sseHeartbeatSeconds: env.RULEBOOK_SSE_HEARTBEAT_SECONDS,
       sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,
     },
-    jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
+    jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS, maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
     returnPath: {
       staleDesktopHours: env.DESKTOP_STALE_HOURS,

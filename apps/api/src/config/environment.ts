@@ -217,6 +217,13 @@ export class Environment extends SingleSignOnSettings {
   @Max(60)
   JOBS_POLL_SECONDS = 2;
 
+  /** How often the job queue's maintenance runs (across instances): it re-runs jobs whose instance died mid-job, once they expire. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_SECONDS = 120;
+
   /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, except `.eml` files in development. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: '$property must be an smtp:// or smtps:// URL' })
@@ -236,6 +243,11 @@ export class Environment extends SingleSignOnSettings {
   @IsOptional()
   @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, { message: '$property must be comma-separated IP addresses or networks (a.b.c.d/n)' })
   WEBHOOK_ALLOWED_TARGETS?: string;
+
+  /** `npm start` only: the local receiver the demo registers a webhook for (tools/demo-webhook-receiver.mjs). */
+  @IsOptional()
+  @Matches(/^http:\/\/127\.0\.0\.1:\d{1,5}\/\S*$/, { message: '$property must be an http://127.0.0.1:PORT/ URL' })
+  PEPITE_DEMO_WEBHOOK_URL?: string;
 
   /** A webhook delivery's first retry waits this long; each next one twice as long. */
   @Transform(toInt)
@@ -307,7 +319,7 @@ const OPTIONAL_SETTINGS = [
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', ...OPTIONAL_SETTINGS]) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', 'PEPITE_DEMO_WEBHOOK_URL', ...OPTIONAL_SETTINGS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -10,6 +10,7 @@ export * from './postgres/pg-admin';
 export * from './postgres/database-location';
 export * from './postgres/migrate';
 export * from './postgres/schema-drift';
+export * as Columns from './postgres/columns';
 export * from './postgres/pg-listener';
 export * from './postgres/id-signal-hub';
 export * from './jobs/job-queue';
