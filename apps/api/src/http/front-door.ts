@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 
-/** Answers a request itself and returns true, or returns false to let Express have it. */
-export type FirstHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+/**
+ * Answers a request itself and returns true, or returns false to let Express have it. A
+ * handler that took a request may still hand it to Express later with `toExpress` (after
+ * reading its body, for instance: it then sets `request.body`, which Express's parser keeps).
+ */
+export type FirstHandler = (request: IncomingMessage, response: ServerResponse, toExpress: () => void) => boolean;
 
 /**
  * Express under Nest, with one handler in front of it on the same node:http server: the
@@ -26,7 +30,8 @@ export class FrontDoorAdapter extends ExpressAdapter {
     }
     const express = this.getInstance<(request: IncomingMessage, response: ServerResponse) => void>();
     this.httpServer = createServer((request, response) => {
-      if (!this.first(request, response)) express(request, response);
+      const toExpress = () => express(request, response);
+      if (!this.first(request, response, toExpress)) toExpress();
     });
   }
 }
