@@ -27,8 +27,8 @@ const depConstraints = [
   },
   { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: [...API_SHARED] },
   { sourceTag: 'scope:rulebook', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:webhooks'] },
-  // Webhooks tell admins through notifications; the contexts where events happen publish to it.
-  { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications'] },
+  // Webhooks tell admins through notifications and audit their changes; the contexts where events happen publish to it.
+  { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:notifications', 'scope:audit'] },
   { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },
   { sourceTag: 'scope:pepins', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity', 'scope:rulebook', 'scope:notifications', 'scope:webhooks'] },
   { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: [...API_SHARED, 'scope:identity'] },

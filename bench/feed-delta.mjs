@@ -14,6 +14,7 @@ export default {
       changes: [{ kind: 'AMEND', rule: amendRule(rules[Math.floor(rules.length / 2)]) }],
       notes: 'Banc d’essai : une règle modifiée',
     });
+    await bench.brotliJob(amended.version);
     const since = amended.version - 1;
     const auth = await bench.feedAuth();
     const changes = await get(`${bench.baseUrl}/api/rulebook/changes?since=${since}`, { ...auth, 'accept-encoding': 'br, gzip' });

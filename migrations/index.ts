@@ -17,5 +17,6 @@ import { MailPreferencesAndDeliveries1796700000000 } from './1796700000000-MailP
 import { Webhooks1796710000000 } from './1796710000000-Webhooks';
 import { ReturnPath1796719000000 } from './1796719000000-ReturnPath';
 import { OidcSessions1796800000000 } from './1796800000000-OidcSessions';
+import { ReleaseBrotliAfterCommit1796950000000 } from './1796950000000-ReleaseBrotliAfterCommit';
 
-export const MIGRATIONS = [Identity1795457862516, Rulebook1795461030482, Notifications1795462478577, Pepins1795463014598, Audit1795465535818, Proposals1795465734345, Voting1795467097651, IdempotencyRecords1796187947506, UserChangeNotify1796200000000, NotificationKindsAndParams1796422364691, RateLimitCounters1796430000000, PepinRuleAndCategoryIndexes1796440000000, CoAuthorInvitedAsReporter1796500000000, PepinEventParams1796600000000, MailPreferencesAndDeliveries1796700000000, Webhooks1796710000000, ReturnPath1796719000000, OidcSessions1796800000000];
+export const MIGRATIONS = [Identity1795457862516, Rulebook1795461030482, Notifications1795462478577, Pepins1795463014598, Audit1795465535818, Proposals1795465734345, Voting1795467097651, IdempotencyRecords1796187947506, UserChangeNotify1796200000000, NotificationKindsAndParams1796422364691, RateLimitCounters1796430000000, PepinRuleAndCategoryIndexes1796440000000, CoAuthorInvitedAsReporter1796500000000, PepinEventParams1796600000000, MailPreferencesAndDeliveries1796700000000, Webhooks1796710000000, ReturnPath1796719000000, OidcSessions1796800000000, ReleaseBrotliAfterCommit1796950000000];

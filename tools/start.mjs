@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { AGENT_DESKTOP_DIR, buildConsole, buildDesktop, buildGraphiql, WEB_CONSOLE_DIR } from './build-apps.mjs';
+import { startDemoWebhookReceiver } from './demo-webhook-receiver.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,6 +15,10 @@ execFileSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio
 buildConsole();
 buildDesktop();
 buildGraphiql({ quiet: true });
+
+// The demo's webhook receiver: each call the API makes lands as a JSON file in the data directory.
+const dataDir = path.resolve(root, process.env.PEPITE_DATA_DIR || '.data');
+const receiver = await startDemoWebhookReceiver(path.join(dataDir, 'webhooks'), Number(process.env.PEPITE_DEMO_WEBHOOK_PORT ?? 0));
 
 const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
@@ -24,6 +29,9 @@ const api = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'di
     WEB_CONSOLE_DIR,
     AGENT_DESKTOP_DIR,
     ...process.env,
+    PEPITE_DEMO_WEBHOOK_URL: receiver.url,
+    // The receiver is on the loopback, which webhooks may not call unless allowed: allowed, that address only.
+    WEBHOOK_ALLOWED_TARGETS: [process.env.WEBHOOK_ALLOWED_TARGETS, '127.0.0.1'].filter(Boolean).join(','),
   },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
@@ -42,6 +50,8 @@ api.on('message', (message) => {
   Rulebook feed     ${base}/api/rulebook/releases/latest
   Live events (SSE) ${base}/api/rulebook/events
   E-mails           ${message.mail ?? 'off'}
+  Webhook calls     ${receiver.dir} (JSON files; the demo webhook calls ${receiver.url};
+                    delivery log: ${base}/admin/webhooks as admin@pepite.demo)
 
   Demo accounts (password: pepite-demo)
     admin@pepite.demo                              console: users, sites, SLA
@@ -53,4 +63,7 @@ api.on('message', (message) => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
-api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+api.on('exit', (code, signal) => {
+  receiver.close();
+  process.exit(code ?? (signal ? 1 : 0));
+});

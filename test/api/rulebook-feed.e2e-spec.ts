@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { createPublicKey, verify } from 'node:crypto';
 import { Role } from '@pepite/api/identity';
-import { RulebookPublisher, verifyReleaseSeal } from '@pepite/api/rulebook';
+import { ReleaseBrotli, RulebookPublisher, verifyReleaseSeal } from '@pepite/api/rulebook';
 import { canonicalJson, type RulebookChanges, type RulebookSnapshot } from '@pepite/rulebook-format';
 import { sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 
@@ -80,6 +80,9 @@ describe('rulebook feed over HTTP', () => {
         });
         req.on('error', reject).end();
       });
+    // The brotli body comes from a job after the publication: its step, run now rather than
+    // waiting for the worker (test/api/rulebook-release-encodings.e2e-spec.ts waits for the job).
+    await api.app.get(ReleaseBrotli).compress(1);
     const br = await raw('gzip, br');
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.body).equals(plain)).toBe(true);

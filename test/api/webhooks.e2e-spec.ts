@@ -1,5 +1,6 @@
 import { Role } from '@pepite/api/identity';
 import { startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+import { WebhookRegistry } from '@pepite/api/webhooks';
 import { ACKNOWLEDGE_PEPIN, notificationsOf } from '../support/pepin-graphql';
 import { acknowledgedPepin, createProposal, amendStatement, publishSampleRules } from '../support/proposal-graphql';
 import { verifiedIndependently, WebhookReceiver, type ReceivedCall } from '../support/webhook-receiver';
@@ -9,6 +10,16 @@ const REGISTER = `mutation($input: RegisterWebhookInput!) {
   registerWebhook(input: $input) { secret webhook { id url events format enabled consecutiveFailures } } }`;
 const DELIVERIES = `query($id: ID!) { webhookDeliveries(webhookId: $id) { id eventId eventType status attempts lastResponseStatus lastError } }`;
 const WEBHOOKS = '{ webhooks { id enabled consecutiveFailures disabledAt } }';
+const AUDIT = `query($id: String!) { auditLog(first: 50, filter: { subjectType: "WEBHOOK", subjectId: $id }) {
+  edges { node { action actorRole actor { id } summary details } } } }`;
+
+interface AuditJson {
+  action: string;
+  actorRole: string;
+  actor: { id: string } | null;
+  summary: string;
+  details: Record<string, unknown>;
+}
 
 interface DeliveryJson {
   id: string;
@@ -57,6 +68,8 @@ describe('outgoing webhooks: signed, retried, logged, disabled after repeated fa
     ).registerWebhook;
   const deliveries = async (id: string) =>
     (await api.graphql.ok<{ webhookDeliveries: DeliveryJson[] }>(DELIVERIES, { id }, { token: admin.token })).webhookDeliveries;
+  const auditOf = async (id: string) =>
+    (await api.graphql.ok<{ auditLog: { edges: { node: AuditJson }[] } }>(AUDIT, { id }, { token: admin.token })).auditLog.edges.map((e) => e.node).reverse();
   const ofEvent = (path: string, event: string) => () => receiver.to(path).find((call) => call.headers['x-pepite-event'] === event);
 
   it('refuses loopback, private and link-local targets that configuration does not allow, and URLs that are not http(s)', async () => {
@@ -165,6 +178,34 @@ describe('outgoing webhooks: signed, retried, logged, disabled after repeated fa
     await api.world.newPepin(operator, { noRuleApplies: true });
     expect((await deliveries(webhook.id)).length).toBe(log.length);
     expect(receiver.to('/down').length).toBe(calls);
+    // The platform disabled it: an audit line without an actor.
+    expect((await auditOf(webhook.id)).map((line) => [line.action, line.actorRole, line.actor, line.details['failures']])).toEqual([
+      ['WEBHOOK_REGISTERED', 'ADMIN', { id: admin.id }, undefined],
+      ['WEBHOOK_AUTO_DISABLED', 'SYSTEM', null, 3],
+    ]);
+  });
+
+  it('writes an audit line for each admin change of a webhook, never with its secret or the key in a Teams URL', async () => {
+    const { secret, webhook } = await register('/audited/a-key-in-the-path-of-a-teams-url-0123456789', ['pepin.filed'], 'TEAMS');
+    const as = { token: admin.token };
+    await api.app.get(WebhookRegistry).update(admin.id, webhook.id, { url: receiver.url('/audited-b'), events: ['pepin.filed', 'vote.opened'], format: 'JSON' });
+    await api.graphql.ok('mutation($id: ID!) { setWebhookEnabled(id: $id, enabled: false) { id } }', { id: webhook.id }, as);
+    await api.graphql.ok('mutation($id: ID!) { setWebhookEnabled(id: $id, enabled: true) { id } }', { id: webhook.id }, as);
+    await api.graphql.ok('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: webhook.id }, as);
+    const lines = await auditOf(webhook.id);
+    expect(lines.map((line) => [line.action, line.actorRole, line.actor?.id])).toEqual([
+      ['WEBHOOK_REGISTERED', 'ADMIN', admin.id],
+      ['WEBHOOK_UPDATED', 'ADMIN', admin.id],
+      ['WEBHOOK_DISABLED', 'ADMIN', admin.id],
+      ['WEBHOOK_ENABLED', 'ADMIN', admin.id],
+      ['WEBHOOK_DELETED', 'ADMIN', admin.id],
+    ]);
+    expect(lines[0]?.details).toMatchObject({ events: ['pepin.filed'], format: 'TEAMS' });
+    expect(lines[1]?.details).toMatchObject({ events: ['pepin.filed', 'vote.opened'], format: 'JSON' });
+    expect(lines[1]?.summary).toContain('/audited-b');
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('0123456789');
   });
 
   it('offers a Microsoft Teams adaptive card instead of the JSON payload', async () => {

@@ -93,7 +93,7 @@ describe('English screens', () => {
 
   it('walks the console as an admin', async () => {
     const page = await consoleAs('admin@pepite.demo');
-    for (const path of ['/', '/admin/users', '/admin/sites', '/insights', '/releases', '/triage']) await visit(page, path);
+    for (const path of ['/', '/admin/users', '/admin/sites', '/admin/webhooks', '/insights', '/releases', '/triage']) await visit(page, path);
     await page.context().close();
   }, 300_000);
 

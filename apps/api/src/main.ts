@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   // Module hooks (the rulebook's event hub, the job queue) must run before the demo reads through them.
   const app = await initialisedApi(() => createApi(config, database.url));
-  if (config.demo) await loadDemoData(app, say);
+  if (config.demo) await loadDemoData(app, say, { webhookUrl: config.demoWebhookUrl });
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -24,6 +24,8 @@ export interface ApiConfig {
   readonly dataDir: string;
   readonly databaseUrl?: string;
   readonly demo: boolean;
+  /** The demo's own webhook receiver, started by `npm start` (none otherwise). */
+  readonly demoWebhookUrl?: string;
   readonly logLevel: string;
   readonly corsOrigins: readonly string[] | '*';
   readonly trustProxy?: string;
@@ -67,6 +69,7 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     demo: env.PEPITE_DEMO,
+    demoWebhookUrl: env.PEPITE_DEMO_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS === '*' ? '*' : (env.CORS_ORIGINS?.split(',') ?? []),
     trustProxy: env.TRUST_PROXY,

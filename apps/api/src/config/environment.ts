@@ -238,6 +238,11 @@ export class Environment extends ReturnPathSettings {
   @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, { message: '$property must be comma-separated IP addresses or networks (a.b.c.d/n)' })
   WEBHOOK_ALLOWED_TARGETS?: string;
 
+  /** `npm start` only: the local receiver the demo registers a webhook for (tools/demo-webhook-receiver.mjs). */
+  @IsOptional()
+  @Matches(/^http:\/\/127\.0\.0\.1:\d{1,5}\/\S*$/, { message: '$property must be an http://127.0.0.1:PORT/ URL' })
+  PEPITE_DEMO_WEBHOOK_URL?: string;
+
   /** A webhook delivery's first retry waits this long; each next one twice as long. */
   @Transform(toInt)
   @IsInt()
@@ -287,7 +292,7 @@ const OPTIONAL_SETTINGS = [
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', ...OPTIONAL_SETTINGS]) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', 'PEPITE_DEMO_WEBHOOK_URL', ...OPTIONAL_SETTINGS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

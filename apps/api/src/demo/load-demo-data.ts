@@ -6,9 +6,10 @@ import { DEMO_RULEBOOK_FILE } from './demo-rulebook';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TEAMS } from './demo-people';
 import { loadDemoPepins } from './load-demo-pepins';
 import { loadDemoReturnPath } from './load-demo-return-path';
+import { loadDemoWebhook } from './load-demo-webhook';
 
 /** Loads the French demo call centre; running it again changes nothing. */
-export async function loadDemoData(app: INestApplicationContext, say: (line: string) => void): Promise<void> {
+export async function loadDemoData(app: INestApplicationContext, say: (line: string) => void, options: { webhookUrl?: string } = {}): Promise<void> {
   const directory = app.get(UserDirectoryService);
   const site = await directory.ensureSite(DEMO_SITE);
   const teams = {
@@ -38,6 +39,8 @@ export async function loadDemoData(app: INestApplicationContext, say: (line: str
   }
   await loadDemoPepins(app, say);
   await loadDemoReturnPath(app, say);
+  // After the seeded pépins: only what someone does in the demo is sent.
+  if (options.webhookUrl) await loadDemoWebhook(app, say, options.webhookUrl);
   // Statistics now, not when autovacuum gets to it: it never analyses a table of 40 rows
   // (its threshold is 50 changed rows), and "similar pépins" weighs stems by how common the
   // statistics say they are.

@@ -18,6 +18,7 @@ const NAV: { to: string; key: string; roles: readonly Role[] }[] = [
   { to: '/admin/users', key: 'users', roles: ['ADMIN'] },
   { to: '/admin/sites', key: 'sites', roles: ['ADMIN'] },
   { to: '/admin/sso', key: 'sso', roles: ['ADMIN'] },
+  { to: '/admin/webhooks', key: 'webhooks', roles: ['ADMIN'] },
 ];
 
 export function Layout() {

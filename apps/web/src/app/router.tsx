@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { adminRoutes } from '../features/admin/routes';
+import { webhookRoutes } from '../features/admin/webhooks/routes';
 import { codesignRoutes } from '../features/codesign/routes';
 import { insightsRoutes } from '../features/insights/routes';
 import { floorRoutes } from '../features/floor/routes';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
       ...insightsRoutes,
       ...floorRoutes,
       ...adminRoutes,
+      ...webhookRoutes,
       ...settingsRoutes,
       { path: '*', element: <NotFound /> },
     ],

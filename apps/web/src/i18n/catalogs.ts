@@ -6,6 +6,7 @@ import { triageMessages } from '../features/triage/messages';
 import { insightsMessages } from '../features/insights/messages';
 import { floorMessages } from '../features/floor/messages';
 import { settingsMessages } from '../features/settings/messages';
+import { webhooksMessages } from '../features/admin/webhooks/messages';
 import { registerMessages } from './i18n';
 
 // Each feature's catalog, registered under its own namespace (useTranslation('<name>')).
@@ -17,3 +18,4 @@ registerMessages('triage', triageMessages);
 registerMessages('insights', insightsMessages);
 registerMessages('floor', floorMessages);
 registerMessages('settings', settingsMessages);
+registerMessages('webhooks', webhooksMessages);

@@ -33,6 +33,7 @@ export const common = {
       users: 'Utilisateurs',
       sites: 'Sites et équipes',
       sso: 'Connexion unique',
+      webhooks: 'Webhooks',
     },
     status: {
       NEW: 'Nouveau',
@@ -76,6 +77,7 @@ export const common = {
       users: 'Users',
       sites: 'Sites and teams',
       sso: 'Single sign-on',
+      webhooks: 'Webhooks',
     },
     status: {
       NEW: 'New',

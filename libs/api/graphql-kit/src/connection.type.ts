@@ -39,3 +39,22 @@ export function ConnectionOf<T>(name: string, node: Type<T>): Type<Connection<T>
 
   return ConnectionType as Type<Connection<T>>;
 }
+
+/**
+ * A page of `edges` as Relay wants it: the page info's cursors are those of the first and last
+ * edge; whether pages exist before and after is the list's own knowledge.
+ */
+export function connectionOf<T>(
+  edges: Edge<T>[],
+  pages: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean },
+): Connection<T> {
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: pages.hasNextPage,
+      hasPreviousPage: pages.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

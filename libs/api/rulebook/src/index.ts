@@ -5,6 +5,8 @@ export * from './rulebook.options';
 export * from './rulebook.module';
 export * from './application/rulebook-publisher.service';
 export * from './application/release-catalog.service';
+// The brotli body made after a publication (its job, and its step for a set-up that runs no workers).
+export { ReleaseBrotli, RELEASE_BROTLI_JOB } from './application/release-brotli.service';
 export * from './application/advisory.service';
 export * from './application/rulebook-event-hub';
 export * from './persistence/rulebook-entities';
@@ -12,6 +14,7 @@ export * from './application/scheduled-publications.service';
 export * from './application/rulebook-import.service';
 // The GraphQL shapes of the word-level diff, so that every diff of the schema reads the same.
 export { DiffSegmentKind, DiffSegmentType, FieldChangeType } from './graphql/rule-diff.type';
+export { RuleWordingType } from './graphql/rule-wording.type';
 // The release as GraphQL shows it, for the publication context's mutations (`publishRelease`).
 export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
 export * from './application/rule-change-history.service';

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdvisoryService } from './application/advisory.service';
+import { ReleaseAssembler } from './application/release-assembler';
+import { ReleaseBrotli } from './application/release-brotli.service';
 import { ReleaseCatalog } from './application/release-catalog.service';
 import { RulebookImport } from './application/rulebook-import.service';
 import { RulebookEventHub } from './application/rulebook-event-hub';
@@ -23,6 +25,8 @@ export class RulebookModule {
         { provide: RULEBOOK_OPTIONS, useValue: options },
         RulebookEventHub,
         ReleaseCatalog,
+        ReleaseAssembler,
+        ReleaseBrotli,
         RulebookPublisher,
         AdvisoryService,
         ScheduledPublications,
@@ -33,7 +37,7 @@ export class RulebookModule {
         FeedFastPath,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [FeedFastPath, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
+      exports: [FeedFastPath, ReleaseBrotli, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
     };
   }
 }

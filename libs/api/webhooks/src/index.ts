@@ -2,6 +2,7 @@ export { WebhooksModule } from './webhooks.module';
 export type { WebhooksOptions } from './webhooks.options';
 export { WebhookEvents, WEBHOOK_DELIVERY_JOB } from './application/webhook-events.service';
 export { WebhookDispatcher } from './application/webhook-dispatcher';
+export { WebhookRegistry, type RegisterWebhookCommand } from './application/webhook-registry.service';
 export { WEBHOOK_ENTITIES } from './persistence/webhooks-entities';
 export {
   WEBHOOK_EVENTS,

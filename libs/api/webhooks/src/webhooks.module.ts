@@ -13,7 +13,7 @@ export class WebhooksModule {
       module: WebhooksModule,
       global: true,
       providers: [{ provide: WEBHOOKS_OPTIONS, useValue: options }, WebhookEvents, WebhookDispatcher, WebhookRegistry, WebhookResolver],
-      exports: [WebhookEvents],
+      exports: [WebhookEvents, WebhookRegistry],
     };
   }
 }

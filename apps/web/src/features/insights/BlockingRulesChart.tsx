@@ -47,7 +47,12 @@ export function BlockingRulesChart({ rules }: { rules: readonly BlockingRule[] }
       }
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={[...rules]} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart
+          data={[...rules]}
+          layout="vertical"
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           {/* As wide as the longest key (12 px type, about 7.5 px a character), so none is cut. */}

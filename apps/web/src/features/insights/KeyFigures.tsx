@@ -16,7 +16,10 @@ export function KeyFigures({ insights }: { insights: Insights }) {
     {
       key: 'compliance',
       value: formatPercent(acknowledgement.compliance),
-      detail: due > 0 ? t('figures.complianceDetail', { onTime: formatNumber(acknowledgement.onTime), total: formatNumber(due) }) : null,
+      detail:
+        due > 0
+          ? t('figures.complianceDetail', { onTime: formatNumber(acknowledgement.onTime), total: formatNumber(due) })
+          : null,
     },
     { key: 'pepites', value: formatNumber(leadTime.count) },
   ];

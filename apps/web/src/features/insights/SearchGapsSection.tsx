@@ -75,9 +75,7 @@ export function SearchGapsSection({ siteId }: { siteId: string | null }) {
       {!gaps && !error && <Loading />}
       {(filing.error ?? acknowledging.error) && <ErrorAlert error={filing.error ?? acknowledging.error} />}
       <p role="status">
-        {filed && (
-          <Link to={`/triage/${filed.id}`}>{t('gaps.filed', { reference: filed.reference })}</Link>
-        )}
+        {filed && <Link to={`/triage/${filed.id}`}>{t('gaps.filed', { reference: filed.reference })}</Link>}
       </p>
       {gaps && gaps.searches.length === 0 && <EmptyState title={t('gaps.empty')} />}
       {gaps && gaps.searches.length > 0 && (
@@ -109,7 +107,11 @@ export function SearchGapsSection({ siteId }: { siteId: string | null }) {
                         {t('gaps.toPepin')}
                         <span className="visually-hidden"> « {gap.query} »</span>
                       </button>
-                      <button type="button" disabled={filing.loading || acknowledging.loading} onClick={() => void toProposal(gap.query)}>
+                      <button
+                        type="button"
+                        disabled={filing.loading || acknowledging.loading}
+                        onClick={() => void toProposal(gap.query)}
+                      >
                         {t('gaps.toProposal')}
                         <span className="visually-hidden"> « {gap.query} »</span>
                       </button>

@@ -23,7 +23,9 @@ export function formatMonth(month: string): string {
 
 /** `2026-11-23` (a Monday, UTC) → "23 nov. 2026". */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** A people count folded below 3 by the API: "moins de 3". */

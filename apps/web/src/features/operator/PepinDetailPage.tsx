@@ -14,46 +14,13 @@ import { PepitePanel } from './PepitePanel';
 const PepinDetailDocument = graphql(`
   query OperatorPepinDetail($id: ID!) {
     pepin(id: $id) {
-      id
-      reference
-      title
-      description
-      status
-      customerImpact
-      ruleKey
-      ruleVersion
-      ruleCategory
-      noRuleApplies
-      callReference
-      signed
+      ...PepinCoreFields
       supportCount
-      ackDueAt
-      acknowledgedAt
-      overdue
-      createdAt
-      duplicateOf {
-        id
-        reference
-        title
-      }
       history {
-        id
-        kind
-        actorLabel
-        actor {
-          displayName
-        }
-        fromStatus
-        toStatus
-        message
-        at
+        ...PepinHistoryFields
       }
       conversation {
-        id
-        at
-        author
-        authorKind
-        body
+        ...PepinMessageFields
       }
       listeningSessions {
         id

@@ -5,24 +5,9 @@ import type { TriagePepinQuery } from '../../gql/graphql';
 export const TriagePepinDocument = graphql(`
   query TriagePepin($id: ID!) {
     pepin(id: $id) {
-      id
-      reference
-      title
-      description
-      status
-      customerImpact
-      ruleKey
-      ruleVersion
-      ruleCategory
-      noRuleApplies
-      callReference
-      signed
+      ...PepinCoreFields
       supportCount
-      ackDueAt
-      acknowledgedAt
-      overdue
       escalationLevel
-      createdAt
       reporter {
         id
         displayName
@@ -31,31 +16,11 @@ export const TriagePepinDocument = graphql(`
         id
         displayName
       }
-      duplicateOf {
-        id
-        reference
-        title
-        status
-      }
       history {
-        id
-        kind
-        actorLabel
-        actor {
-          id
-          displayName
-        }
-        fromStatus
-        toStatus
-        message
-        at
+        ...PepinHistoryFields
       }
       conversation {
-        id
-        at
-        author
-        authorKind
-        body
+        ...PepinMessageFields
       }
       listeningSessions {
         id

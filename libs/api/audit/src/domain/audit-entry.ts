@@ -1,4 +1,5 @@
 import type { Locale, Translated } from '@pepite/api/errors';
+import { isJsonValue, isPlainObject } from '@pepite/json-value';
 
 /** Limits of the stored columns (see the `audit_entry` table). */
 export const MAX_ACTION_LENGTH = 80;
@@ -204,18 +205,4 @@ export function auditDraft(record: AuditRecord): AuditDraft {
     requestId: anonymous ? null : requestId,
     anonymous,
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
-/** True when the value survives a JSON round trip unchanged. */
-function isJsonValue(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJsonValue);
-  return isPlainObject(value) && Object.values(value).every(isJsonValue);
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '@pepite/api/graphql-kit';
 import { DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE } from '../application/audit-log.service';
 import { MAX_ACTION_LENGTH, MAX_SUBJECT_ID_LENGTH, MAX_SUBJECT_TYPE_LENGTH } from '../domain/audit-entry';
 
@@ -42,21 +43,10 @@ export class AuditFilterInput {
 }
 
 @ArgsType()
-export class AuditLogArgs {
+export class AuditLogArgs extends PageArgs(MAX_AUDIT_PAGE, DEFAULT_AUDIT_PAGE) {
   @Field(() => AuditFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditFilterInput)
   filter?: AuditFilterInput | null;
-
-  @Field(() => Int, { defaultValue: DEFAULT_AUDIT_PAGE, description: `Page size, at most ${MAX_AUDIT_PAGE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE)
-  first: number = DEFAULT_AUDIT_PAGE;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }

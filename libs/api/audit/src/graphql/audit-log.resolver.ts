@@ -4,6 +4,7 @@ import { AuditLog } from '../application/audit-log.service';
 import { auditCursor, idOfCursor } from './audit-cursor';
 import { AuditEntryConnectionType, AuditEntryType, type AuditActorType } from './audit-entry.type';
 import { AuditLogArgs } from './audit-log.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 /** The audit log, for admins only: managers and operators are refused. */
 @Resolver(() => AuditEntryType)
@@ -37,14 +38,6 @@ export class AuditLogResolver {
         caller.locale,
       ),
     }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return connectionOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null });
   }
 }

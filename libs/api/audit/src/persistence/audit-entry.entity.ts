@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * One line of the audit log: who did what to which object, when. Append-only: written by
@@ -20,34 +21,16 @@ export class AuditEntryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  at!: Date;
+  @Columns.Timestamp({ default: () => 'now()' }) at!: Date;
 
   /** Null for the system, and for an operator who did not sign (anonymity). */
-  @Column({ type: 'uuid', nullable: true })
-  actorId!: string | null;
-
-  @Column({ type: 'varchar', length: 16 })
-  actorRole!: string;
-
-  @Column({ type: 'varchar', length: 80 })
-  action!: string;
-
-  @Column({ type: 'varchar', length: 40 })
-  subjectType!: string;
-
-  @Column({ type: 'varchar', length: 80 })
-  subjectId!: string;
-
-  @Column({ type: 'text' })
-  summaryFr!: string;
-
-  @Column({ type: 'text' })
-  summaryEn!: string;
-
-  @Column({ type: 'jsonb' })
-  details!: Record<string, unknown>;
-
-  @Column({ type: 'varchar', length: 80, nullable: true })
-  requestId!: string | null;
+  @Columns.Uuid({ nullable: true }) actorId!: string | null;
+  @Columns.Varchar(16) actorRole!: string;
+  @Columns.Varchar(80) action!: string;
+  @Columns.Varchar(40) subjectType!: string;
+  @Columns.Varchar(80) subjectId!: string;
+  @Columns.Text() summaryFr!: string;
+  @Columns.Text() summaryEn!: string;
+  @Columns.Jsonb() details!: Record<string, unknown>;
+  @Columns.Varchar(80, { nullable: true }) requestId!: string | null;
 }

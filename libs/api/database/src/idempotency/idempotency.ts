@@ -52,15 +52,17 @@ export const IDEMPOTENCY_KEY_DESCRIPTION =
   'Send the same key when retrying (8 to 100 of A-Z a-z 0-9 . _ : -, kept 24 h): you get the same result back and nothing new is made; the same key with other input is a CONFLICT.';
 
 /**
- * The idempotency record of `ownerId`'s keyed request (keys are per user and per operation,
- * kept 24 h), or null without a key. A malformed key is BAD_USER_INPUT.
+ * The idempotency record of `owner`'s keyed request (keys are per user and per operation,
+ * kept 24 h), or null without a key. A malformed key is BAD_USER_INPUT. Every context's keyed
+ * mutation goes through this one rule; `owner` is the signed-in user (or their id).
  */
 export function keyedRequest(
   scope: string,
-  ownerId: string,
+  owner: string | { readonly id: string },
   key: string | null | undefined,
   request: unknown,
 ): IdempotentRequest | null {
+  const ownerId = typeof owner === 'string' ? owner : owner.id;
   const trimmed = key?.trim();
   if (!trimmed) return null;
   if (!IDEMPOTENCY_KEY_FORMAT.test(trimmed)) {

@@ -83,6 +83,21 @@ export class JobQueue {
     return rows as JobStateCount[];
   }
 
+  /**
+   * When the waiting jobs of `name` whose `data[key]` is one of `values` run next (a first run
+   * or a retry after backoff), keyed by that value: what a log shows as "next attempt".
+   */
+  async nextRuns(name: string, key: string, values: readonly string[]): Promise<Map<string, Date>> {
+    if (values.length === 0) return new Map();
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT data->>$2 AS key, start_after FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') AND data->>$2 = ANY($3::text[])`,
+        [name, key, values],
+      );
+    return new Map((rows as { key: string; start_after: Date }[]).map((row) => [row.key, new Date(row.start_after)]));
+  }
+
   /** Runs `handler` for each job of `name`; a throw makes pg-boss retry with backoff. */
   async work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void> {
     await this.ensureQueue(name);

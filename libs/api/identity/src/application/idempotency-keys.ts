@@ -17,7 +17,7 @@ export function keyedRequest(
   options: IdempotencyOptions | undefined,
   request: unknown,
 ): IdempotentRequest | null {
-  return options ? sharedKeyedRequest(scope, options.actor.id, options.idempotencyKey, request) : null;
+  return options ? sharedKeyedRequest(scope, options.actor, options.idempotencyKey, request) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { UserEntity } from './user.entity';
 
 /**
@@ -10,14 +11,9 @@ import { UserEntity } from './user.entity';
 @Index(['familyId'])
 @Index(['userId'])
 export class AuthSessionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  familyId!: string;
-
-  @Column({ type: 'uuid' })
-  userId!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() familyId!: string;
+  @Columns.Uuid() userId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   user?: UserEntity;
@@ -28,23 +24,16 @@ export class AuthSessionEntity {
   tokenHash!: string;
 
   /** How the family began: `password` or `oidc`. */
-  @Column({ type: 'varchar', length: 16 })
-  method!: 'password' | 'oidc';
+  @Columns.Varchar(16) method!: 'password' | 'oidc';
 
   /** The family's sign-in: its absolute lifetime counts from here. */
-  @Column({ type: 'timestamptz' })
-  familyStartedAt!: Date;
+  @Columns.Timestamp() familyStartedAt!: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
   /** When this token was issued by the clock the API judges by (tests move it). */
-  @Column({ type: 'timestamptz' })
-  issuedAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  replacedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  revokedAt!: Date | null;
+  @Columns.Timestamp() issuedAt!: Date;
+  @Columns.Timestamp({ nullable: true }) replacedAt!: Date | null;
+  @Columns.Timestamp({ nullable: true }) revokedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { UserEntity } from './user.entity';
 
 /**
@@ -9,8 +10,7 @@ import { UserEntity } from './user.entity';
 @Entity('external_identity')
 @Index(['issuer', 'subject'], { unique: true })
 export class ExternalIdentityEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Columns.UuidPrimaryKey() id!: string;
 
   @Index({ unique: true })
   @Column({ type: 'uuid' })
@@ -19,15 +19,11 @@ export class ExternalIdentityEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   user?: UserEntity;
 
-  @Column({ type: 'text' })
-  issuer!: string;
-
-  @Column({ type: 'text' })
-  subject!: string;
+  @Columns.Text() issuer!: string;
+  @Columns.Text() subject!: string;
 
   /** The groups the provider sent at the last sign-in: a refresh applies the mappings to them again. */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  groups!: string[];
+  @Columns.Text({ array: true, default: () => "'{}'" }) groups!: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { Role } from '../domain/role';
 import { SiteEntity } from './site.entity';
 import { TeamEntity } from './team.entity';
@@ -6,8 +7,7 @@ import { TeamEntity } from './team.entity';
 /** A group (or app role) of the provider's groups claim, and the role, site and team it gives. */
 @Entity('identity_group_mapping')
 export class IdentityGroupMappingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Columns.UuidPrimaryKey() id!: string;
 
   /** The claim's value exactly as the provider sends it (Entra sends object ids or app-role values). */
   @Index({ unique: true })
@@ -17,14 +17,12 @@ export class IdentityGroupMappingEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
   role!: Role;
 
-  @Column({ type: 'uuid' })
-  siteId!: string;
+  @Columns.Uuid() siteId!: string;
 
   @ManyToOne(() => SiteEntity, { onDelete: 'RESTRICT' })
   site?: SiteEntity;
 
-  @Column({ type: 'uuid', nullable: true })
-  teamId!: string | null;
+  @Columns.Uuid({ nullable: true }) teamId!: string | null;
 
   @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT', nullable: true })
   team?: TeamEntity | null;

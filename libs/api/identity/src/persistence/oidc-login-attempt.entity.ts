@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * A sign-in sent to the provider and not yet back: kept in PostgreSQL so that any instance
@@ -11,18 +12,12 @@ export class OidcLoginAttemptEntity {
   state!: string;
 
   /** SHA-256 of the random value the browser's attempt cookie carries: the callback must come from the same browser. */
-  @Column({ type: 'text' })
-  browserBindingHash!: string;
-
-  @Column({ type: 'text' })
-  nonce!: string;
-
-  @Column({ type: 'text' })
-  codeVerifier!: string;
+  @Columns.Text() browserBindingHash!: string;
+  @Columns.Text() nonce!: string;
+  @Columns.Text() codeVerifier!: string;
 
   /** Same-origin path to land on afterwards. */
-  @Column({ type: 'text' })
-  returnTo!: string;
+  @Columns.Text() returnTo!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,20 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { SiteEntity } from './site.entity';
 
 @Entity('team')
 @Index(['siteId', 'name'], { unique: true })
 export class TeamEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  siteId!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() siteId!: string;
 
   @ManyToOne(() => SiteEntity, { onDelete: 'RESTRICT' })
   site?: SiteEntity;
 
-  @Column({ type: 'text' })
-  name!: string;
+  @Columns.Text() name!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

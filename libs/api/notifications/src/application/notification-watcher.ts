@@ -4,7 +4,7 @@ import { Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { NotificationView } from '../domain/notification';
 import { committedSince, currentSnapshot } from '../persistence/notification-store';
-import { EVERYONE, NotificationEventHub } from './notification-event-hub';
+import { NotificationEventHub } from './notification-event-hub';
 
 /**
  * Live notifications of one user: those committed after the watch started, each once, in
@@ -57,10 +57,8 @@ export class NotificationWatcher {
         }
       };
       // Listen first, then take the snapshot: a signal in between is honoured after it.
-      const signals = this.hub.signals$.subscribe({
-        next: (who) => {
-          if (who === userId || who === EVERYONE) void read();
-        },
+      const signals = this.hub.signalsFor(userId).subscribe({
+        next: () => void read(),
         complete: () => subscriber.complete(),
       });
       currentSnapshot(this.dataSource.manager).then(

@@ -1,4 +1,5 @@
 import { isKnownKind, LEGACY_KIND } from './rendering/render-notification';
+import { isJsonValue, isPlainObject } from '@pepite/json-value';
 
 /** Limits of the stored columns (see the `notification` table). */
 export const MAX_KIND_LENGTH = 60;
@@ -91,18 +92,4 @@ export function notificationDraft(input: NotifyInput): NotificationDraft {
     subjectId: subjectId?.toLowerCase() ?? null,
     params,
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
-/** True when the value survives a JSON round trip unchanged. */
-function isJsonValue(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJsonValue);
-  return isPlainObject(value) && Object.values(value).every(isJsonValue);
 }

@@ -12,6 +12,7 @@ import { idOfCursor, notificationCursor } from './notification-cursor';
 import { NotificationType } from './notification.type';
 import { MarkNotificationsReadArgs } from './mark-notifications-read.args';
 import { NotificationsArgs } from './notifications.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 /** Every signed-in user reads, marks and watches their own notifications, and only theirs. */
 @Resolver(() => NotificationType)
@@ -37,14 +38,8 @@ export class NotificationResolver {
       node: NotificationType.of(notification, reader),
     }));
     return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        // The cursor was one of the caller's notifications: at least that one comes before.
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      // The cursor was one of the caller's notifications: at least that one comes before.
+      ...connectionOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: afterId !== null }),
       unreadCount: page.unreadCount,
     };
   }

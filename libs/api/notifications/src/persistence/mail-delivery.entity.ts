@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, CreateDateColumn, Entity, Index, Unique } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * One e-mail owed to one person for one period: a notification sent at once
@@ -13,38 +14,22 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Check('mail_delivery_status_check', `status IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')`)
 @Index('mail_delivery_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 export class MailDeliveryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  recipientId!: string;
-
-  @Column({ type: 'varchar', length: 80 })
-  periodKey!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() recipientId!: string;
+  @Columns.Varchar(80) periodKey!: string;
 
   /** The notifications the message tells of (one, or a digest's). */
-  @Column({ type: 'uuid', array: true })
-  notificationIds!: string[];
-
-  @Column({ type: 'varchar', length: 10, default: 'PENDING' })
-  status!: string;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt!: Date;
-
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
+  @Columns.Uuid({ array: true }) notificationIds!: string[];
+  @Columns.Varchar(10, { default: 'PENDING' }) status!: string;
+  @Columns.Int({ default: 0 }) attempts!: number;
+  @Columns.Timestamp({ default: () => 'now()' }) nextAttemptAt!: Date;
+  @Columns.Text({ nullable: true }) lastError!: string | null;
 
   /** The Message-ID the transport gave, once sent. */
-  @Column({ type: 'text', nullable: true })
-  messageId!: string | null;
+  @Columns.Text({ nullable: true }) messageId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  sentAt!: Date | null;
+  @Columns.Timestamp({ nullable: true }) sentAt!: Date | null;
 }

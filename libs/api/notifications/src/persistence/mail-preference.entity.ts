@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * A person's choice for one kind of notification by e-mail. No row: the role's default
@@ -7,14 +8,12 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Entity('mail_preference')
 @Check('mail_preference_mode_check', `mode IN ('IMMEDIATE', 'DIGEST', 'OFF')`)
 export class MailPreferenceEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  userId!: string;
+  @Columns.PrimaryUuid() userId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 60 })
   kind!: string;
 
-  @Column({ type: 'varchar', length: 10 })
-  mode!: string;
+  @Columns.Varchar(10) mode!: string;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;

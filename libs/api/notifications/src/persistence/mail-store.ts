@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationView } from '../domain/notification';
+import { NOTIFICATION_COLUMNS, notificationViewOf, type NotificationRow } from './notification-store';
 
 /** A delivery locked by this transaction until its message is sent (or given up on). */
 export interface ClaimedDelivery {
@@ -86,36 +87,12 @@ export async function markAttemptFailed(manager: EntityManager, id: string, erro
   );
 }
 
-const NOTIFICATION_COLUMNS = 'id, recipient_id, kind, subject_type, subject_id, params, read_at, created_at';
-
-interface Row {
-  id: string;
-  recipient_id: string;
-  kind: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  params: Record<string, unknown>;
-  read_at: Date | null;
-  created_at: Date;
-}
-
-const view = (row: Row): NotificationView => ({
-  id: row.id,
-  recipientId: row.recipient_id,
-  kind: row.kind,
-  subjectType: row.subject_type,
-  subjectId: row.subject_id,
-  params: row.params,
-  readAt: row.read_at,
-  createdAt: row.created_at,
-});
-
 export async function notificationsByIds(manager: EntityManager, ids: readonly string[]): Promise<NotificationView[]> {
-  const rows: Row[] = await manager.query(
-    `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = ANY($1::uuid[]) ORDER BY created_at, id`,
+  const rows: NotificationRow[] = await manager.query(
+    `SELECT ${NOTIFICATION_COLUMNS} FROM notification n WHERE n.id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
     [ids],
   );
-  return rows.map(view);
+  return rows.map(notificationViewOf);
 }
 
 /** Whether the person's message of that period is already planned (or skipped). */
@@ -143,7 +120,7 @@ export async function digestCandidates(manager: EntityManager, before: Date): Pr
 
 /** One person's unread notifications no e-mail has told of, created before `before`, oldest first. */
 export async function undigested(manager: EntityManager, recipientId: string, before: Date): Promise<NotificationView[]> {
-  const rows: Row[] = await manager.query(
+  const rows: NotificationRow[] = await manager.query(
     `SELECT ${NOTIFICATION_COLUMNS} FROM notification n
       WHERE n.recipient_id = $1 AND n.read_at IS NULL AND n.created_at < $2
         AND n.created_at > now() - make_interval(days => $3)
@@ -151,5 +128,5 @@ export async function undigested(manager: EntityManager, recipientId: string, be
       ORDER BY n.created_at, n.id`,
     [recipientId, before, DIGEST_LOOKBACK_DAYS],
   );
-  return rows.map(view);
+  return rows.map(notificationViewOf);
 }

@@ -4,10 +4,11 @@ import type { NotificationDraft, NotificationView } from '../domain/notification
 /** PostgreSQL channel of the "look" signals; the payload is the recipient's id, nothing else. */
 export const NOTIFICATIONS_CHANNEL = 'pepite_notifications';
 
-const COLUMNS =
+/** The columns `notificationViewOf` reads, from the table aliased `n`. */
+export const NOTIFICATION_COLUMNS =
   'n.id, n.recipient_id, n.kind, n.subject_type, n.subject_id, n.params, n.read_at, n.created_at';
 
-interface NotificationRow {
+export interface NotificationRow {
   id: string;
   recipient_id: string;
   kind: string;
@@ -18,7 +19,7 @@ interface NotificationRow {
   created_at: Date;
 }
 
-function viewOf(row: NotificationRow): NotificationView {
+export function notificationViewOf(row: NotificationRow): NotificationView {
   return {
     id: row.id,
     recipientId: row.recipient_id,
@@ -89,13 +90,13 @@ export async function readPage(
     after = 'AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)';
   }
   const rows: NotificationRow[] = await manager.query(
-    `SELECT ${COLUMNS} FROM notification n
+    `SELECT ${NOTIFICATION_COLUMNS} FROM notification n
      WHERE n.recipient_id = $1 ${query.unreadOnly ? 'AND n.read_at IS NULL' : ''} ${after}
      ORDER BY n.created_at DESC, n.id DESC
      LIMIT $2`,
     parameters,
   );
-  return rows.map(viewOf);
+  return rows.map(notificationViewOf);
 }
 
 export async function countUnread(manager: EntityManager, recipientId: string): Promise<number> {
@@ -142,7 +143,7 @@ export async function committedSince(
   snapshot: string,
 ): Promise<{ notifications: NotificationView[]; snapshot: string }> {
   const rows: (NotificationRow & { snapshot: string })[] = await manager.query(
-    `SELECT pg_current_snapshot()::text AS snapshot, ${COLUMNS}
+    `SELECT pg_current_snapshot()::text AS snapshot, ${NOTIFICATION_COLUMNS}
      FROM (SELECT 1) AS now
      LEFT JOIN notification n
        ON n.recipient_id = $1
@@ -153,5 +154,5 @@ export async function committedSince(
   );
   const next = rows[0]?.snapshot;
   if (!next) throw new Error('pg_current_snapshot() returned nothing');
-  return { notifications: rows.filter((row) => row.id !== null).map(viewOf), snapshot: next };
+  return { notifications: rows.filter((row) => row.id !== null).map(notificationViewOf), snapshot: next };
 }

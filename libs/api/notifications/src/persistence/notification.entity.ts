@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * One notification for one person. Written by `NotificationsService.notify` in the
@@ -11,27 +12,15 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // The unread badge and the "unread only" list.
 @Index(['recipientId'], { where: '"read_at" IS NULL' })
 export class NotificationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  recipientId!: string;
-
-  @Column({ type: 'varchar', length: 60 })
-  kind!: string;
-
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  subjectType!: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  subjectId!: string | null;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() recipientId!: string;
+  @Columns.Varchar(60) kind!: string;
+  @Columns.Varchar(40, { nullable: true }) subjectType!: string | null;
+  @Columns.Uuid({ nullable: true }) subjectId!: string | null;
 
   /** What the kind's words are built from (see `renderNotification`). */
-  @Column({ type: 'jsonb' })
-  params!: Record<string, unknown>;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  readAt!: Date | null;
+  @Columns.Jsonb() params!: Record<string, unknown>;
+  @Columns.Timestamp({ nullable: true }) readAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,80 +1,33 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Observable, Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { isUuid, PgListener } from '@pepite/api/database';
+import { IdSignalHub } from '@pepite/api/database';
 import { PEPIN_CHANGES_CHANNEL } from '../persistence/pepin-change-signal';
 
-/** After a break in the LISTEN connection: every watched pépin may have changed unseen. */
-const ANY_PEPIN = '*';
-
-/** How often every watcher is told to look anyway, in case the listener died without telling. */
-const SAFETY_POLL_MS = 60_000;
+const logger = new Logger('PepinChangeHub');
 
 /**
- * One LISTEN connection per API instance (the `PgListener` the notifications use) on the
- * channel the pépin writers signal after commit (`signalPepinChanged`). A signal carries a
- * pépin's id and nothing else: it only says "read this pépin again"; the page's usual query,
- * with its usual access rules, stays the truth. After a reconnection the hub cannot know which
- * pépins changed meanwhile, so every watcher is told.
+ * Which pépin to read again: the pépin writers signal its id after commit
+ * (`signalPepinChanged`); the page's usual query, with its usual access rules, stays the
+ * truth (see `IdSignalHub`).
  */
 @Injectable()
-export class PepinChangeHub implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(PepinChangeHub.name);
-  private readonly subject = new Subject<string>();
-  private readonly listener: PgListener;
-  private closed = false;
-  private active = 0;
-
+export class PepinChangeHub extends IdSignalHub implements OnModuleInit, OnModuleDestroy {
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.listener = new PgListener({
-      url: (dataSource.options as { url?: string }).url ?? '',
+    super(dataSource, {
       channel: PEPIN_CHANGES_CHANNEL,
       applicationName: 'pepite-pepin-changes-listener',
-      onNotification: (pepinId) => {
-        if (isUuid(pepinId)) this.signal(pepinId.toLowerCase());
-      },
-      onReconnected: () => this.signal(ANY_PEPIN),
-      warn: (message) => this.logger.warn(message),
-      safetyPollMs: SAFETY_POLL_MS,
+      // A page left open is refreshed at least this often if the listener died unseen.
+      safetyPollMs: 60_000,
+      warn: (message) => logger.warn(message),
     });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.listener.start();
+  onModuleInit(): Promise<void> {
+    return this.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    this.subject.complete();
-    await this.listener.stop();
-  }
-
-  /** Watches of a pépin open on this instance (tests wait on it before changing the pépin). */
-  get watching(): number {
-    return this.active;
-  }
-
-  /** The id of `pepinId` each time it (may have) changed, from any instance, after commit. */
-  changesOf(pepinId: string): Observable<string> {
-    const id = pepinId.toLowerCase();
-    return new Observable<string>((subscriber) => {
-      const signals = this.subject.subscribe({
-        next: (changed) => {
-          if (changed === id) subscriber.next(changed);
-          else if (changed === ANY_PEPIN) subscriber.next(id);
-        },
-        complete: () => subscriber.complete(),
-      });
-      this.active++;
-      return () => {
-        signals.unsubscribe();
-        this.active--;
-      };
-    });
-  }
-
-  private signal(pepinId: string): void {
-    if (!this.closed) this.subject.next(pepinId);
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
   }
 }

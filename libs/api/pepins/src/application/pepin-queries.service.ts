@@ -4,15 +4,13 @@ import type { DataSource } from 'typeorm';
 import { isUuid, Clock } from '@pepite/api/database';
 import { CommonErrors } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
-import type { HistoryParams } from '../domain/history-line';
 import { referenceOf, type Pepin } from '../domain/pepin';
-import type { PepinActorRole, PepinEventKind } from '../domain/pepin-lifecycle';
 import { decodeQueueCursor, encodeQueueCursor, PepinQueueOrder, type PepinQueueFilter } from '../domain/pepin-queue';
 import type { PepinStatus } from '../domain/pepin-status';
 import { SIMILAR_SEARCH, similarSearchQuery, type SimilarSearchInput } from '../domain/similar-search';
 import { PepinErrors } from '../pepins.errors';
 import { countsByStatus, dueForAcknowledgement, queuePage } from '../persistence/pepin-queue-store';
-import { eventsOf } from '../persistence/pepin-event-store';
+import { eventsOf, type PepinEventRow } from '../persistence/pepin-event-store';
 import { findPepins, PEPIN_COLUMNS, pepinOf, type PepinRow } from '../persistence/pepin-store';
 import { signedSupporters, supportedBy } from '../persistence/support-store';
 import { explainSimilarPepins, similarPepins } from '../persistence/similar-pepins-store';
@@ -54,20 +52,11 @@ export interface SimilarPepinView {
   readonly score: number;
 }
 
-/** A history line as anyone who may see the pépin sees it. */
-export interface PepinEventView {
-  readonly id: string;
-  readonly pepinId: string;
-  readonly at: Date;
-  readonly actorRole: PepinActorRole;
-  /** Managers and admins only (they act under their name). */
-  readonly actorId: string | null;
-  readonly kind: PepinEventKind;
-  readonly fromStatus: PepinStatus | null;
-  readonly toStatus: PepinStatus | null;
-  readonly message: string | null;
-  readonly params: HistoryParams | null;
-}
+/**
+ * A history line as anyone who may see the pépin sees it: the stored line as it is, since
+ * `actorId` is only ever written for managers and admins (they act under their name).
+ */
+export type PepinEventView = PepinEventRow;
 
 export interface PepinLinkView {
   readonly id: string;

@@ -1,17 +1,16 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '@pepite/api/database';
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsDate, IsOptional, IsString } from 'class-validator';
+import { IdField } from '@pepite/api/graphql-kit';
 
 // The double écoute (listening to calls beside the operator): request, schedule, notes, completion.
 
 @InputType()
 export class RequestListeningSessionInput {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   pepinId!: string;
 
-  @Field(() => ID, { description: 'The manager you choose: they, and only they, will know it is you.' })
-  @IsString()
+  @IdField({ description: 'The manager you choose: they, and only they, will know it is you.' })
   managerId!: string;
 
   @Field(() => String, { nullable: true, description: 'The call to re-listen; your pépin’s own call when omitted.' })
@@ -32,8 +31,7 @@ export class RequestListeningSessionInput {
 
 @ArgsType()
 export class ScheduleListeningSessionArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field({ description: 'In the future, within 90 days.' })
@@ -43,8 +41,7 @@ export class ScheduleListeningSessionArgs {
 
 @ArgsType()
 export class WriteListeningNotesArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field({ description: 'Your notes (replace the previous ones), at most 4,000 characters.' })
@@ -54,8 +51,7 @@ export class WriteListeningNotesArgs {
 
 @ArgsType()
 export class CompleteListeningSessionArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field({ description: 'What came of it, 10 to 2,000 characters; attached to the pépin.' })

@@ -42,6 +42,6 @@ export class PepinChangeResolver {
   ): Promise<AsyncIterableIterator<PepinChangeType>> {
     // Throws NOT_FOUND, as the `pepin` query does, when the caller may not read it.
     const pepin = await this.queries.pepin(caller, id);
-    return observableAsyncIterator(this.hub.changesOf(pepin.id).pipe(map((changed) => ({ id: changed }))));
+    return observableAsyncIterator(this.hub.signalsFor(pepin.id).pipe(map((changed) => ({ id: changed }))));
   }
 }

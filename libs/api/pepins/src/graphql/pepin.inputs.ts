@@ -18,6 +18,7 @@ import {
 import { MAX_MY_PEPINS, MAX_QUEUE_PAGE } from '../application/pepin-queries.service';
 import { SIMILAR_SEARCH } from '../domain/similar-search';
 import { CustomerImpact, PepinQueueOrder, PepinStatus } from './pepin-enums';
+import { IdField } from '@pepite/api/graphql-kit';
 
 /** Same wording as the other keyed mutations' descriptions. */
 
@@ -170,8 +171,7 @@ export class PepinsArgs {
 
 @ArgsType()
 export class PepinIdArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 }
 
@@ -215,8 +215,7 @@ export class SimilarPepinsArgs {
 
 @ArgsType()
 export class SupportPepinArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field(() => Boolean, {
@@ -230,8 +229,7 @@ export class SupportPepinArgs {
 
 @ArgsType()
 export class AcknowledgePepinArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'A word to the reporter (at most 2,000 characters).' })
@@ -258,8 +256,7 @@ export class AcknowledgePepinsArgs {
 
 @ArgsType()
 export class DeclinePepinArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field({ description: 'Why, in a real sentence (20 characters and 4 words at least); the reporter reads it.' })
@@ -269,19 +266,16 @@ export class DeclinePepinArgs {
 
 @ArgsType()
 export class MarkDuplicateArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
-  @Field(() => ID, { description: 'The open pépin of the same site to keep.' })
-  @IsString()
+  @IdField({ description: 'The open pépin of the same site to keep.' })
   duplicateOf!: string;
 }
 
 @ArgsType()
 export class PepinMessageArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   pepinId!: string;
 
   @Field({ description: '2 to 2,000 characters.' })

@@ -30,7 +30,7 @@ import {
   SignedAuthorType,
   SimilarPepinType,
 } from './pepin.type';
-import { RequestBatcher } from '@pepite/api/graphql-kit';
+import { connectionOf, RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => PepinType)
 export class PepinResolver {
@@ -52,13 +52,7 @@ export class PepinResolver {
     const page = await this.queries.queue(caller, args.filter ?? {}, args.orderBy, args.first, args.after ?? null);
     const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: PepinType.of(edge.node) }));
     return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      ...connectionOf(edges, page),
       totalCount: page.totalCount,
       countsByStatus: page.countsByStatus.map((entry) => ({ ...entry })),
     };

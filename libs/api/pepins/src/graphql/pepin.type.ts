@@ -197,29 +197,12 @@ export class PepinType {
   /** What the field resolvers need; not a GraphQL field. */
   view!: PepinView;
 
+  /**
+   * The view's fields under the same names: GraphQL serialises only the declared fields, so
+   * what the view holds beyond them (ids the field resolvers need) is never sent as such.
+   */
   static of(view: PepinView): PepinType {
-    return Object.assign(new PepinType(), {
-      id: view.id,
-      reference: view.reference,
-      title: view.title,
-      description: view.description,
-      customerImpact: view.customerImpact,
-      ruleKey: view.ruleKey,
-      ruleVersion: view.ruleVersion,
-      ruleCategory: view.ruleCategory,
-      noRuleApplies: view.noRuleApplies,
-      callReference: view.callReference,
-      status: view.status,
-      ackDueAt: view.ackDueAt,
-      acknowledgedAt: view.acknowledgedAt,
-      overdue: view.overdue,
-      escalationLevel: view.escalationLevel,
-      supportCount: view.supportCount,
-      signed: view.signed,
-      createdAt: view.createdAt,
-      updatedAt: view.updatedAt,
-      view,
-    });
+    return Object.assign(new PepinType(), view, { view });
   }
 }
 

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { PepinEntity } from './pepin.entity';
 import { ListeningSessionStatus } from '../domain/listening-session';
 
@@ -15,20 +16,14 @@ import { ListeningSessionStatus } from '../domain/listening-session';
   where: `status IN ('REQUESTED', 'SCHEDULED')`,
 })
 export class ListeningSessionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  pepinId!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() pepinId!: string;
 
   @ManyToOne(() => PepinEntity, { onDelete: 'RESTRICT' })
   pepin?: PepinEntity;
 
-  @Column({ type: 'uuid' })
-  operatorId!: string;
-
-  @Column({ type: 'uuid' })
-  managerId!: string;
+  @Columns.Uuid() operatorId!: string;
+  @Columns.Uuid() managerId!: string;
 
   @Column({
     type: 'enum',
@@ -39,31 +34,15 @@ export class ListeningSessionEntity {
   status!: ListeningSessionStatus;
 
   /** The call to re-listen. */
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  callReference!: string | null;
+  @Columns.Varchar(40, { nullable: true }) callReference!: string | null;
 
   /** Why the operator asks (optional). */
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  scheduledAt!: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  operatorNotes!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  managerNotes!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  outcome!: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
+  @Columns.Text({ nullable: true }) reason!: string | null;
+  @Columns.Timestamp({ nullable: true }) scheduledAt!: Date | null;
+  @Columns.Text({ nullable: true }) operatorNotes!: string | null;
+  @Columns.Text({ nullable: true }) managerNotes!: string | null;
+  @Columns.Text({ nullable: true }) outcome!: string | null;
+  @Columns.Timestamp({ nullable: true }) completedAt!: Date | null;
+  @Columns.CreatedAt() createdAt!: Date;
+  @Columns.CreatedAt() updatedAt!: Date;
 }

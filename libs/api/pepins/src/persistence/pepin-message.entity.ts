@@ -1,4 +1,5 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { PepinEntity } from './pepin.entity';
 
 export enum PepinMessageAuthorKind {
@@ -10,25 +11,16 @@ export enum PepinMessageAuthorKind {
 @Entity('pepin_message')
 @Index('pepin_message_pepin_idx', ['pepinId', 'createdAt'])
 export class PepinMessageEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  pepinId!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() pepinId!: string;
 
   @ManyToOne(() => PepinEntity, { onDelete: 'RESTRICT' })
   pepin?: PepinEntity;
 
-  @Column({ type: 'varchar', length: 16 })
-  authorKind!: PepinMessageAuthorKind;
+  @Columns.Varchar(16) authorKind!: PepinMessageAuthorKind;
 
   /** Stored for both; only a manager's is ever shown (by name). */
-  @Column({ type: 'uuid' })
-  authorId!: string;
-
-  @Column({ type: 'text' })
-  body!: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+  @Columns.Uuid() authorId!: string;
+  @Columns.Text() body!: string;
+  @Columns.CreatedAt() createdAt!: Date;
 }

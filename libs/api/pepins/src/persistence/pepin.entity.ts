@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { CustomerImpact, PepinStatus } from '../domain/pepin-status';
 
 /**
@@ -35,85 +36,60 @@ import { CustomerImpact, PepinStatus } from '../domain/pepin-status';
 @Check('pepin_duplicate_check', `(status = 'DUPLICATE') = (duplicate_of IS NOT NULL) AND duplicate_of <> id`)
 @Check('pepin_counters_check', `support_count >= 0 AND escalation_level >= 0`)
 export class PepinEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Columns.UuidPrimaryKey() id!: string;
 
   /** Behind the reference `PEP-000123`; from a sequence (gaps are possible, never reuse). */
   @Column({ type: 'bigint' })
   @Generated('increment')
   number!: string;
 
-  @Column({ type: 'uuid' })
-  siteId!: string;
+  @Columns.Uuid() siteId!: string;
 
   /** The reporter's team when they filed: the queue's team filter. */
-  @Column({ type: 'uuid', nullable: true })
-  teamId!: string | null;
+  @Columns.Uuid({ nullable: true }) teamId!: string | null;
 
   /** Never exposed but to that operator. */
-  @Column({ type: 'uuid' })
-  reporterId!: string;
-
-  @Column({ type: 'boolean', default: false })
-  signed!: boolean;
-
-  @Column({ type: 'varchar', length: 140 })
-  title!: string;
-
-  @Column({ type: 'text' })
-  description!: string;
+  @Columns.Uuid() reporterId!: string;
+  @Columns.Flag(false) signed!: boolean;
+  @Columns.Varchar(140) title!: string;
+  @Columns.Text() description!: string;
 
   @Column({ type: 'enum', enum: CustomerImpact, enumName: 'pepin_customer_impact' })
   customerImpact!: CustomerImpact;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  ruleKey!: string | null;
+  @Columns.Varchar(40, { nullable: true }) ruleKey!: string | null;
 
   /** The rulebook release the operator was reading. */
-  @Column({ type: 'integer', nullable: true })
-  ruleVersion!: number | null;
+  @Columns.Int({ nullable: true }) ruleVersion!: number | null;
 
   /** The rule's category in that release (the queue's category filter). */
-  @Column({ type: 'varchar', length: 80, nullable: true })
-  ruleCategory!: string | null;
-
-  @Column({ type: 'boolean', default: false })
-  noRuleApplies!: boolean;
-
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  callReference!: string | null;
+  @Columns.Varchar(80, { nullable: true }) ruleCategory!: string | null;
+  @Columns.Flag(false) noRuleApplies!: boolean;
+  @Columns.Varchar(40, { nullable: true }) callReference!: string | null;
 
   @Column({ type: 'enum', enum: PepinStatus, enumName: 'pepin_status', default: PepinStatus.NEW })
   status!: PepinStatus;
 
   /** Filing time plus the site's acknowledgement promise (`site.ack_sla_hours`). */
-  @Column({ type: 'timestamptz' })
-  ackDueAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  acknowledgedAt!: Date | null;
+  @Columns.Timestamp() ackDueAt!: Date;
+  @Columns.Timestamp({ nullable: true }) acknowledgedAt!: Date | null;
 
   /** When the site's managers were reminded that it falls due within 24 hours (null: not yet). */
-  @Column({ type: 'timestamptz', nullable: true })
-  ackReminderSentAt!: Date | null;
+  @Columns.Timestamp({ nullable: true }) ackReminderSentAt!: Date | null;
 
   /** How many times the SLA job escalated it (0: not yet). */
   @Column({ type: 'smallint', default: 0 })
   escalationLevel!: number;
 
   /** Operators who said "me too" (the reporter is not counted). */
-  @Column({ type: 'integer', default: 0 })
-  supportCount!: number;
-
-  @Column({ type: 'uuid', nullable: true })
-  duplicateOf!: string | null;
+  @Columns.Int({ default: 0 }) supportCount!: number;
+  @Columns.Uuid({ nullable: true }) duplicateOf!: string | null;
 
   @ManyToOne(() => PepinEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'duplicate_of' })
   duplicateOfPepin?: PepinEntity | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  idempotencyKey!: string | null;
+  @Columns.Varchar(100, { nullable: true }) idempotencyKey!: string | null;
 
   /** SHA-256 of the normalised filing: a retry with the same key must carry the same content. */
   @Column({ type: 'char', length: 64 })
@@ -123,13 +99,11 @@ export class PepinEntity {
   @Column({ type: 'tsvector', select: false, insert: false, update: false })
   search?: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+  @Columns.CreatedAt() createdAt!: Date;
 
   /**
    * The last change managers can see (a transition, a merge). Deliberately not touched by
    * supports, answers or anything else the reporter does: it would time their activity.
    */
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
+  @Columns.CreatedAt() updatedAt!: Date;
 }

@@ -17,6 +17,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { MAX_PROPOSALS_PAGE } from '../application/proposal-queries.service';
 import { PROPOSAL_LIMITS } from '../domain/proposal-text';
 import { ProposalDiffBase, ProposalStatus, RuleChangeKind } from './proposal-enums';
+import { IdField } from '@pepite/api/graphql-kit';
 
 // Only types and gross sizes are checked here: the use cases check lengths, rule keys and
 // the rules in force, and say what is wrong in French and English, field by field.
@@ -164,8 +165,7 @@ export class ReviseProposalInput {
 
 @ArgsType()
 export class ReviseProposalArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field(() => ReviseProposalInput)
@@ -176,30 +176,25 @@ export class ReviseProposalArgs {
 
 @ArgsType()
 export class InviteCoAuthorArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   proposalId!: string;
 
-  @Field(() => ID, { description: 'A manager or an operator of the proposal’s site.' })
-  @IsString()
+  @IdField({ description: 'A manager or an operator of the proposal’s site.' })
   userId!: string;
 }
 
 @ArgsType()
 export class InviteReporterArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   proposalId!: string;
 
-  @Field(() => ID, { description: 'One of the pépins the proposal answers: its reporter is invited, unnamed.' })
-  @IsString()
+  @IdField({ description: 'One of the pépins the proposal answers: its reporter is invited, unnamed.' })
   pepinId!: string;
 }
 
 @ArgsType()
 export class RespondToCoAuthorInvitationArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   proposalId!: string;
 
   @Field()
@@ -218,8 +213,7 @@ export class RespondToCoAuthorInvitationArgs {
 
 @InputType()
 export class CommentOnProposalInput {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   proposalId!: string;
 
   @Field(() => Int, { description: 'The revision the comment is about.' })
@@ -253,8 +247,7 @@ export class CommentOnProposalInput {
 
 @ArgsType()
 export class EndorseProposalArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 
   @Field(() => String, {
@@ -296,8 +289,7 @@ export class ProposalsArgs {
 
 @ArgsType()
 export class ProposalIdArgs {
-  @Field(() => ID)
-  @IsString()
+  @IdField()
   id!: string;
 }
 

@@ -30,7 +30,7 @@ import {
   ProposalType,
 } from './proposal.type';
 import { ProposalRuleDiffType } from './proposed-rule-change.type';
-import { RequestBatcher } from '@pepite/api/graphql-kit';
+import { connectionOf, RequestBatcher } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
@@ -52,16 +52,7 @@ export class ProposalResolver {
   ): Promise<ProposalConnectionType> {
     const page = await this.queries.proposals(caller, args.status ?? null, args.first, args.after ?? null);
     const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: ProposalType.of(edge.node) }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return { ...connectionOf(edges, page), totalCount: page.totalCount };
   }
 
   @AnyRole()

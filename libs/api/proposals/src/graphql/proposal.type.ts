@@ -250,18 +250,12 @@ export class ProposalType {
 
   view!: ProposalView;
 
+  /**
+   * The view's fields under the same names: GraphQL serialises only the declared fields, so
+   * what the view holds beyond them (ids the field resolvers need) is never sent as such.
+   */
   static of(view: ProposalView): ProposalType {
-    return Object.assign(new ProposalType(), {
-      id: view.id,
-      reference: view.reference,
-      title: view.title,
-      rationale: view.rationale,
-      status: view.status,
-      currentRevision: view.currentRevision,
-      createdAt: view.createdAt,
-      updatedAt: view.updatedAt,
-      view,
-    });
+    return Object.assign(new ProposalType(), view, { view });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DiffSegmentKind, FieldChangeType } from '@pepite/api/rulebook';
+import { DiffSegmentKind, FieldChangeType, RuleWordingType } from '@pepite/api/rulebook';
 import type { ProposalRuleDiff } from '../domain/proposal-diff';
 import { changeKeyOf, type ProposedRuleChange } from '../domain/rule-changes';
 import { RuleChangeKind } from './proposal-enums';
@@ -7,36 +7,9 @@ import { RuleChangeKind } from './proposal-enums';
 // What a revision proposes to change in the rulebook, and how each rule reads before and after.
 
 @ObjectType('ProposedRule', { description: 'A rule’s full wording as a proposal revision would publish it.' })
-export class ProposedRuleType {
+export class ProposedRuleType extends RuleWordingType {
   @Field()
   key!: string;
-
-  @Field()
-  category!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  statement!: string;
-
-  @Field()
-  rationale!: string;
-
-  @Field()
-  latitude!: string;
-
-  @Field()
-  escalation!: string;
-
-  @Field()
-  customerWording!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field({ description: 'YYYY-MM-DD.' })
-  effectiveFrom!: string;
 }
 
 @ObjectType('ProposedRuleChange', {

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { CoAuthorStatus, type ParticipantKind } from '../domain/proposal-status';
 import { ProposalEntity } from './proposal.entity';
 
@@ -11,39 +12,28 @@ import { ProposalEntity } from './proposal.entity';
 @Entity('proposal_co_author')
 @Index('proposal_co_author_user_idx', ['userId'])
 export class ProposalCoAuthorEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  proposalId!: string;
+  @Columns.PrimaryUuid() proposalId!: string;
 
   @ManyToOne(() => ProposalEntity, { onDelete: 'RESTRICT' })
   proposal?: ProposalEntity;
 
-  @PrimaryColumn({ type: 'uuid' })
-  userId!: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  role!: ParticipantKind;
+  @Columns.PrimaryUuid() userId!: string;
+  @Columns.Varchar(16) role!: ParticipantKind;
 
   @Column({ type: 'enum', enum: CoAuthorStatus, enumName: 'proposal_co_author_status' })
   status!: CoAuthorStatus;
 
   /** Operators only: shown as "co-author (operator)", never by name. */
-  @Column({ type: 'boolean', default: false })
-  anonymous!: boolean;
+  @Columns.Flag(false) anonymous!: boolean;
 
   /**
    * Set when the invitation went to "the reporter of" this pépin, the inviter not knowing
    * who that is: only such a co-author may stay anonymous. Null for an invitation by name.
    */
-  @Column({ type: 'uuid', nullable: true })
-  viaPepinId!: string | null;
+  @Columns.Uuid({ nullable: true }) viaPepinId!: string | null;
 
   /** The manager who invited them; null for the creator and for managers who revised. */
-  @Column({ type: 'uuid', nullable: true })
-  invitedBy!: string | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  respondedAt!: Date | null;
+  @Columns.Uuid({ nullable: true }) invitedBy!: string | null;
+  @Columns.CreatedAt() createdAt!: Date;
+  @Columns.Timestamp({ nullable: true }) respondedAt!: Date | null;
 }

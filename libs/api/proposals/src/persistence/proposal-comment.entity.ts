@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import type { ParticipantKind } from '../domain/proposal-status';
 import { ProposalEntity } from './proposal.entity';
 
@@ -7,39 +8,25 @@ import { ProposalEntity } from './proposal.entity';
 @Index('proposal_comment_proposal_idx', ['proposalId', 'revisionNumber', 'createdAt'])
 @Index('proposal_comment_parent_idx', ['parentId'])
 export class ProposalCommentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  proposalId!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() proposalId!: string;
 
   @ManyToOne(() => ProposalEntity, { onDelete: 'RESTRICT' })
   proposal?: ProposalEntity;
 
-  @Column({ type: 'integer' })
-  revisionNumber!: number;
-
-  @Column({ type: 'uuid', nullable: true })
-  parentId!: string | null;
+  @Columns.Int() revisionNumber!: number;
+  @Columns.Uuid({ nullable: true }) parentId!: string | null;
 
   @ManyToOne(() => ProposalCommentEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'parent_id' })
   parent?: ProposalCommentEntity | null;
 
   /** Never shown for an operator who did not sign the comment. */
-  @Column({ type: 'uuid' })
-  authorId!: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  authorKind!: ParticipantKind;
+  @Columns.Uuid() authorId!: string;
+  @Columns.Varchar(16) authorKind!: ParticipantKind;
 
   /** An operator chose to show their name on it (managers always act under theirs). */
-  @Column({ type: 'boolean', default: false })
-  signed!: boolean;
-
-  @Column({ type: 'text' })
-  body!: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+  @Columns.Flag(false) signed!: boolean;
+  @Columns.Text() body!: string;
+  @Columns.CreatedAt() createdAt!: Date;
 }

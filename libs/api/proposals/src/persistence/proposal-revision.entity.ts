@@ -1,4 +1,5 @@
-import { Check, Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import type { ParticipantKind } from '../domain/proposal-status';
 import type { ProposedRuleChange } from '../domain/rule-changes';
 import { ProposalEntity } from './proposal.entity';
@@ -10,8 +11,7 @@ import { ProposalEntity } from './proposal.entity';
 @Entity('proposal_revision')
 @Check('proposal_revision_number_check', `number >= 1 AND base_release >= 0`)
 export class ProposalRevisionEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  proposalId!: string;
+  @Columns.PrimaryUuid() proposalId!: string;
 
   @ManyToOne(() => ProposalEntity, { onDelete: 'RESTRICT' })
   proposal?: ProposalEntity;
@@ -20,34 +20,21 @@ export class ProposalRevisionEntity {
   number!: number;
 
   /** What this revision changes and why; null for the first one. */
-  @Column({ type: 'text', nullable: true })
-  note!: string | null;
-
-  @Column({ type: 'varchar', length: 160 })
-  title!: string;
-
-  @Column({ type: 'text' })
-  rationale!: string;
+  @Columns.Text({ nullable: true }) note!: string | null;
+  @Columns.Varchar(160) title!: string;
+  @Columns.Text() rationale!: string;
 
   /** `ProposedRuleChange[]`: CREATE/AMEND with the full draft, RETIRE with the key, each with `baseRevision`. */
-  @Column({ type: 'jsonb' })
-  changes!: ProposedRuleChange[];
+  @Columns.Jsonb() changes!: ProposedRuleChange[];
 
   /** The latest release when the revision was made (0: none yet); AMEND fields left out came from it. */
-  @Column({ type: 'integer' })
-  baseRelease!: number;
+  @Columns.Int() baseRelease!: number;
 
   /** Never shown for an anonymous operator co-author. */
-  @Column({ type: 'uuid' })
-  authorId!: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  authorRole!: ParticipantKind;
+  @Columns.Uuid() authorId!: string;
+  @Columns.Varchar(16) authorRole!: ParticipantKind;
 
   /** An operator co-author who chose to be named when writing it. */
-  @Column({ type: 'boolean', default: false })
-  authorNamed!: boolean;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+  @Columns.Flag(false) authorNamed!: boolean;
+  @Columns.CreatedAt() createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { ProposalStatus } from '../domain/proposal-status';
 
 /**
@@ -11,38 +12,27 @@ import { ProposalStatus } from '../domain/proposal-status';
 @Index('proposal_site_status_number_idx', ['siteId', 'status', 'number'])
 @Check('proposal_current_revision_check', `current_revision >= 1`)
 export class ProposalEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Columns.UuidPrimaryKey() id!: string;
 
   /** Behind the reference `PROP-000012`; from a sequence (gaps are possible, never reuse). */
   @Column({ type: 'bigint' })
   @Generated('increment')
   number!: string;
 
-  @Column({ type: 'uuid' })
-  siteId!: string;
-
-  @Column({ type: 'varchar', length: 160 })
-  title!: string;
-
-  @Column({ type: 'text' })
-  rationale!: string;
+  @Columns.Uuid() siteId!: string;
+  @Columns.Varchar(160) title!: string;
+  @Columns.Text() rationale!: string;
 
   @Column({ type: 'enum', enum: ProposalStatus, enumName: 'proposal_status', default: ProposalStatus.IN_DESIGN })
   status!: ProposalStatus;
 
   /** The number of the latest revision (revisions are 1, 2, 3…). */
-  @Column({ type: 'integer', default: 1 })
-  currentRevision!: number;
+  @Columns.Int({ default: 1 }) currentRevision!: number;
 
   /** The manager (or admin) who created it; they act under their name. */
-  @Column({ type: 'uuid' })
-  createdBy!: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+  @Columns.Uuid() createdBy!: string;
+  @Columns.CreatedAt() createdAt!: Date;
 
   /** The last revision or status change (not comments or endorsements: they would time operators). */
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
+  @Columns.CreatedAt() updatedAt!: Date;
 }

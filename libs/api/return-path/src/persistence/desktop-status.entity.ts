@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * The last status one desktop of one operator reported: the release it has applied and when
@@ -8,26 +9,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('desktop_status')
 @Index(['siteId', 'reportedAt'])
 export class DesktopStatusEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  userId!: string;
+  @Columns.PrimaryUuid() userId!: string;
 
   /** A random id the desktop draws once and keeps (SDK): tells two desktops of one person apart. */
-  @PrimaryColumn({ type: 'uuid' })
-  desktopId!: string;
-
-  @Column({ type: 'uuid' })
-  siteId!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  teamId!: string | null;
+  @Columns.PrimaryUuid() desktopId!: string;
+  @Columns.Uuid() siteId!: string;
+  @Columns.Uuid({ nullable: true }) teamId!: string | null;
 
   /** Only ever grows: a late report of an older release changes nothing. */
-  @Column({ type: 'int' })
-  releaseVersion!: number;
-
-  @Column({ type: 'timestamptz' })
-  appliedAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  reportedAt!: Date;
+  @Columns.Int() releaseVersion!: number;
+  @Columns.Timestamp() appliedAt!: Date;
+  @Columns.Timestamp() reportedAt!: Date;
 }

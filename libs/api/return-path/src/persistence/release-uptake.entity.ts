@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * When an operator first ran a release (on any desktop): what the time to 50 % and 95 % is
@@ -7,15 +8,11 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('release_uptake')
 @Index(['siteId', 'releaseVersion'])
 export class ReleaseUptakeEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  userId!: string;
+  @Columns.PrimaryUuid() userId!: string;
 
   @PrimaryColumn({ type: 'int' })
   releaseVersion!: number;
 
-  @Column({ type: 'uuid' })
-  siteId!: string;
-
-  @Column({ type: 'timestamptz' })
-  firstAppliedAt!: Date;
+  @Columns.Uuid() siteId!: string;
+  @Columns.Timestamp() firstAppliedAt!: Date;
 }

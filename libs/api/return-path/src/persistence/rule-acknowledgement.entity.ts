@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * "J'ai lu et compris": an operator acknowledged one mandatory change of one release. The
@@ -8,8 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('rule_acknowledgement')
 @Index(['siteId', 'releaseVersion', 'ruleKey'])
 export class RuleAcknowledgementEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  userId!: string;
+  @Columns.PrimaryUuid() userId!: string;
 
   @PrimaryColumn({ type: 'int' })
   releaseVersion!: number;
@@ -17,9 +17,6 @@ export class RuleAcknowledgementEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   ruleKey!: string;
 
-  @Column({ type: 'uuid' })
-  siteId!: string;
-
-  @Column({ type: 'timestamptz' })
-  acknowledgedAt!: Date;
+  @Columns.Uuid() siteId!: string;
+  @Columns.Timestamp() acknowledgedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * How often a normalised search found nothing on one site on one day. No user, session or
@@ -7,8 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('search_gap')
 export class SearchGapEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  siteId!: string;
+  @Columns.PrimaryUuid() siteId!: string;
 
   /** The site's calendar day. */
   @PrimaryColumn({ type: 'date' })
@@ -17,6 +17,5 @@ export class SearchGapEntity {
   @PrimaryColumn({ type: 'varchar', length: 80 })
   query!: string;
 
-  @Column({ type: 'int' })
-  searches!: number;
+  @Columns.Int() searches!: number;
 }

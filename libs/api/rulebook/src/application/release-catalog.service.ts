@@ -25,9 +25,13 @@ const COLUMN: Record<SnapshotEncoding, 'snapshot' | 'snapshotGzip' | 'snapshotBr
   gzip: 'snapshotGzip',
   br: 'snapshotBrotli',
 };
+const ALL_ENCODINGS: readonly SnapshotEncoding[] = ['br', 'gzip', 'identity'];
+const WITHOUT_BROTLI: readonly SnapshotEncoding[] = ['gzip', 'identity'];
 const CHANGES_CACHE_SIZE = 64;
 /** Earlier releases kept in memory (per encoding): desktops catching up ask for the last few. */
 const RECENT_RELEASES = 4;
+/** How long "no brotli body yet" is believed before the database is asked again. */
+const BROTLI_RECHECK_MS = 1_000;
 /** Bounds how long an advisory can outlive its expiry in the cached list. */
 const ADVISORY_CACHE_MS = 5_000;
 
@@ -47,6 +51,8 @@ export class ReleaseCatalog {
   private latestCache = new Map<SnapshotEncoding, StoredSnapshot>();
   private readonly changesCache = new Map<string, ChangesBody>();
   private readonly recentCache = new Map<string, StoredSnapshot>();
+  /** Releases seen without their brotli body (made after the commit), and when. */
+  private readonly brotliMissing = new Map<number, number>();
   private advisoryCache?: { key: string; validUntil: number; advisories: Promise<AdvisoryEntry[]>; resolved?: AdvisoryEntry[] };
 
   constructor(
@@ -64,6 +70,28 @@ export class ReleaseCatalog {
     return (await this.snapshot(version, 'identity')).release;
   }
 
+  /**
+   * The encodings stored for a release: identity and gzip from its publication, brotli once
+   * its job has stored it. Only these may be negotiated; "not yet" is asked again after a second.
+   */
+  async storedEncodings(version: number): Promise<readonly SnapshotEncoding[]> {
+    if (this.cachedSnapshot(version, 'br')) return ALL_ENCODINGS;
+    const missingSince = this.brotliMissing.get(version);
+    if (missingSince !== undefined && Date.now() - missingSince < BROTLI_RECHECK_MS) return WITHOUT_BROTLI;
+    const rows: { has_brotli: boolean }[] = await this.dataSource.query(
+      'SELECT snapshot_brotli IS NOT NULL AS has_brotli FROM release WHERE version = $1',
+      [version],
+    );
+    if (!rows[0]) throw this.unknownRelease(version);
+    if (rows[0].has_brotli) {
+      this.brotliMissing.delete(version);
+      return ALL_ENCODINGS;
+    }
+    if (this.brotliMissing.size >= RECENT_RELEASES) this.brotliMissing.clear();
+    this.brotliMissing.set(version, Date.now());
+    return WITHOUT_BROTLI;
+  }
+
   async snapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
     const cached = this.cachedSnapshot(version, encoding);
     if (cached) return cached;
@@ -75,7 +103,11 @@ export class ReleaseCatalog {
       .where('r.version = :version', { version })
       .getOne();
     if (!release) throw this.unknownRelease(version);
-    const stored = { release, encoding, body: release[COLUMN[encoding]] };
+    const body = release[COLUMN[encoding]];
+    // Asked for brotli before its job stored it (the caller checked storedEncodings just
+    // before): gzip, which every release has from its publication, and nothing cached.
+    if (!body) return this.snapshot(version, 'gzip');
+    const stored = { release, encoding, body };
     if (isLatest) {
       if ([...this.latestCache.values()].some((entry) => entry.release.version !== version)) this.latestCache = new Map();
       this.latestCache.set(encoding, stored);

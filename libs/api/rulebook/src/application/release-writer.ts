@@ -1,14 +1,12 @@
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { KeyObject } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, toSnapshot, type ReleaseChangelog, type RuleEntry } from '@pepite/rulebook-format';
+import type { ReleaseChangelog } from '@pepite/rulebook-format';
+import type { RuleInForce } from '../domain/release-plan';
 import { sealRelease } from '../domain/release-seal';
 import { ReleaseEntity } from '../persistence/release.entity';
 import { insertMembership } from '../persistence/rulebook-store';
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+import type { ReleaseAssembler } from './release-assembler';
+import type { ReleaseBrotli } from './release-brotli.service';
 
 export interface ReleaseContent {
   readonly version: number;
@@ -19,35 +17,32 @@ export interface ReleaseContent {
   /** Changed rules flagged "lecture obligatoire" (issue 19). */
   readonly mandatoryRules?: readonly string[];
   /** Every rule in force, with the id of its stored version. */
-  readonly rules: readonly { entry: RuleEntry; versionId: string }[];
+  readonly rules: readonly RuleInForce[];
+}
+
+/** What writing a release needs besides the transaction: its bytes' builder and the brotli job. */
+export interface ReleaseWriting {
+  readonly assembler: ReleaseAssembler;
+  readonly brotli: ReleaseBrotli;
+  readonly signingKey: KeyObject;
+  readonly keyId: string;
 }
 
 export const RULEBOOK_CHANNEL = 'pepite_rulebook';
 
 /**
  * Writes release N inside the caller's transaction: computes the canonical snapshot, its
- * seal and its compressed forms once, so that no read ever serialises or compresses it.
- * The notification is queued in the same transaction: PostgreSQL delivers it on commit only.
+ * seal and its gzip form once, so that no read ever serialises or compresses it; the
+ * brotli form follows after the commit (a job enqueued here). The notification is queued in
+ * the same transaction: PostgreSQL delivers it on commit only.
  */
-export async function writeRelease(manager: EntityManager, content: ReleaseContent, signingKey: KeyObject, keyId: string): Promise<ReleaseEntity> {
+export async function writeRelease(manager: EntityManager, content: ReleaseContent, writing: ReleaseWriting): Promise<ReleaseEntity> {
   const publishedAt = new Date();
-  const snapshot = toSnapshot(
+  const { bytes, gzip } = writing.assembler.assemble(
     { version: content.version, publishedAt: publishedAt.toISOString(), notes: content.notes, changelog: content.changelog },
-    content.rules.map((rule) => rule.entry),
+    content.rules,
   );
-  const bytes = Buffer.from(canonicalJson(snapshot), 'utf8');
-  const seal = sealRelease(bytes, signingKey);
-  const [gzipped, brotli] = await Promise.all([
-    gzipAsync(bytes, { level: 9 }),
-    brotliAsync(bytes, {
-      params: {
-        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-        // Quality 11 costs seconds on a multi-megabyte rulebook for a few percent; 9 is the knee.
-        [zlib.BROTLI_PARAM_QUALITY]: bytes.length > 1_000_000 ? 9 : 11,
-        [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
-  ]);
+  const seal = sealRelease(bytes, writing.signingKey);
   const release = manager.create(ReleaseEntity, {
     version: content.version,
     publishedAt,
@@ -59,10 +54,10 @@ export async function writeRelease(manager: EntityManager, content: ReleaseConte
     advisorySeqAt: content.advisorySeqAt,
     sha256: seal.sha256,
     signature: seal.signature,
-    keyId,
+    keyId: writing.keyId,
     snapshot: bytes,
-    snapshotGzip: gzipped,
-    snapshotBrotli: brotli,
+    snapshotGzip: gzip,
+    snapshotBrotli: null,
   });
   await manager.insert(ReleaseEntity, release);
   await insertMembership(manager, content.version, new Map(content.rules.map((rule) => [rule.entry.key, rule.versionId])));
@@ -73,6 +68,8 @@ export async function writeRelease(manager: EntityManager, content: ReleaseConte
       [content.version, touched],
     );
   }
+  await writing.brotli.schedule(content.version, manager);
   await manager.query('SELECT pg_notify($1, $2)', [RULEBOOK_CHANNEL, `release:${content.version}`]);
+  writing.assembler.wrote(content.version, seal.sha256, content.rules);
   return release;
 }

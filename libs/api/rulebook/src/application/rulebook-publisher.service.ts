@@ -11,7 +11,9 @@ import type { ReleaseEntity } from '../persistence/release.entity';
 import { bumpCounter, insertRuleVersions, lastRevisions, rulesInForce } from '../persistence/rulebook-store';
 import { RulebookErrors } from '../rulebook.errors';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
-import { writeRelease } from './release-writer';
+import { ReleaseAssembler, wireEntry } from './release-assembler';
+import { ReleaseBrotli } from './release-brotli.service';
+import { writeRelease, type ReleaseWriting } from './release-writer';
 import { RulebookEventHub } from './rulebook-event-hub';
 
 export interface PublishInput {
@@ -29,15 +31,17 @@ export interface PublishInput {
 /** The one place releases are made. Each method is one transaction. */
 @Injectable()
 export class RulebookPublisher {
-  private readonly keyId: string;
+  private readonly writing: ReleaseWriting;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
+    @Inject(RULEBOOK_OPTIONS) options: RulebookOptions,
     private readonly hub: RulebookEventHub,
     private readonly webhooks: WebhookEvents,
+    private readonly assembler: ReleaseAssembler,
+    brotli: ReleaseBrotli,
   ) {
-    this.keyId = publicKeyInfo(options.signingKey).keyId;
+    this.writing = { assembler, brotli, signingKey: options.signingKey, keyId: publicKeyInfo(options.signingKey).keyId };
   }
 
   /** Applies the changes to the latest release and publishes the result as release N+1. */
@@ -45,7 +49,7 @@ export class RulebookPublisher {
     input.changes.forEach(checkDraft);
     return this.inTransaction(manager, async (tx) => {
       const counter = await bumpCounter(tx, 'last_release');
-      const inForce = await rulesInForce(tx, counter.lastRelease - 1);
+      const inForce = await this.assembler.rulesInForce(tx, counter.lastRelease - 1);
       const plan = planRelease(inForce, await lastRevisions(tx, input.changes.map(changeKey)), input.changes);
       const mandatory = [...new Set(input.mandatory ?? [])].sort();
       const changed = new Set([...plan.added, ...plan.amended, ...plan.retired]);
@@ -54,7 +58,7 @@ export class RulebookPublisher {
       const ids = await insertRuleVersions(tx, counter.lastRelease, plan.newVersions);
       const rules = [
         ...plan.kept,
-        ...plan.newVersions.map((entry) => ({ entry, versionId: ids.get(entry.key) as string })),
+        ...plan.newVersions.map((entry) => ({ entry: wireEntry(entry), versionId: ids.get(entry.key) as string })),
       ];
       const release = await writeRelease(
         tx,
@@ -67,8 +71,7 @@ export class RulebookPublisher {
           mandatoryRules: mandatory,
           rules,
         },
-        this.options.signingKey,
-        this.keyId,
+        this.writing,
       );
       await this.announceToWebhooks(release, tx);
       return release;
@@ -100,7 +103,7 @@ export class RulebookPublisher {
       const latest = counter.lastRelease - 1;
       if (toVersion < 1 || toVersion > latest) throw RulebookErrors.releaseNotFound({ version: toVersion });
       if (toVersion === latest) throw RulebookErrors.rollbackToLatest({ version: toVersion });
-      const current = await rulesInForce(tx, latest);
+      const current = await this.assembler.rulesInForce(tx, latest);
       const target = await rulesInForce(tx, toVersion);
       const sameVersion = (key: string) => current.get(key)?.versionId === target.get(key)?.versionId;
       const plan = {
@@ -119,8 +122,7 @@ export class RulebookPublisher {
           changelog: changelog(plan, toVersion, []),
           rules: [...target.values()],
         },
-        this.options.signingKey,
-        this.keyId,
+        this.writing,
       );
       await this.announceToWebhooks(release, tx);
       return release;

@@ -14,6 +14,8 @@ import { changesHeaders, encodedChanges } from './changes-encoding';
 import { immutableCacheControl, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
 const VERSION = /^\d{1,9}$/;
+/** On an answer in another encoding than the brotli it will have once its job has run. */
+const BROTLI_PENDING = 'X-Rulebook-Encoding-Pending';
 
 /**
  * The public feed contract (docs/design.md, "The rulebook feed"). Snapshots go out as the bytes stored at
@@ -87,9 +89,22 @@ export class RulebookFeedController {
     version: number,
     cacheControl: string,
   ): Promise<void> {
-    const snapshot: StoredSnapshot = await this.catalog.snapshot(version, acceptedEncoding(request));
+    const acceptEncoding = request.header('accept-encoding');
+    let encoding = acceptedEncoding(request);
+    let brotliPending = false;
+    if (encoding === 'br') {
+      // Brotli is made after the commit: until then, the best of what the release has.
+      const stored = await this.catalog.storedEncodings(version);
+      if (!stored.includes('br')) {
+        brotliPending = true;
+        encoding = negotiateEncoding(acceptEncoding, stored) ?? throwNoAcceptableEncoding(acceptEncoding);
+      }
+    }
+    const snapshot: StoredSnapshot = await this.catalog.snapshot(version, encoding);
     const headers = snapshotHeaders(snapshot.release, cacheControl);
     response.set(headers);
+    // Tells deploy/nginx/pepite.conf not to store this answer: the same request gets brotli soon.
+    if (brotliPending) response.set(BROTLI_PENDING, 'br');
     if (matchesEtag(request.header('if-none-match'), headers['ETag'] as string)) {
       response.status(304).end();
       return;
@@ -100,9 +115,11 @@ export class RulebookFeedController {
 
 function acceptedEncoding(request: Request): SnapshotEncoding {
   const acceptEncoding = request.header('accept-encoding');
-  const encoding = negotiateEncoding(acceptEncoding);
-  if (!encoding) throw RulebookErrors.noAcceptableEncoding({ acceptEncoding: acceptEncoding ?? '' });
-  return encoding;
+  return negotiateEncoding(acceptEncoding) ?? throwNoAcceptableEncoding(acceptEncoding);
+}
+
+function throwNoAcceptableEncoding(acceptEncoding: string | undefined): never {
+  throw RulebookErrors.noAcceptableEncoding({ acceptEncoding: acceptEncoding ?? '' });
 }
 
 function parseVersion(value: unknown): number {

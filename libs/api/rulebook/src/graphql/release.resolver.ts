@@ -5,6 +5,7 @@ import { ReleaseConnectionType } from './release-connection.type';
 import { releaseCursor, versionOfCursor } from './release-cursor';
 import { ReleaseType } from './release.type';
 import { ReleasesArgs } from './releases.args';
+import { connectionOf } from '@pepite/api/graphql-kit';
 
 @Resolver(() => ReleaseType)
 export class ReleaseResolver {
@@ -21,14 +22,11 @@ export class ReleaseResolver {
       .slice(0, first)
       .map((release) => ({ cursor: releaseCursor(release.version), node: ReleaseType.of(release) }));
     return {
-      edges,
-      pageInfo: {
+      ...connectionOf(edges, {
         hasNextPage: rows.length > first,
         // Versions are gapless: newer releases exist exactly when the cursor's is published.
         hasPreviousPage: before !== undefined && before <= latest,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      }),
       totalCount: latest,
     };
   }

@@ -1,37 +1,11 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { RuleEntry } from '@pepite/rulebook-format';
+import { RuleWordingType } from './rule-wording.type';
 
 @ObjectType('RuleVersion', { description: 'One stored wording of a rule, with the releases in which it was in force.' })
-export class RuleVersionType {
+export class RuleVersionType extends RuleWordingType {
   @Field(() => Int)
   revision!: number;
-
-  @Field()
-  category!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  statement!: string;
-
-  @Field()
-  rationale!: string;
-
-  @Field()
-  latitude!: string;
-
-  @Field()
-  escalation!: string;
-
-  @Field()
-  customerWording!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field({ description: 'Calendar date YYYY-MM-DD.' })
-  effectiveFrom!: string;
 
   @Field(() => Int, { description: 'The release that introduced this wording.' })
   createdInRelease!: number;

@@ -1,42 +1,24 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /** Interim guidance on a rule; active until it expires or a release amends or retires the rule. */
 @Entity('advisory')
 @Index(['seq'], { unique: true })
 @Index(['ruleKey'])
 export class AdvisoryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'int' })
-  seq!: number;
-
-  @Column({ type: 'varchar', length: 40 })
-  ruleKey!: string;
-
-  @Column({ type: 'text' })
-  message!: string;
-
-  @Column({ type: 'timestamptz' })
-  publishedAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  expiresAt!: Date;
-
-  @Column({ type: 'int' })
-  releaseVersion!: number;
-
-  @Column({ type: 'uuid', nullable: true })
-  publishedBy!: string | null;
-
-  @Column({ type: 'text' })
-  signature!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Int() seq!: number;
+  @Columns.Varchar(40) ruleKey!: string;
+  @Columns.Text() message!: string;
+  @Columns.Timestamp() publishedAt!: Date;
+  @Columns.Timestamp() expiresAt!: Date;
+  @Columns.Int() releaseVersion!: number;
+  @Columns.Uuid({ nullable: true }) publishedBy!: string | null;
+  @Columns.Text() signature!: string;
 
   /** Flagged "lecture obligatoire" at publication (issue 19): each operator acknowledges it. */
-  @Column({ type: 'boolean', default: false })
-  mandatory!: boolean;
+  @Columns.Flag(false) mandatory!: boolean;
 
   /** The release that amended or retired the rule, which ends the advisory early. */
-  @Column({ type: 'int', nullable: true })
-  supersededBy!: number | null;
+  @Columns.Int({ nullable: true }) supersededBy!: number | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /** Which rule version is in force in which release: the membership behind `changes?since`. */
 @Entity('release_rule')
@@ -10,6 +11,5 @@ export class ReleaseRuleEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   ruleKey!: string;
 
-  @Column({ type: 'uuid' })
-  ruleVersionId!: string;
+  @Columns.Uuid() ruleVersionId!: string;
 }

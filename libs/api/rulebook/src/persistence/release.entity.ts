@@ -1,49 +1,37 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import type { ReleaseChangelog } from '@pepite/rulebook-format';
 
 /**
  * Release N: written once, in the publication's transaction, never updated or deleted.
- * The snapshot bytes (and their compressed forms) are what the feed serves as they are.
+ * The snapshot bytes (and their compressed forms) are what the feed serves as they are;
+ * the brotli form alone is added once, after the commit.
  */
 @Entity('release')
 export class ReleaseEntity {
   @PrimaryColumn({ type: 'int' })
   version!: number;
 
-  @Column({ type: 'timestamptz' })
-  publishedAt!: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  publishedBy!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  notes!: string | null;
-
-  @Column({ type: 'jsonb' })
-  changelog!: ReleaseChangelog;
-
-  @Column({ type: 'int' })
-  ruleCount!: number;
+  @Columns.Timestamp() publishedAt!: Date;
+  @Columns.Uuid({ nullable: true }) publishedBy!: string | null;
+  @Columns.Text({ nullable: true }) notes!: string | null;
+  @Columns.Jsonb() changelog!: ReleaseChangelog;
+  @Columns.Int() ruleCount!: number;
 
   /**
    * Rules of the changelog flagged "lecture obligatoire" at publication (issue 19): desktops
    * show them first until each operator acknowledges them. Not part of the signed snapshot.
    */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  mandatoryRules!: string[];
+  @Columns.Text({ array: true, default: () => "'{}'" }) mandatoryRules!: string[];
 
   /** The advisory counter when this release was published: orders the live events. */
-  @Column({ type: 'int' })
-  advisorySeqAt!: number;
+  @Columns.Int() advisorySeqAt!: number;
 
   @Column({ type: 'char', length: 64 })
   sha256!: string;
 
-  @Column({ type: 'text' })
-  signature!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  keyId!: string;
+  @Columns.Text() signature!: string;
+  @Columns.Varchar(64) keyId!: string;
 
   @Column({ type: 'bytea', select: false })
   snapshot!: Buffer;
@@ -51,6 +39,7 @@ export class ReleaseEntity {
   @Column({ type: 'bytea', select: false })
   snapshotGzip!: Buffer;
 
-  @Column({ type: 'bytea', select: false })
-  snapshotBrotli!: Buffer;
+  /** Made after the commit by a job (ReleaseBrotli); null until then, and gzip is served instead. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  snapshotBrotli!: Buffer | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /** A rule's identity. Its wording lives in immutable versions; releases say which version is in force. */
 @Entity('rule')
@@ -6,8 +7,7 @@ export class RuleEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   key!: string;
 
-  @Column({ type: 'int' })
-  firstRelease!: number;
+  @Columns.Int() firstRelease!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Entity, PrimaryColumn } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * One row. Publishers take its row lock with `UPDATE … RETURNING`, which both serialises
@@ -11,9 +12,6 @@ export class RulebookCounterEntity {
   @PrimaryColumn({ type: 'smallint' })
   id!: number;
 
-  @Column({ type: 'int', default: 0 })
-  lastRelease!: number;
-
-  @Column({ type: 'int', default: 0 })
-  lastAdvisorySeq!: number;
+  @Columns.Int({ default: 0 }) lastRelease!: number;
+  @Columns.Int({ default: 0 }) lastAdvisorySeq!: number;
 }

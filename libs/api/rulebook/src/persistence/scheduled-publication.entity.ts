@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import type { RuleChange } from '../domain/rule-change';
 
 export type ScheduledPublicationStatus = 'PENDING' | 'PUBLISHED' | 'FAILED' | 'CANCELLED';
@@ -10,32 +11,15 @@ export type ScheduledPublicationStatus = 'PENDING' | 'PUBLISHED' | 'FAILED' | 'C
 @Entity('scheduled_publication')
 @Index(['status', 'effectiveAt'])
 export class ScheduledPublicationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'timestamptz' })
-  effectiveAt!: Date;
-
-  @Column({ type: 'jsonb' })
-  changes!: RuleChange[];
-
-  @Column({ type: 'text', nullable: true })
-  notes!: string | null;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  answers!: string[];
-
-  @Column({ type: 'uuid', nullable: true })
-  requestedBy!: string | null;
-
-  @Column({ type: 'varchar', length: 16, default: 'PENDING' })
-  status!: ScheduledPublicationStatus;
-
-  @Column({ type: 'int', nullable: true })
-  releaseVersion!: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  failure!: string | null;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Timestamp() effectiveAt!: Date;
+  @Columns.Jsonb() changes!: RuleChange[];
+  @Columns.Text({ nullable: true }) notes!: string | null;
+  @Columns.Text({ array: true, default: () => "'{}'" }) answers!: string[];
+  @Columns.Uuid({ nullable: true }) requestedBy!: string | null;
+  @Columns.Varchar(16, { default: 'PENDING' }) status!: ScheduledPublicationStatus;
+  @Columns.Int({ nullable: true }) releaseVersion!: number | null;
+  @Columns.Text({ nullable: true }) failure!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 import { VoteChoice } from '../domain/vote';
 import { VoteEntity } from './vote.entity';
 
@@ -7,26 +8,21 @@ import { VoteEntity } from './vote.entity';
 @Index('ballot_manager_idx', ['managerId', 'castAt'])
 @Check('ballot_reject_reason_check', `choice <> 'REJECT' OR reason IS NOT NULL`)
 export class BallotEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  voteId!: string;
+  @Columns.PrimaryUuid() voteId!: string;
 
   @ManyToOne(() => VoteEntity, { onDelete: 'CASCADE' })
   vote?: VoteEntity;
 
-  @PrimaryColumn({ type: 'uuid' })
-  managerId!: string;
+  @Columns.PrimaryUuid() managerId!: string;
 
   @Column({ type: 'enum', enum: VoteChoice, enumName: 'vote_choice' })
   choice!: VoteChoice;
 
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  @Columns.Text({ nullable: true }) reason!: string | null;
 
   /** The first cast. */
-  @Column({ type: 'timestamptz' })
-  castAt!: Date;
+  @Columns.Timestamp() castAt!: Date;
 
   /** The last change of mind. */
-  @Column({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Columns.Timestamp() updatedAt!: Date;
 }

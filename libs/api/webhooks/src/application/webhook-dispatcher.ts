@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@pepite/api/audit';
 import { JobQueue } from '@pepite/api/database';
 import { Role, UserDirectoryService } from '@pepite/api/identity';
 import { NotificationsService } from '@pepite/api/notifications';
@@ -11,6 +12,8 @@ import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from '../domain/webho
 import { WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 import { WEBHOOK_DELIVERY_JOB } from './webhook-events.service';
 import { checkTarget, parseWebhookUrl, pinnedLookup } from './webhook-target';
+import { displayedUrl } from './displayed-url';
+import { auditWebhook } from './webhook-audit';
 
 interface LockedDelivery {
   id: string;
@@ -44,6 +47,7 @@ export class WebhookDispatcher implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly directory: UserDirectoryService,
+    private readonly audit: AuditLog,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
   ) {
     this.allowed = new AllowedTargets(options.allowedTargets);
@@ -102,6 +106,7 @@ export class WebhookDispatcher implements OnModuleInit {
     );
     if (rows.length === 0) return;
     this.logger.warn(`webhook ${delivery.webhook_id} disabled after ${failures} failures in a row`);
+    await auditWebhook(this.audit, tx, { adminId: null, action: 'WEBHOOK_AUTO_DISABLED', webhookId: delivery.webhook_id, url: delivery.url, details: { failures } });
     const admins = (await this.directory.listUsers()).filter((user) => user.active && user.role === Role.ADMIN);
     await this.notifications.notify(
       {
@@ -155,12 +160,4 @@ async function finish(tx: EntityManager, id: string, status: string, attempt: At
       WHERE id = $1`,
     [id, status, attempt.status, attempt.ok ? null : attempt.error.slice(0, 500)],
   );
-}
-
-/** The URL without its path's secrets (Teams URLs carry a key): scheme, host and a shortened path. */
-export function displayedUrl(url: string): string {
-  const parsed = parseWebhookUrl(url);
-  if (!parsed) return url.slice(0, 60);
-  const path = parsed.pathname.length > 24 ? `${parsed.pathname.slice(0, 24)}…` : parsed.pathname;
-  return `${parsed.protocol}//${parsed.host}${path}`;
 }

@@ -36,12 +36,12 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookType, { description: 'Switches a webhook on (its failure count restarts) or off (admins).' })
-  async setWebhookEnabled(@Args() { id, enabled }: SetWebhookEnabledArgs): Promise<WebhookType> {
-    return WebhookType.of(await this.registry.setEnabled(id, enabled));
+  async setWebhookEnabled(@CurrentUser() caller: AuthenticatedUser, @Args() { id, enabled }: SetWebhookEnabledArgs): Promise<WebhookType> {
+    return WebhookType.of(await this.registry.setEnabled(caller.id, id, enabled));
   }
 
   @Mutation(() => Boolean, { description: 'Removes a webhook and its delivery log (admins).' })
-  deleteWebhook(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.registry.remove(id);
+  deleteWebhook(@CurrentUser() caller: AuthenticatedUser, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.registry.remove(caller.id, id);
   }
 }

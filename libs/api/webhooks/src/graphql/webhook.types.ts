@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { WebhookDeliveryEntity } from '../persistence/webhook-delivery.entity';
 import type { WebhookEntity } from '../persistence/webhook.entity';
-import { MAX_DELIVERIES_PAGE } from '../application/webhook-registry.service';
+import { MAX_DELIVERIES_PAGE, type LoggedDelivery } from '../application/webhook-registry.service';
 
 export enum WebhookFormatEnum {
   JSON = 'JSON',
@@ -99,9 +98,12 @@ export class WebhookDeliveryType {
   @Field(() => Date, { nullable: true })
   deliveredAt!: Date | null;
 
-  static of(entity: WebhookDeliveryEntity): WebhookDeliveryType {
-    const { id, eventId, eventType, status, attempts, lastResponseStatus, lastError, createdAt, lastAttemptAt, deliveredAt } = entity;
-    return { id, eventId, eventType, status, attempts, lastResponseStatus, lastError, createdAt, lastAttemptAt, deliveredAt };
+  @Field(() => Date, { nullable: true, description: 'While PENDING: when the next attempt is due (after the backoff).' })
+  nextAttemptAt!: Date | null;
+
+  static of({ delivery, nextAttemptAt }: LoggedDelivery): WebhookDeliveryType {
+    const { id, eventId, eventType, status, attempts, lastResponseStatus, lastError, createdAt, lastAttemptAt, deliveredAt } = delivery;
+    return { id, eventId, eventType, status, attempts, lastResponseStatus, lastError, createdAt, lastAttemptAt, deliveredAt, nextAttemptAt };
   }
 }
 

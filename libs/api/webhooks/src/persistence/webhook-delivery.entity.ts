@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, CreateDateColumn, Entity, Index, Unique } from 'typeorm';
+import { Columns } from '@pepite/api/database';
 
 /**
  * One event for one webhook, and how its delivery went: the delivery log admins read.
@@ -9,40 +10,21 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Check('webhook_delivery_status_check', `status IN ('PENDING', 'DELIVERED', 'FAILED')`)
 @Index(['webhookId', 'createdAt'])
 export class WebhookDeliveryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  webhookId!: string;
-
-  @Column({ type: 'uuid' })
-  eventId!: string;
-
-  @Column({ type: 'varchar', length: 40 })
-  eventType!: string;
+  @Columns.UuidPrimaryKey() id!: string;
+  @Columns.Uuid() webhookId!: string;
+  @Columns.Uuid() eventId!: string;
+  @Columns.Varchar(40) eventType!: string;
 
   /** The exact bytes sent (and signed), so every retry sends the same body. */
-  @Column({ type: 'text' })
-  body!: string;
-
-  @Column({ type: 'varchar', length: 10, default: 'PENDING' })
-  status!: string;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ type: 'integer', nullable: true })
-  lastResponseStatus!: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
+  @Columns.Text() body!: string;
+  @Columns.Varchar(10, { default: 'PENDING' }) status!: string;
+  @Columns.Int({ default: 0 }) attempts!: number;
+  @Columns.Int({ nullable: true }) lastResponseStatus!: number | null;
+  @Columns.Text({ nullable: true }) lastError!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  lastAttemptAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  deliveredAt!: Date | null;
+  @Columns.Timestamp({ nullable: true }) lastAttemptAt!: Date | null;
+  @Columns.Timestamp({ nullable: true }) deliveredAt!: Date | null;
 }
