@@ -115,6 +115,14 @@ function percentile(sorted, p) {
   return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * How many SSE connections are being opened at once. A floor of desktops does not connect
+ * in the same millisecond (the SDK spreads its reconnections), and the API's backlog
+ * (4096) takes bursts larger than this; without a bound, 10,000 connects at once would
+ * measure the kernel's SYN retransmissions instead of the fan-out.
+ */
+const SSE_OPENING_AT_ONCE = 500;
+
 /** Opens the SSE connections; resolves with a function that waits for the expected frame on all. */
 async function sseClients({ url, clients, expect, headers }) {
   const target = new URL(url);
@@ -125,41 +133,55 @@ async function sseClients({ url, clients, expect, headers }) {
   const sockets = [];
   let waiting = null;
   let pending = clients;
-  const opened = Array.from(
-    { length: clients },
-    (_, index) =>
-      new Promise((resolve, reject) => {
-        const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
-        sockets.push(socket);
-        let text = '';
-        let open = false;
-        socket.setEncoding('utf8');
-        socket.on('connect', () => socket.write(request));
-        socket.on('data', (chunk) => {
-          text += chunk;
-          if (!open) {
-            const end = text.indexOf('\r\n\r\n');
-            if (end < 0) return;
-            if (!text.startsWith('HTTP/1.1 200')) return reject(new Error(`SSE: ${text.slice(0, text.indexOf('\r\n'))}: ${text.slice(end + 4, end + 404)}`));
-            // Open once the head and the first frame (the server's `retry:`) have arrived.
-            if (text.indexOf('\n\n', end + 4) < 0) return;
-            open = true;
-            text = text.slice(text.indexOf('\n\n', end + 4) + 2);
-            resolve();
-          }
-          if (received[index] === null && text.includes(expect)) {
-            received[index] = process.hrtime.bigint();
-            text = '';
-            pending -= 1;
-            if (pending === 0) waiting?.();
-          } else if (text.length > 1 << 16) {
-            text = text.slice(-expect.length);
-          }
-        });
-        socket.on('error', reject);
-      }),
-  );
-  await Promise.all(opened);
+  const open = (index) =>
+    new Promise((resolve, reject) => {
+      const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+      sockets.push(socket);
+      let text = '';
+      let open = false;
+      socket.setEncoding('utf8');
+      socket.on('connect', () => socket.write(request));
+      socket.on('data', (chunk) => {
+        text += chunk;
+        if (!open) {
+          const end = text.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          if (!text.startsWith('HTTP/1.1 200')) return reject(new Error(`SSE: ${text.slice(0, text.indexOf('\r\n'))}: ${text.slice(end + 4, end + 404)}`));
+          // Open once the head and the first frame (the server's `retry:`) have arrived.
+          if (text.indexOf('\n\n', end + 4) < 0) return;
+          open = true;
+          text = text.slice(text.indexOf('\n\n', end + 4) + 2);
+          resolve();
+        }
+        if (received[index] === null && text.includes(expect)) {
+          received[index] = process.hrtime.bigint();
+          text = '';
+          pending -= 1;
+          if (pending === 0) waiting?.();
+        } else if (text.length > 1 << 16) {
+          text = text.slice(-expect.length);
+        }
+      });
+      socket.on('error', (error) => reject(Object.assign(error, { index })));
+      socket.on('close', () => reject(new Error(`SSE: connection ${index} closed before its stream opened`)));
+    });
+  // Every connection is tried; a failure names how many failed and why, not only the first.
+  const failures = {};
+  let next = 0;
+  const opener = async () => {
+    while (next < clients) {
+      const index = next++;
+      await open(index).catch((error) => {
+        const key = error.code ?? error.message;
+        failures[key] = (failures[key] ?? 0) + 1;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(clients, SSE_OPENING_AT_ONCE) }, opener));
+  if (Object.keys(failures).length > 0) {
+    for (const socket of sockets) socket.destroy();
+    throw new Error(`SSE: ${Object.values(failures).reduce((a, b) => a + b, 0)} of ${clients} connections failed to open: ${JSON.stringify(failures)}`);
+  }
   return {
     /** Receipt times (ns, as strings), null for a client that never got it within `timeoutMs`. */
     async collect(timeoutMs) {

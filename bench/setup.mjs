@@ -75,6 +75,7 @@ const { createApi } = dist('apps/api/src/create-api.js');
 const { apiConfigFrom } = dist('apps/api/src/config/api-config.js');
 const { readEnvironment } = dist('apps/api/src/config/environment.js');
 const { MIGRATIONS } = dist('apps/api/src/schema-parts.js');
+const { LISTEN_BACKLOG } = dist('apps/api/src/http/front-door.js');
 const { dropDatabase, ensureDatabase, locateDatabase, migrateDatabase, withDatabase } = dist('libs/api/database/src/index.js');
 export const rulebook = dist('libs/api/rulebook/src/index.js');
 export const demoRulebook = dist('apps/api/src/demo/demo-rulebook.js');
@@ -202,11 +203,14 @@ class LoadClient {
   }
 }
 
-/** A bare node:http server in this process: the baseline of "what the hardware can do". */
+/**
+ * A bare node:http server in this process: the baseline of "what the hardware can do". It
+ * listens with the API's backlog, so that both accept a burst of connections alike.
+ */
 export async function bareServer(handler) {
   const server = http.createServer(handler);
   server.keepAliveTimeout = 60_000;
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     server,

@@ -30,6 +30,15 @@ function watchGc() {
   };
 }
 
+/**
+ * CPU time of this process since `from` (all its threads: on a loaded machine the wall
+ * time of a loop measures the scheduler as much as the loop).
+ */
+function cpuMs(from) {
+  const { user, system } = process.cpuUsage(from);
+  return round((user + system) / 1000, 2);
+}
+
 function latencies(receivedAt, sentAt, what) {
   const missing = receivedAt.filter((at) => at === null).length;
   if (missing > 0) throw new Error(`${what}: ${missing} of ${receivedAt.length} clients never received the event`);
@@ -50,11 +59,14 @@ async function bareBroadcast(bench, frame, clientCount) {
     await bench.sseOpen(`${bare.url}/events`, clientCount, EXPECT);
     const gc = watchGc();
     const sentAtMs = performance.now();
+    const cpuAt = process.cpuUsage();
     const sentAt = process.hrtime.bigint();
     for (const response of clients) response.write(frame);
+    const loopMs = round(Number(process.hrtime.bigint() - sentAt) / 1e6, 2);
+    const loopCpuMs = cpuMs(cpuAt);
     const result = latencies(await bench.sseCollect(), sentAt, 'bare broadcast');
     await bench.sseClose();
-    return { ...result, gc: gc.during(sentAtMs, result.max) };
+    return { ...result, loopMs, loopCpuMs, gc: gc.during(sentAtMs, result.max) };
   } finally {
     await bare.close();
   }
@@ -63,14 +75,32 @@ async function bareBroadcast(bench, frame, clientCount) {
 /** One publication to SSE clients of the API; latencies from the hub emitting the event. */
 async function apiBroadcast(bench, rule, index, clientCount, onConnected) {
   const hub = bench.app.get(rulebook.RulebookEventHub);
-  // Subscribed before any client: the hub calls this first, when the event is born.
+  // The streams subscribe to the hub while one is open: once the last round's have closed,
+  // this subscription comes first, and the hub calls it first, when the event is born.
+  const streams = bench.app.get(rulebook.LiveStreams);
+  for (let waited = 0; streams.size > 0; waited += 50) {
+    if (waited > 10_000) throw new Error(`${streams.size} event streams still open from the previous round`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   let emitted = null;
+  let loopCpuMs = null;
   const subscription = hub.events$.subscribe((event) => {
-    if (event.kind === 'release' && emitted === null) emitted = { atMs: performance.now(), at: process.hrtime.bigint(), frame: event.frame };
+    if (event.kind === 'release' && emitted === null)
+      emitted = { atMs: performance.now(), cpuAt: process.cpuUsage(), at: process.hrtime.bigint(), frame: event.frame };
   });
   const gc = watchGc();
   try {
     await bench.sseOpen(`${bench.baseUrl}/api/rulebook/events`, clientCount, EXPECT, await bench.feedAuth());
+    // Subscribed after the streams: called when the hub has handed the event to all of them.
+    let loopEnd = null;
+    subscription.add(
+      hub.events$.subscribe((event) => {
+        if (event.kind === 'release' && loopEnd === null) {
+          loopEnd = process.hrtime.bigint();
+          loopCpuMs = cpuMs(emitted.cpuAt);
+        }
+      }),
+    );
     const connected = index === 0 && onConnected ? await onConnected() : undefined;
     const { publisher } = await bench.rulebook();
     await publisher.publish({ changes: [{ kind: 'AMEND', rule }], notes: `Banc d’essai : diffusion ${index + 1}` });
@@ -78,7 +108,8 @@ async function apiBroadcast(bench, rule, index, clientCount, onConnected) {
     if (emitted === null) throw new Error('the hub never emitted the release');
     const result = latencies(received, emitted.at, 'API');
     await bench.sseClose();
-    return { ...result, gc: gc.during(emitted.atMs, result.max), frame: emitted.frame, connected };
+    const loopMs = loopEnd === null ? null : round(Number(loopEnd - emitted.at) / 1e6, 2);
+    return { ...result, loopMs, loopCpuMs, gc: gc.during(emitted.atMs, result.max), frame: emitted.frame, connected };
   } finally {
     subscription.unsubscribe();
   }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { Role } from '@pepite/api/identity';
 import { AdvisoryService, RulebookPublisher } from '@pepite/api/rulebook';
@@ -135,5 +137,15 @@ describe('rulebook live events (SSE) and across instances', () => {
 
   it('refuses the stream without a token', async () => {
     await expect(openSse(eventsUrl(api.baseUrl))).rejects.toThrow(/401/);
+  });
+
+  // Thousands of desktops reconnect at once after a deploy; Node's default backlog (511)
+  // drops the overflow, and each dropped desktop waits a SYN retransmission or gets a reset.
+  it('listens with a backlog for a floor of desktops reconnecting at once (4096, or the kernel cap)', () => {
+    const port = new URL(api.baseUrl).port;
+    // `ss` shows a listening socket's backlog in its Send-Q column: State Recv-Q Send-Q Local Peer.
+    const [line] = execFileSync('ss', ['-Hltn', `sport = :${port}`], { encoding: 'utf8' }).trim().split('\n');
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    expect(Number(line?.trim().split(/\s+/)[2])).toBe(Math.min(4096, somaxconn));
   });
 });

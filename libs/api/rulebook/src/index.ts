@@ -20,5 +20,6 @@ export { ReleaseChangesType, ReleaseType } from './graphql/release.type';
 export * from './application/rule-change-history.service';
 // The feed's answers from memory, which the HTTP server asks first (apps/api's front door).
 export { FeedFastPath, type FeedAnswerKey } from './feed/feed-fast-path';
+export { LiveStreams } from './feed/live-streams';
 // Mandatory reading (issue 19), for the return path.
 export * from './application/mandatory-changes.service';

@@ -10,6 +10,7 @@ import { RulebookPublisher } from './application/rulebook-publisher.service';
 import { ScheduledPublications } from './application/scheduled-publications.service';
 import { MandatoryChanges } from './application/mandatory-changes.service';
 import { FeedFastPath } from './feed/feed-fast-path';
+import { LiveStreams } from './feed/live-streams';
 import { FeedReaderGuard } from './feed/feed-reader.guard';
 import { RulebookFeedController } from './feed/rulebook-feed.controller';
 import { RULEBOOK_GRAPHQL_PROVIDERS } from './graphql/rulebook-graphql.providers';
@@ -35,9 +36,10 @@ export class RulebookModule {
         MandatoryChanges,
         FeedReaderGuard,
         FeedFastPath,
+        LiveStreams,
         ...RULEBOOK_GRAPHQL_PROVIDERS,
       ],
-      exports: [FeedFastPath, ReleaseBrotli, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
+      exports: [FeedFastPath, LiveStreams, ReleaseBrotli, RulebookPublisher, ReleaseCatalog, AdvisoryService, RulebookEventHub, ScheduledPublications, RulebookImport, RuleChangeHistory, MandatoryChanges],
     };
   }
 }

@@ -10,6 +10,7 @@ import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
 import { openEventStream } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
+import { LiveStreams } from './live-streams';
 import { changesHeaders, encodedChanges } from './changes-encoding';
 import { immutableCacheControl, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
@@ -30,6 +31,7 @@ export class RulebookFeedController {
   constructor(
     private readonly catalog: ReleaseCatalog,
     private readonly hub: RulebookEventHub,
+    private readonly streams: LiveStreams,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
   ) {}
 
@@ -65,10 +67,7 @@ export class RulebookFeedController {
   async events(@Req() request: Request, @Res() response: Response): Promise<void> {
     // A stopping instance takes no new stream: 503, which a proxy retries on another instance.
     if (!this.hub.acceptsStreams) throw CommonErrors.unavailable();
-    await openEventStream(request, response, this.hub, {
-      heartbeatMs: this.options.sseHeartbeatSeconds * 1000,
-      retryMs: this.options.sseRetryMilliseconds,
-    });
+    await openEventStream(request, response, this.hub, this.streams, { retryMs: this.options.sseRetryMilliseconds });
   }
 
   @Get('public-key')
