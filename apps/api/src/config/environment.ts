@@ -218,6 +218,13 @@ export class Environment extends ReturnPathSettings {
   @Max(60)
   JOBS_POLL_SECONDS = 2;
 
+  /** How often the job queue's maintenance runs (across instances): it re-runs jobs whose instance died mid-job, once they expire. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_SECONDS = 120;
+
   /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, except `.eml` files in development. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: '$property must be an smtp:// or smtps:// URL' })
