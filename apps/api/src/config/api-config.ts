@@ -42,7 +42,11 @@ export interface ApiConfig {
   readonly rulebook: RulebookOptions;
   readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number; readonly maintenanceIntervalSeconds: number };
   readonly publication: { readonly fourEyes: boolean };
-  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
+  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number;
+    readonly acknowledgementRetentionDays: number;
+    readonly searchGapMinDays: number;
+    readonly searchGapMinSearches: number;
+  };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
   /** Outgoing webhooks: retries, disabling, the internal addresses they may call. */
@@ -119,6 +123,9 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       staleDesktopHours: env.DESKTOP_STALE_HOURS,
       desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
       searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+      acknowledgementRetentionDays: env.ACKNOWLEDGEMENT_RETENTION_DAYS,
+      searchGapMinDays: env.SEARCH_GAP_MIN_DAYS,
+      searchGapMinSearches: env.SEARCH_GAP_MIN_SEARCHES,
     },
     webhooks: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,

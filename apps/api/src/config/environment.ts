@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { ConfigurationError } from './configuration-error';
-import { checkSingleSignOn, SingleSignOnSettings } from './single-sign-on-settings';
+import { ReturnPathSettings } from './return-path-settings';
+import { checkSingleSignOn } from './single-sign-on-settings';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -11,7 +12,7 @@ const toBool = ({ value }: { value: unknown }) =>
  * Every setting the API reads, validated once at start. Defaults suit a developer's
  * machine; production refuses to start without the secrets.
  */
-export class Environment extends SingleSignOnSettings {
+export class Environment extends ReturnPathSettings {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -280,27 +281,6 @@ export class Environment extends SingleSignOnSettings {
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @Transform(toBool)
   PUBLICATION_FOUR_EYES = true;
-
-  /** A desktop silent, or still behind a release, for longer than this is shown as stale. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(720)
-  DESKTOP_STALE_HOURS = 24;
-
-  /** Desktop statuses (release applied, last heard of) are deleted after this many days of silence. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  DESKTOP_STATUS_RETENTION_DAYS = 30;
-
-  /** Unanswered searches (per site and day, no person) are deleted after this many days. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  SEARCH_GAP_RETENTION_DAYS = 90;
 }
 
 export { ConfigurationError };
