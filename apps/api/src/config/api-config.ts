@@ -50,6 +50,9 @@ export interface ApiConfig {
     readonly staleDesktopHours: number;
     readonly desktopStatusRetentionDays: number;
     readonly searchGapRetentionDays: number;
+    readonly acknowledgementRetentionDays: number;
+    readonly searchGapMinDays: number;
+    readonly searchGapMinSearches: number;
   };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
@@ -131,6 +134,9 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       staleDesktopHours: env.DESKTOP_STALE_HOURS,
       desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
       searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+      acknowledgementRetentionDays: env.ACKNOWLEDGEMENT_RETENTION_DAYS,
+      searchGapMinDays: env.SEARCH_GAP_MIN_DAYS,
+      searchGapMinSearches: env.SEARCH_GAP_MIN_SEARCHES,
     },
     webhooks: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,

@@ -1,14 +1,15 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MinLength, validateSync } from 'class-validator';
 import { ConfigurationError } from './configuration-error';
+import { ReturnPathSettings } from './return-path-settings';
 import { BooleanSetting, IntSetting } from './setting-decorators';
-import { checkSingleSignOn, SingleSignOnSettings } from './single-sign-on-settings';
+import { checkSingleSignOn } from './single-sign-on-settings';
 
 /**
  * Every setting the API reads, validated once at start. Defaults suit a developer's
  * machine; production refuses to start without the secrets.
  */
-export class Environment extends SingleSignOnSettings {
+export class Environment extends ReturnPathSettings {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -211,18 +212,6 @@ export class Environment extends SingleSignOnSettings {
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
   @BooleanSetting()
   PUBLICATION_FOUR_EYES = true;
-
-  /** A desktop silent, or still behind a release, for longer than this is shown as stale. */
-  @IntSetting(1, 720)
-  DESKTOP_STALE_HOURS = 24;
-
-  /** Desktop statuses (release applied, last heard of) are deleted after this many days of silence. */
-  @IntSetting(1, 3650)
-  DESKTOP_STATUS_RETENTION_DAYS = 30;
-
-  /** Unanswered searches (per site and day, no person) are deleted after this many days. */
-  @IntSetting(1, 3650)
-  SEARCH_GAP_RETENTION_DAYS = 90;
 }
 
 export { ConfigurationError };
