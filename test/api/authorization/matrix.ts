@@ -207,7 +207,8 @@ export class Fresh {
   async searchGap(): Promise<string> {
     const query = `carte cadeau ${unique().replace(/[0-9]/g, 'x')}`;
     await this.api.app.get(DataSource).query(
-      `INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, CURRENT_DATE, $2, 1)`,
+      // On two days, three times: above the default threshold managers see a search from.
+      `INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, CURRENT_DATE, $2, 2), ($1, CURRENT_DATE - 1, $2, 1)`,
       [this.world.site.site.id, query],
     );
     return query;
@@ -580,6 +581,14 @@ export const MATRIX: readonly MatrixEntry[] = [
       q('mutation($id: ID!) { endorseProposal(id: $id) { id } }', { id: await fresh.proposal() }),
     expected: OPERATORS,
     note: 'operators of the site',
+  },
+  {
+    kind: 'Mutation',
+    name: 'eraseSearchGap',
+    build: async ({ fresh }) =>
+      q('mutation($input: EraseSearchGapInput!) { eraseSearchGap(input: $input) { erased } }', { input: { query: await fresh.searchGap() } }),
+    expected: MANAGERS_AND_ADMINS,
+    note: 'on the caller’s own site (another site’s manager erases nothing: the same answer)',
   },
   {
     kind: 'Mutation',

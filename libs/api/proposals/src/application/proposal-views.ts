@@ -37,10 +37,8 @@ export function canSee(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId:
   return user.role === Role.ADMIN || user.siteId === siteId;
 }
 
-/** A manager of the proposal's site, or an admin: creates, revises, invites. */
-export function canManage(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId: string): boolean {
-  return user.role === Role.ADMIN || (user.role === Role.MANAGER && user.siteId === siteId);
-}
+/** A manager of the proposal's site, or an admin: creates, revises, invites. (the identity rule) */
+export { managesSite as canManage } from '@pepite/api/identity';
 
 export interface ProposalView {
   readonly id: string;
