@@ -40,9 +40,16 @@ export interface ApiConfig {
   /** Redis for the shared rate limits; unset: they are counted in PostgreSQL. */
   readonly redisUrl?: string;
   readonly rulebook: RulebookOptions;
-  readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number; readonly maintenanceIntervalSeconds: number };
+  readonly jobs: {
+    readonly runWorkers: boolean;
+    readonly pollingIntervalSeconds: number;
+    readonly maintenanceIntervalSeconds: number;
+  };
   readonly publication: { readonly fourEyes: boolean };
-  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number;
+  readonly returnPath: {
+    readonly staleDesktopHours: number;
+    readonly desktopStatusRetentionDays: number;
+    readonly searchGapRetentionDays: number;
     readonly acknowledgementRetentionDays: number;
     readonly searchGapMinDays: number;
     readonly searchGapMinSearches: number;
@@ -117,7 +124,11 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       sseHeartbeatSeconds: env.RULEBOOK_SSE_HEARTBEAT_SECONDS,
       sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,
     },
-    jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS, maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS },
+    jobs: {
+      runWorkers: env.JOBS_ENABLED,
+      pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
+      maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+    },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
     returnPath: {
       staleDesktopHours: env.DESKTOP_STALE_HOURS,
