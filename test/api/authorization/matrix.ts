@@ -925,6 +925,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   // ────────────────────────── Subscriptions ──────────────────────────
   {
     kind: 'Subscription',
+    name: 'floorChanged',
+    build: () => q('subscription { floorChanged { siteId } }'),
+    expected: MANAGERS_AND_ADMINS,
+    note: 'their own site by default (graphql-ws: no token closes with 4401)',
+  },
+  {
+    kind: 'Subscription',
     name: 'notificationAdded',
     build: () => q('subscription { notificationAdded { id } }'),
     expected: EVERYONE_SIGNED_IN,

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { DesktopStatusService } from './application/desktop-status.service';
 import { DesktopStatusBatcher } from './application/status-batcher';
+import { FloorChangeHub } from './application/floor-change-hub';
+import { FloorWatch } from './application/floor-watch.service';
+import { FloorChangeResolver } from './graphql/floor-change.resolver';
 import { DesktopStatusController } from './http/desktop-status.controller';
 import { DesktopStatusFastPath } from './http/desktop-status-fast-path';
 import { MandatoryReadingService } from './application/mandatory-reading.service';
@@ -34,6 +37,9 @@ export class ReturnPathModule {
         { provide: RETURN_PATH_OPTIONS, useValue: settings },
         DesktopStatusService,
         DesktopStatusBatcher,
+        FloorChangeHub,
+        FloorWatch,
+        FloorChangeResolver,
         DesktopStatusFastPath,
         ReleaseAdoptionService,
         ReturnPathRetention,
@@ -43,7 +49,7 @@ export class ReturnPathModule {
         SearchGapService,
         SearchGapResolver,
       ],
-      exports: [ReturnPathRetention, DesktopStatusFastPath],
+      exports: [ReturnPathRetention, DesktopStatusFastPath, FloorChangeHub],
     };
   }
 }

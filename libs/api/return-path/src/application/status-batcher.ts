@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { recordStatuses, type StatusReport } from '../persistence/desktop-status-store';
+import { signalFloorChanged } from '../persistence/floor-change-signal';
 
 /** How long a report waits for others before its batch is written. */
 const BATCH_WINDOW_MS = 100;
@@ -67,7 +68,11 @@ export class DesktopStatusBatcher implements OnModuleDestroy {
   private write(): Promise<void> {
     const batch = this.queue.splice(0, MAX_BATCH);
     const run = this.dataSource
-      .transaction((tx) => recordStatuses(tx, batch.map((waiting) => waiting.report)))
+      .transaction(async (tx) => {
+        // Heartbeats move nothing a manager sees: only a first run of a release is pushed.
+        const moved = await recordStatuses(tx, batch.map((waiting) => waiting.report));
+        await signalFloorChanged(tx, moved);
+      })
       .then(
         () => batch.forEach((waiting) => waiting.resolve()),
         (error: unknown) => {

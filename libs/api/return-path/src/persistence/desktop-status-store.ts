@@ -17,10 +17,11 @@ export interface StatusReport {
  * of an older release (a desktop back online) cannot undo a newer one; the uptake row is
  * written once. Several reports of one desktop in the batch are merged first (one statement
  * may not update a row twice), and rows go in key order, so that two instances writing
- * overlapping batches lock rows in the same order and never deadlock.
+ * overlapping batches lock rows in the same order and never deadlock. Returns the sites where
+ * an operator ran a release for the first time (what moves the managers' adoption figures).
  */
-export async function recordStatuses(tx: EntityManager, reports: readonly StatusReport[]): Promise<void> {
-  if (reports.length === 0) return;
+export async function recordStatuses(tx: EntityManager, reports: readonly StatusReport[]): Promise<string[]> {
+  if (reports.length === 0) return [];
   const desktops = mergedPerDesktop(reports);
   await tx.query(
     `INSERT INTO desktop_status (user_id, desktop_id, site_id, team_id, release_version, applied_at, reported_at)
@@ -36,13 +37,15 @@ export async function recordStatuses(tx: EntityManager, reports: readonly Status
     columns(desktops, (r) => [r.userId, r.desktopId, r.siteId, r.teamId, r.releaseVersion, r.appliedAt, r.reportedAt]),
   );
   const uptake = mergedPerUptake(reports);
-  await tx.query(
+  const firsts: { site_id: string }[] = await tx.query(
     `INSERT INTO release_uptake (user_id, release_version, site_id, first_applied_at)
      SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[])
      ORDER BY 1, 2
-     ON CONFLICT (user_id, release_version) DO NOTHING`,
+     ON CONFLICT (user_id, release_version) DO NOTHING
+     RETURNING site_id`,
     columns(uptake, (r) => [r.userId, r.releaseVersion, r.siteId, r.appliedAt]),
   );
+  return [...new Set(firsts.map((row) => row.site_id))];
 }
 
 /** One report per desktop: the highest release (its first time applied), the latest report time. */
