@@ -1,3 +1,4 @@
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { isUuid } from './data-source-options';
@@ -25,7 +26,7 @@ export interface IdSignalHubOptions {
  * The notifications and the live pépin page are two uses of this one mechanism; each context
  * keeps only its channel and what its watchers do with a signal.
  */
-export class IdSignalHub {
+export class IdSignalHub implements OnModuleInit, OnModuleDestroy {
   private readonly subject = new Subject<string>();
   private readonly listener: PgListener;
   private closed = false;
@@ -45,6 +46,15 @@ export class IdSignalHub {
       warn: options.warn,
       safetyPollMs: options.safetyPollMs,
     });
+  }
+
+  /** Nest starts listening with the module (each hub is a provider of its context). */
+  onModuleInit(): Promise<void> {
+    return this.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
   }
 
   start(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IdSignalHub } from '@pepite/api/database';
@@ -12,7 +12,7 @@ const logger = new Logger('PepinChangeHub');
  * truth (see `IdSignalHub`).
  */
 @Injectable()
-export class PepinChangeHub extends IdSignalHub implements OnModuleInit, OnModuleDestroy {
+export class PepinChangeHub extends IdSignalHub {
   constructor(@InjectDataSource() dataSource: DataSource) {
     super(dataSource, {
       channel: PEPIN_CHANGES_CHANNEL,
@@ -21,13 +21,5 @@ export class PepinChangeHub extends IdSignalHub implements OnModuleInit, OnModul
       safetyPollMs: 60_000,
       warn: (message) => logger.warn(message),
     });
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { asyncScheduler, map, merge, throttleTime, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export const FLOOR_PUSH_EVERY_MS = 1_000;
  * the window), so a storm of reports makes one refetch a second, not one per report.
  */
 @Injectable()
-export class FloorChangeHub extends IdSignalHub implements OnModuleInit, OnModuleDestroy {
+export class FloorChangeHub extends IdSignalHub {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly rulebook: RulebookEventHub,
@@ -31,14 +31,6 @@ export class FloorChangeHub extends IdSignalHub implements OnModuleInit, OnModul
       safetyPollMs: 60_000,
       warn: (message) => logger.warn(message),
     });
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.stop();
   }
 
   /** The site's id each time its floor (may have) moved, coalesced. */
