@@ -1,5 +1,5 @@
 // status-storm: a publication, then 10,000 desktops report the release they applied
-// (reportDesktopStatus, issue 19) all at once. Targets: every report answered within one
+// (`POST /api/desktop/status`, what the SDK sends; issue 19) all at once. Targets: every report answered within one
 // minute of the publication, and the desktops' "anything new?" poll (feed 304) keeps at
 // least 0.8× the throughput it has without the storm, measured in the same run (before and
 // after the storm: their mean is the baseline).
@@ -16,7 +16,6 @@ const CONCURRENCY = SMOKE ? 8 : 64;
 const SPREAD_MS = SMOKE ? 1_000 : 30_000;
 const WINDOW_SECONDS = SMOKE ? 0.5 : 3;
 
-const REPORT = 'mutation($input: ReportDesktopStatusInput!) { reportDesktopStatus(input: $input) { recorded } }';
 
 export default {
   name: 'status-storm',
@@ -47,13 +46,10 @@ export default {
     const storm = await bench.stormClient();
     const requests = tokens.map((token, index) => ({
       headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: REPORT,
-        variables: { input: { releaseVersion: release.version, appliedAt: new Date(publishedAt + 1000).toISOString(), desktopId: desktopId(index) } },
-      }),
+      body: JSON.stringify({ releaseVersion: release.version, appliedAt: new Date(publishedAt + 1000).toISOString(), desktopId: desktopId(index) }),
     }));
     say('status-storm: published; the storm starts');
-    const posted = storm.command({ kind: 'posts', url: `${bench.baseUrl}/graphql`, requests, clients: CONCURRENCY, spreadMs: SPREAD_MS }, 'posted');
+    const posted = storm.command({ kind: 'posts', url: `${bench.baseUrl}/api/desktop/status`, requests, clients: CONCURRENCY, spreadMs: SPREAD_MS }, 'posted');
     // The feed measured in windows for as long as the storm lasts.
     const during = [];
     let done = false;

@@ -133,7 +133,12 @@ const scenarioArb = fc.record({
   pool: fc.shuffledSubarray([0, 1, 2], { minLength: POOL, maxLength: POOL }),
   filings: fc.array(filingArb, { minLength: 2, maxLength: 5 }),
   supports: fc.array(
-    fc.record({ pepin: fc.nat(), operator: fc.nat({ max: OPERATORS - 1 }), sign: fc.boolean(), withdraw: fc.boolean() }),
+    fc.record({
+      pepin: fc.nat(),
+      operator: fc.nat({ max: OPERATORS - 1 }),
+      sign: fc.boolean(),
+      withdraw: fc.boolean(),
+    }),
     { maxLength: 6 },
   ),
   conversation: fc.array(
@@ -248,11 +253,19 @@ async function build(scenario: Scenario, permuted: boolean, { site, manager, ope
   // supported it try to withdraw: both answers go in the transcript (they must not differ).
   const withdraw = 'mutation($id: ID!) { withdrawSupport(id: $id) { id supportCount } }';
   for (const support of validSupports(scenario).filter((entry) => entry.withdraw)) {
-    const answer = await api.graphql.request(withdraw, { id: pepinId(support.pepin) }, { token: actor(support.operator).token });
+    const answer = await api.graphql.request(
+      withdraw,
+      { id: pepinId(support.pepin) },
+      { token: actor(support.operator).token },
+    );
     if (answer.errors?.length) throw new Error(`withdrawal failed: ${JSON.stringify(answer.errors)}`);
   }
   for (const [n, filing] of scenario.filings.entries()) {
-    const supporters = new Set(validSupports(scenario).filter((entry) => entry.pepin === n).map((entry) => entry.operator));
+    const supporters = new Set(
+      validSupports(scenario)
+        .filter((entry) => entry.pepin === n)
+        .map((entry) => entry.operator),
+    );
     const stranger = Array.from({ length: OPERATORS }, (_, index) => index).find(
       (index) => index !== filing.reporter && !supporters.has(index),
     );
@@ -489,43 +502,70 @@ function excerpt(text: string, secret: string): string {
   return text.slice(Math.max(0, at - 400), at + secret.length + 200);
 }
 
+/**
+ * Seeds replayed on every run before a random one (issue 21), so that scenarios that once
+ * broke the property keep being checked after the random seed has moved on. Add the seed and
+ * path printed by a failure here with the fix (`[seed, path]`: the path replays that one
+ * counterexample; `[seed, undefined]` replays all FC_RUNS scenarios of the seed). No failure
+ * of this property was ever recorded with its seed (git log and the reports name none), so
+ * the list starts with the seeds of two passing runs on 2026-12-05: a fixed set of scenarios
+ * always among those checked, until real counterexamples join them.
+ */
+const PROPERTY_REGRESSIONS: [number, string | undefined][] = [
+  [1043135649, undefined],
+  [1321779725, undefined],
+];
+
+function randomSeed(): number {
+  return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+}
+
 describe('the manager view is a function of the content, not of which anonymous operator acted', () => {
-  it('holds for random scenarios and reads', async () => {
-    const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-    let next: Promise<[People, People]> | undefined;
-    const property = fc.asyncProperty(scenarioArb, async (scenario) => {
-      const signed = signers(scenario);
-      // The next run's people are made while this one runs; the two worlds are built side by side.
-      const [left, right] = await (next ?? Promise.all([people(), people()]));
-      next = Promise.all([people(), people()]);
-      const [a, b] = await Promise.all([build(scenario, false, left), build(scenario, true, right)]);
-      checkWorld(scenario, a, false, signed);
-      checkWorld(scenario, b, true, signed);
-      // (3) The same reads give the same answers once each world's own ids are placeholders.
-      const seenA = normalise(a.transcript, placeholders(a));
-      const seenB = normalise(b.transcript, placeholders(b));
-      if (seenA !== seenB) {
-        const at = [...seenA].findIndex((char, i) => char !== seenB[i]);
-        throw new Error(
-          `the manager view depends on who filed (σ = ${JSON.stringify(scenario.pool)}):\n` +
-            `A: …${seenA.slice(Math.max(0, at - 600), at + 300)}\nB: …${seenB.slice(Math.max(0, at - 600), at + 300)}`,
-        );
-      }
-    });
-    try {
-      await fc.assert(property, {
-        seed,
-        path: process.env.FC_PATH,
-        numRuns: Number(process.env.FC_RUNS ?? 15),
-        endOnFailure: process.env.FC_SHRINK !== '1',
+  const seeds: [number, string | undefined][] = [
+    ...(process.env.FC_SEED ? [] : PROPERTY_REGRESSIONS),
+    [process.env.FC_SEED ? Number(process.env.FC_SEED) : randomSeed(), process.env.FC_PATH],
+  ];
+  it.each(seeds)(
+    'holds for the scenarios and reads of seed %s (path %s)',
+    async (seed, path) => {
+      let next: Promise<[People, People]> | undefined;
+      const property = fc.asyncProperty(scenarioArb, async (scenario) => {
+        const signed = signers(scenario);
+        // The next run's people are made while this one runs; the two worlds are built side by side.
+        const [left, right] = await (next ?? Promise.all([people(), people()]));
+        next = Promise.all([people(), people()]);
+        const [a, b] = await Promise.all([build(scenario, false, left), build(scenario, true, right)]);
+        checkWorld(scenario, a, false, signed);
+        checkWorld(scenario, b, true, signed);
+        // (3) The same reads give the same answers once each world's own ids are placeholders.
+        const seenA = normalise(a.transcript, placeholders(a));
+        const seenB = normalise(b.transcript, placeholders(b));
+        if (seenA !== seenB) {
+          const at = [...seenA].findIndex((char, i) => char !== seenB[i]);
+          throw new Error(
+            `the manager view depends on who filed (σ = ${JSON.stringify(scenario.pool)}):\n` +
+              `A: …${seenA.slice(Math.max(0, at - 600), at + 300)}\nB: …${seenB.slice(Math.max(0, at - 600), at + 300)}`,
+          );
+        }
       });
-    } catch (error) {
-      console.error(`anonymity property failed: reproduce with FC_SEED=${seed} (see the path in the error)`);
-      throw error;
-    } finally {
-      await next;
-    }
-  }, 300_000);
+      try {
+        await fc.assert(property, {
+          seed,
+          path,
+          numRuns: path ? 1 : Number(process.env.FC_RUNS ?? 15),
+          endOnFailure: process.env.FC_SHRINK !== '1',
+        });
+      } catch (error) {
+        console.error(
+          `anonymity property failed: reproduce with FC_SEED=${seed}; once fixed, add [seed, path] (the path is in the error) to PROPERTY_REGRESSIONS`,
+        );
+        throw error;
+      } finally {
+        await next;
+      }
+    },
+    300_000,
+  );
 });
 
 // ---- The attacker -------------------------------------------------------------------------
@@ -620,10 +660,7 @@ describe('a manager differencing insights cannot tell who filed an unsigned pép
   const runs = Number(process.env.FC_ATTACK_RUNS ?? 6);
   const seeds: [number, string | undefined][] = [
     ...(process.env.FC_SEED ? [] : ATTACK_REGRESSIONS),
-    [
-      process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0,
-      process.env.FC_PATH,
-    ],
+    [process.env.FC_SEED ? Number(process.env.FC_SEED) : randomSeed(), process.env.FC_PATH],
   ];
   it.each(seeds)(
     'seed %s (path %s)',

@@ -240,6 +240,9 @@ describe('e-mail: at once, in the reader’s language, with one-click unsubscrib
     ]);
     expect(mails.map((m) => /révision \(n° (\d)\)/.exec(m.text ?? '')?.[1])).toEqual(['2', '3', '4']);
     expect(mails[2]?.html).toContain(`href="${PUBLIC_URL}/proposals/5b0e7f55-2b7c-4a4e-9d55-0c8f4d3f1a10"`);
+    // Its link says what it opens (each item of a digest has its own link name).
+    expect(mails[2]?.html).toContain('>Ouvrir PRO-000042 « Rembourser sans justificatif » (nouvelle révision)</a>');
+    expect(mails[2]?.text).toContain(`Ouvrir PRO-000042 « Rembourser sans justificatif » (nouvelle révision) : ${PUBLIC_URL}/proposals/`);
     expect(unsubscribeUrl(mails[2] as ParsedMail)).toContain('/api/mail/unsubscribe?token=');
   });
 });

@@ -6,6 +6,7 @@ import {
   createProposal,
   INVITE_CO_AUTHOR,
   INVITE_REPORTER,
+  proposalForNewPepin,
   publishSampleRules,
   readProposal,
   RESPOND_TO_INVITATION,
@@ -37,9 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function newProposal(): Promise<ProposalJson> {
-  const pepin = await acknowledgedPepin(api, reporter, manager);
-  return createProposal(api, manager, [pepin], [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
+function newProposal(): Promise<ProposalJson> {
+  return proposalForNewPepin(api, reporter, manager, [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
 }
 
 function invite(proposalId: string, user: TestUser, by: TestUser = manager, language?: string) {
@@ -284,4 +284,3 @@ describe('co-authors', () => {
     expect(unlinked.errors?.[0]?.message).toBe('This pépin is not one the proposal answers.');
   });
 });
-

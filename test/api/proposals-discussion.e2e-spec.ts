@@ -3,10 +3,9 @@ import { ProposalStatus, ProposalWorkflow } from '@pepite/api/proposals';
 import { startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 import { notificationsOf, sql } from '../support/pepin-graphql';
 import {
-  acknowledgedPepin,
   COMMENT_ON_PROPOSAL,
-  createProposal,
   ENDORSE_PROPOSAL,
+  proposalForNewPepin,
   publishSampleRules,
   readProposal,
   REVISE_PROPOSAL,
@@ -37,9 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function newProposal(): Promise<ProposalJson> {
-  const pepin = await acknowledgedPepin(api, reporter, manager);
-  return createProposal(api, manager, [pepin], [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
+function newProposal(): Promise<ProposalJson> {
+  return proposalForNewPepin(api, reporter, manager, [{ kind: 'RETIRE', ruleKey: 'REFUND-002' }]);
 }
 
 function comment(user: TestUser, input: Record<string, unknown>, language?: string) {

@@ -6,8 +6,7 @@ import { RulebookPublisher } from '@pepite/api/rulebook';
 import { authenticated, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 import { sql } from '../support/pepin-graphql';
 import {
-  acknowledgedPepin,
-  createProposal,
+  proposalForNewPepin,
   readProposal,
   REVISE_PROPOSAL,
   REVISION_DIFF,
@@ -51,9 +50,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function newProposal(): Promise<ProposalJson> {
-  const pepin = await acknowledgedPepin(api, reporter, manager);
-  return createProposal(api, manager, [pepin], [{ kind: 'AMEND', ruleKey: 'REFUND-001', statement: STATEMENT_1 }]);
+function newProposal(): Promise<ProposalJson> {
+  return proposalForNewPepin(api, reporter, manager, [
+    { kind: 'AMEND', ruleKey: 'REFUND-001', statement: STATEMENT_1 },
+  ]);
 }
 
 function revise(id: string, user: TestUser, input: Record<string, unknown>, language?: string) {

@@ -126,6 +126,66 @@ describe('search gaps', () => {
     expect((await sql<{ user_id: string }>('SELECT user_id FROM desktop_status')).map((row) => row.user_id)).toEqual([manager.id]);
   });
 
+  it('never shows a search typed on one day only (a customer’s name): not listed, not fileable, as if never made', async () => {
+    const colleague = await api.world.newUser(Role.OPERATOR);
+    // Five desktops type the same name the same day: still one day, below SEARCH_GAP_MIN_DAYS (2).
+    for (const token of [operator.token, colleague.token, operator.token, colleague.token, operator.token]) {
+      await api.graphql.ok(REPORT, { input: { queries: ['Jean-Pierre Dupuis-Martin'] } }, { token });
+    }
+    expect((await gaps()).searches.map((row) => row.query)).not.toContain('jean pierre dupuis martin');
+    const never = await api.graphql.request(FILE, { input: { query: 'Marie-Claude Inconnue' } }, { token: manager.token });
+    const typed = await api.graphql.request(FILE, { input: { query: 'Jean-Pierre Dupuis-Martin' } }, { token: manager.token });
+    expect(JSON.stringify(typed)).toBe(JSON.stringify(never).replace('Marie-Claude Inconnue', 'Jean-Pierre Dupuis-Martin'));
+    expect(typed.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    // Searched again on another day, three times in all: now it is a gap of the site.
+    await sql('INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, $2, $3, 1)', [operator.siteId, dayBefore(3), 'jean pierre dupuis martin']);
+    expect((await gaps()).searches.map((row) => row.query)).toContain('jean pierre dupuis martin');
+  });
+
+  it('lets a manager erase a search, with the same answer whether it was recorded or not', async () => {
+    const ERASE = `mutation($input: EraseSearchGapInput!) { eraseSearchGap(input: $input) { erased } }`;
+    expect((await gaps()).searches.map((row) => row.query)).toContain('jean pierre dupuis martin');
+    const erased = await api.graphql.request(ERASE, { input: { query: 'Jean-Pierre Dupuis-Martin' } }, { token: manager.token });
+    const never = await api.graphql.request(ERASE, { input: { query: 'Personne Jamais Cherchée' } }, { token: manager.token });
+    expect(erased.data).toEqual({ eraseSearchGap: { erased: true } });
+    expect([never.status, never.data, never.errors]).toEqual([erased.status, erased.data, erased.errors]);
+    expect((await gaps()).searches.map((row) => row.query)).not.toContain('jean pierre dupuis martin');
+    expect(await sql("SELECT 1 FROM search_gap WHERE query = 'jean pierre dupuis martin'")).toHaveLength(0);
+    expect(await api.graphql.errorCode(ERASE, { input: { query: 'carte cadeau expiree' } }, { token: operator.token })).toBe('FORBIDDEN');
+  });
+
+  it('purges acknowledgements past their retention, and superseded ones once off the desktops', async () => {
+    const now = api.app.get(Clock).now().getTime();
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    const plant = (userId: string, release: number, rule: string, at: Date) =>
+      sql('INSERT INTO rule_acknowledgement (user_id, release_version, rule_key, site_id, acknowledged_at) VALUES ($1, $2, $3, $4, $5)', [
+        userId,
+        release,
+        rule,
+        operator.siteId,
+        at,
+      ]);
+    await plant(operator.id, 1, 'ACK-OLD', daysAgo(400)); // past ACKNOWLEDGEMENT_RETENTION_DAYS (365): deleted
+    await plant(operator.id, 2, 'ACK-KEPT', daysAgo(200)); // within it, never superseded: kept
+    await plant(operator.id, 3, 'ACK-SUP', daysAgo(60)); // superseded by release 5, off the desktops: deleted
+    await plant(operator.id, 5, 'ACK-SUP', daysAgo(40));
+    await plant(operator.id, 6, 'ACK-NEW', daysAgo(5)); // superseded by release 7 but still on the desktops: kept
+    await plant(operator.id, 7, 'ACK-NEW', daysAgo(1));
+    await plant(manager.id, 4, 'ACK-SUP', daysAgo(60)); // another person's later acknowledgement supersedes nothing of theirs
+    const purged = await api.app.get(ReturnPathRetention).purge();
+    expect(purged.acknowledgementRows).toBe(2);
+    const left = await sql<{ user_id: string; release_version: number; rule_key: string }>(
+      'SELECT user_id, release_version, rule_key FROM rule_acknowledgement ORDER BY release_version',
+    );
+    expect(left).toEqual([
+      { user_id: operator.id, release_version: 2, rule_key: 'ACK-KEPT' },
+      { user_id: manager.id, release_version: 4, rule_key: 'ACK-SUP' },
+      { user_id: operator.id, release_version: 5, rule_key: 'ACK-SUP' },
+      { user_id: operator.id, release_version: 6, rule_key: 'ACK-NEW' },
+      { user_id: operator.id, release_version: 7, rule_key: 'ACK-NEW' },
+    ]);
+  });
+
   it('refuses bad input with a clear code and an operator the managers’ view', async () => {
     expect(await api.graphql.errorCode(REPORT, { input: { queries: [] } }, { token: operator.token })).toBe('BAD_USER_INPUT');
     expect(await api.graphql.errorCode(TOP, {}, { token: operator.token })).toBe('FORBIDDEN');

@@ -146,6 +146,16 @@ export async function createProposal(
   return data.createProposal;
 }
 
+/** A proposal by `manager` answering a new pépin of `reporter` (filed and acknowledged first). */
+export async function proposalForNewPepin(
+  api: TestApi,
+  reporter: TestUser,
+  manager: TestUser,
+  changes: Record<string, unknown>[],
+): Promise<ProposalJson> {
+  return createProposal(api, manager, [await acknowledgedPepin(api, reporter, manager)], changes);
+}
+
 export async function readProposal(api: TestApi, id: string, user: TestUser): Promise<ProposalJson> {
   return (await api.graphql.ok<{ proposal: ProposalJson }>(PROPOSAL, { id }, { token: user.token })).proposal;
 }

@@ -6,15 +6,15 @@ export interface ReceivedCall {
   readonly headers: IncomingHttpHeaders;
   /** The exact bytes received, as text (what the signature covers). */
   readonly body: string;
-  /** The status the receiver answered. */
+  /** The status the receiver answered; 0 while it holds the call open (`'hold'`). */
   readonly answered: number;
 }
 
 /** A real HTTP receiver on 127.0.0.1 that records every call and answers what the test says. */
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
-  /** The status to answer for each call of a path (1-based count of calls to that path). */
-  answer: (path: string, nth: number) => number = () => 200;
+  /** The status to answer for each call of a path (1-based count of calls to that path); `'hold'` never answers. */
+  answer: (path: string, nth: number) => number | 'hold' = () => 200;
   private waiters: (() => void)[] = [];
 
   private constructor(private readonly server: Server) {}
@@ -28,9 +28,10 @@ export class WebhookReceiver {
         const receiver = holder.receiver as WebhookReceiver;
         const path = request.url ?? '/';
         const nth = receiver.calls.filter((call) => call.path === path).length + 1;
-        const answered = receiver.answer(path, nth);
+        const verdict = receiver.answer(path, nth);
+        const answered = verdict === 'hold' ? 0 : verdict;
         receiver.calls.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
-        response.writeHead(answered).end();
+        if (verdict !== 'hold') response.writeHead(verdict).end();
         receiver.wake();
       });
     });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { invalidInputError } from '@pepite/api/errors';
+import { DesktopStatusFastPath } from '@pepite/api/return-path';
 import { FeedFastPath } from '@pepite/api/rulebook';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
@@ -26,10 +27,13 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   });
   // First on the server: the feed's answers from memory, with the headers helmet gives every other answer.
   const feed = app.get(FeedFastPath);
-  feed.useCommonHeaders(securityHeaderValues());
-  frontDoor.answerFirst((request, response) => {
+  const statuses = app.get(DesktopStatusFastPath);
+  const common = securityHeaderValues();
+  feed.useCommonHeaders(common);
+  statuses.useCommonHeaders(common);
+  frontDoor.answerFirst((request, response, toExpress) => {
     metrics.observe(request, response);
-    return feed.answered(request, response);
+    return feed.answered(request, response) || statuses.answered(request, response, toExpress);
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');

@@ -35,6 +35,11 @@ export interface ReleaseSource {
 export interface DesktopReporterOptions {
   /** The API's GraphQL endpoint, e.g. `https://pepite.example/graphql`. */
   readonly graphqlUrl: string;
+  /**
+   * Where the status goes: `POST /api/desktop/status`, the API's cheapest request (answered
+   * before its GraphQL stack). Default: beside `graphqlUrl` (`…/graphql` → `…/api/desktop/status`).
+   */
+  readonly statusUrl?: string;
   /** The signed-in operator's token, asked before each request; nothing is sent without one. */
   readonly getToken: TokenSource;
   /** Where the desktop id and what is owed live between runs (`localStorage`). Default: memory. */
@@ -56,9 +61,6 @@ export interface DesktopReporterOptions {
   readonly newId?: () => string;
 }
 
-const REPORT_STATUS = `mutation ReportDesktopStatus($input: ReportDesktopStatusInput!) {
-  reportDesktopStatus(input: $input) { releaseVersion recorded }
-}`;
 const REPORT_SEARCHES = `mutation ReportSearchGaps($input: ReportSearchGapsInput!) {
   reportSearchGaps(input: $input) { counted }
 }`;
@@ -184,8 +186,10 @@ export class DesktopReporter {
         if (!token) return;
         const state = this.state;
         if (state.owed && state.applied) {
-          await this.post(token, REPORT_STATUS, {
-            input: { releaseVersion: state.applied.version, appliedAt: state.applied.appliedAt, desktopId: state.desktopId },
+          await this.postStatus(token, {
+            releaseVersion: state.applied.version,
+            appliedAt: state.applied.appliedAt,
+            desktopId: state.desktopId,
           });
           // Another release applied meanwhile stays owed.
           if (this.state.applied?.version === state.applied.version) this.state = { ...this.state, owed: false };
@@ -222,6 +226,21 @@ export class DesktopReporter {
       void this.flush();
     }, delay);
     unref(this.retry);
+  }
+
+  /** Throws on a network failure or an answer that is not a success (kept for later). */
+  private async postStatus(token: string, report: Record<string, unknown>): Promise<void> {
+    const url = this.options.statusUrl ?? new URL('./api/desktop/status', this.options.graphqlUrl).toString();
+    const response = await this.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(report),
+    });
+    if (response.ok) return;
+    const answer = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+    // A refused report (an unknown release, bad input: 400) will be refused again: dropped, not retried.
+    if (response.status === 400) return;
+    throw new Error(`status not accepted: ${response.status} ${answer?.error?.code ?? ''}`);
   }
 
   /** Throws on a network failure or an answer that is not a success (kept for later). */

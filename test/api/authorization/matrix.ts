@@ -207,7 +207,8 @@ export class Fresh {
   async searchGap(): Promise<string> {
     const query = `carte cadeau ${unique().replace(/[0-9]/g, 'x')}`;
     await this.api.app.get(DataSource).query(
-      `INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, CURRENT_DATE, $2, 1)`,
+      // On two days, three times: above the default threshold managers see a search from.
+      `INSERT INTO search_gap (site_id, day, query, searches) VALUES ($1, CURRENT_DATE, $2, 2), ($1, CURRENT_DATE - 1, $2, 1)`,
       [this.world.site.site.id, query],
     );
     return query;
@@ -583,6 +584,14 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: 'Mutation',
+    name: 'eraseSearchGap',
+    build: async ({ fresh }) =>
+      q('mutation($input: EraseSearchGapInput!) { eraseSearchGap(input: $input) { erased } }', { input: { query: await fresh.searchGap() } }),
+    expected: MANAGERS_AND_ADMINS,
+    note: 'on the caller’s own site (another site’s manager erases nothing: the same answer)',
+  },
+  {
+    kind: 'Mutation',
     name: 'fileSearchGapPepin',
     build: async ({ fresh }) =>
       q('mutation($input: FileSearchGapPepinInput!) { fileSearchGapPepin(input: $input) { id } }', { input: { query: await fresh.searchGap() } }),
@@ -914,6 +923,13 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
 
   // ────────────────────────── Subscriptions ──────────────────────────
+  {
+    kind: 'Subscription',
+    name: 'floorChanged',
+    build: () => q('subscription { floorChanged { siteId } }'),
+    expected: MANAGERS_AND_ADMINS,
+    note: 'their own site by default (graphql-ws: no token closes with 4401)',
+  },
   {
     kind: 'Subscription',
     name: 'notificationAdded',

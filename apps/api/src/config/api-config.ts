@@ -40,9 +40,20 @@ export interface ApiConfig {
   /** Redis for the shared rate limits; unset: they are counted in PostgreSQL. */
   readonly redisUrl?: string;
   readonly rulebook: RulebookOptions;
-  readonly jobs: { readonly runWorkers: boolean; readonly pollingIntervalSeconds: number };
+  readonly jobs: {
+    readonly runWorkers: boolean;
+    readonly pollingIntervalSeconds: number;
+    readonly maintenanceIntervalSeconds: number;
+  };
   readonly publication: { readonly fourEyes: boolean };
-  readonly returnPath: { readonly staleDesktopHours: number; readonly desktopStatusRetentionDays: number; readonly searchGapRetentionDays: number };
+  readonly returnPath: {
+    readonly staleDesktopHours: number;
+    readonly desktopStatusRetentionDays: number;
+    readonly searchGapRetentionDays: number;
+    readonly acknowledgementRetentionDays: number;
+    readonly searchGapMinDays: number;
+    readonly searchGapMinSearches: number;
+  };
   /** E-mail: the relay, or `.eml` files in development, or off. */
   readonly mail: MailOptions;
   /** Outgoing webhooks: retries, disabling, the internal addresses they may call. */
@@ -113,12 +124,19 @@ export async function apiConfigFrom(env: Environment, warn: (message: string) =>
       sseHeartbeatSeconds: env.RULEBOOK_SSE_HEARTBEAT_SECONDS,
       sseRetryMilliseconds: env.RULEBOOK_SSE_RETRY_MS,
     },
-    jobs: { runWorkers: env.JOBS_ENABLED, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
+    jobs: {
+      runWorkers: env.JOBS_ENABLED,
+      pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
+      maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+    },
     publication: { fourEyes: env.PUBLICATION_FOUR_EYES },
     returnPath: {
       staleDesktopHours: env.DESKTOP_STALE_HOURS,
       desktopStatusRetentionDays: env.DESKTOP_STATUS_RETENTION_DAYS,
       searchGapRetentionDays: env.SEARCH_GAP_RETENTION_DAYS,
+      acknowledgementRetentionDays: env.ACKNOWLEDGEMENT_RETENTION_DAYS,
+      searchGapMinDays: env.SEARCH_GAP_MIN_DAYS,
+      searchGapMinSearches: env.SEARCH_GAP_MIN_SEARCHES,
     },
     webhooks: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,

@@ -3,7 +3,13 @@ import { ConfigurationError, readEnvironment } from './environment';
 describe('configuration from the environment', () => {
   it('has defaults that run on a developer machine', () => {
     const env = readEnvironment({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, PEPITE_DATA_DIR: '.data', PEPITE_DEMO: false, ACCESS_TOKEN_TTL_MINUTES: 60 });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      PEPITE_DATA_DIR: '.data',
+      PEPITE_DEMO: false,
+      ACCESS_TOKEN_TTL_MINUTES: 60,
+    });
   });
 
   it('parses numbers and booleans', () => {
@@ -29,8 +35,14 @@ describe('configuration from the environment', () => {
 
   it('keeps metrics and traces off unless asked, the metrics port on loopback', () => {
     const defaults = readEnvironment({});
-    expect([defaults.METRICS_PORT, defaults.METRICS_HOST, defaults.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([undefined, '127.0.0.1', undefined]);
-    expect(readEnvironment({ METRICS_PORT: '9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({
+    expect([defaults.METRICS_PORT, defaults.METRICS_HOST, defaults.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([
+      undefined,
+      '127.0.0.1',
+      undefined,
+    ]);
+    expect(
+      readEnvironment({ METRICS_PORT: '9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }),
+    ).toMatchObject({
       METRICS_PORT: 9464,
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
     });
@@ -48,13 +60,20 @@ describe('configuration from the environment', () => {
       GRAPHQL_MAX_TOKENS: 5000,
       SUBSCRIPTION_REAUTH_SECONDS: 30,
     });
-    expect(readEnvironment({ GRAPHQL_MAX_DEPTH: '12', FILING_LIMIT_PER_OPERATOR: '5' })).toMatchObject({ GRAPHQL_MAX_DEPTH: 12, FILING_LIMIT_PER_OPERATOR: 5 });
+    expect(readEnvironment({ GRAPHQL_MAX_DEPTH: '12', FILING_LIMIT_PER_OPERATOR: '5' })).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 12,
+      FILING_LIMIT_PER_OPERATOR: 5,
+    });
     expect(() => readEnvironment({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/^GRAPHQL_MAX_DEPTH must not be less than 2/);
-    expect(() => readEnvironment({ MUTATION_LIMIT_PER_USER: '0' })).toThrow(/^MUTATION_LIMIT_PER_USER must not be less than 1/);
+    expect(() => readEnvironment({ MUTATION_LIMIT_PER_USER: '0' })).toThrow(
+      /^MUTATION_LIMIT_PER_USER must not be less than 1/,
+    );
   });
 
   it('never echoes a secret and demands one in production', () => {
-    expect(() => readEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(/^JWT_SECRET must be at least 32 characters$/);
+    expect(() => readEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(
+      /^JWT_SECRET must be at least 32 characters$/,
+    );
     expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/^JWT_SECRET must be set in production/);
   });
 
@@ -67,7 +86,9 @@ describe('configuration from the environment', () => {
 
   it('takes a Redis URL for the shared limits and never echoes it (it may hold a password)', () => {
     expect(readEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
-    expect(() => readEnvironment({ REDIS_URL: 'http://user:hunter2@x' })).toThrow(/^REDIS_URL must be a redis:\/\/ URL$/);
+    expect(() => readEnvironment({ REDIS_URL: 'http://user:hunter2@x' })).toThrow(
+      /^REDIS_URL must be a redis:\/\/ URL$/,
+    );
   });
 });
 
@@ -93,14 +114,32 @@ describe('single sign-on and session settings', () => {
   it.each([
     [{ OIDC_ISSUER: 'not a url' }, /^OIDC_ISSUER must be an http\(s\) URL/],
     [{ ...oidc, OIDC_CLIENT_SECRET: '' }, /^OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is$/],
-    [{ ...oidc, OIDC_REDIRECT_URI: 'https://pepite.example/callback' }, /^OIDC_REDIRECT_URI must be the absolute URL of \/auth\/oidc\/callback/],
+    [
+      { ...oidc, OIDC_REDIRECT_URI: 'https://pepite.example/callback' },
+      /^OIDC_REDIRECT_URI must be the absolute URL of \/auth\/oidc\/callback/,
+    ],
     [{ ...oidc, OIDC_ISSUER: 'http://login.example.com' }, /^OIDC_ISSUER must be an https URL/],
-    [{ ...oidc, OIDC_ISSUER: 'http://login.example.com', OIDC_ALLOW_HTTP: '1' }, /^OIDC_ISSUER must be an https URL .*loopback/],
-    [{ ...oidc, OIDC_ALLOW_HTTP: '1', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), RULEBOOK_SIGNING_KEY_FILE: '/k' }, /^OIDC_ALLOW_HTTP must be off in production/],
+    [
+      { ...oidc, OIDC_ISSUER: 'http://login.example.com', OIDC_ALLOW_HTTP: '1' },
+      /^OIDC_ISSUER must be an https URL .*loopback/,
+    ],
+    [
+      {
+        ...oidc,
+        OIDC_ALLOW_HTTP: '1',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        RULEBOOK_SIGNING_KEY_FILE: '/k',
+      },
+      /^OIDC_ALLOW_HTTP must be off in production/,
+    ],
     [{ ...oidc, OIDC_SCOPES: 'profile email' }, /^OIDC_SCOPES must include openid/],
     [{ PASSWORD_LOGIN: 'off' }, /^PASSWORD_LOGIN=off needs OIDC_ISSUER/],
     [{ PASSWORD_LOGIN: 'no' }, /^PASSWORD_LOGIN /],
-    [{ PASSWORD_BREAK_GLASS_ADMINS: 'not-an-address' }, /^PASSWORD_BREAK_GLASS_ADMINS must be a comma-separated list of e-mail addresses/],
+    [
+      { PASSWORD_BREAK_GLASS_ADMINS: 'not-an-address' },
+      /^PASSWORD_BREAK_GLASS_ADMINS must be a comma-separated list of e-mail addresses/,
+    ],
     [{ SESSION_IDLE_MINUTES: '1' }, /^SESSION_IDLE_MINUTES must not be less than 5/],
   ])('refuses a bad single sign-on setting in one line: %p', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(ConfigurationError);
@@ -109,7 +148,12 @@ describe('single sign-on and session settings', () => {
 
   it('accepts a plain-http issuer on loopback for development and tests, and never shows the secret', () => {
     expect(
-      readEnvironment({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_REDIRECT_URI: 'http://localhost:3000/auth/oidc/callback', OIDC_ALLOW_HTTP: '1' }),
+      readEnvironment({
+        ...oidc,
+        OIDC_ISSUER: 'http://127.0.0.1:8080',
+        OIDC_REDIRECT_URI: 'http://localhost:3000/auth/oidc/callback',
+        OIDC_ALLOW_HTTP: '1',
+      }),
     ).toMatchObject({ OIDC_ALLOW_HTTP: true });
     expect(() => readEnvironment({ ...oidc, OIDC_CLIENT_SECRET: '' })).not.toThrow(/a-secret/);
   });

@@ -1,24 +1,19 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MinLength, validateSync } from 'class-validator';
 import { ConfigurationError } from './configuration-error';
-import { checkSingleSignOn, SingleSignOnSettings } from './single-sign-on-settings';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+import { ReturnPathSettings } from './return-path-settings';
+import { BooleanSetting, IntSetting } from './setting-decorators';
+import { checkSingleSignOn } from './single-sign-on-settings';
 
 /**
  * Every setting the API reads, validated once at start. Defaults suit a developer's
  * machine; production refuses to start without the secrets.
  */
-export class Environment extends SingleSignOnSettings {
+export class Environment extends ReturnPathSettings {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -31,39 +26,27 @@ export class Environment extends SingleSignOnSettings {
   @IsString()
   PEPITE_DATA_DIR = '.data';
 
-  @Transform(toBool)
+  @BooleanSetting()
   PEPITE_DEMO = false;
 
   @IsOptional()
   @MinLength(32, { message: '$property must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntSetting(1, 1440)
   ACCESS_TOKEN_TTL_MINUTES = 60;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_LIMIT_PER_ACCOUNT = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_LIMIT_PER_ADDRESS = 300;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_LIMIT_WINDOW_SECONDS = 900;
 
   /** Longest progressive delay of a login attempt on an account that keeps failing. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60000)
+  @IntSetting(0, 60000)
   LOGIN_DELAY_MAX_MS = 5000;
 
   /** Redis for the shared rate limits (`redis://` or `rediss://`); unset: PostgreSQL counts them. */
@@ -72,66 +55,46 @@ export class Environment extends SingleSignOnSettings {
   REDIS_URL?: string;
 
   /** Mutations one signed-in user may send per window (each root field counts, aliases included). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   MUTATION_LIMIT_PER_USER = 120;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   MUTATION_LIMIT_WINDOW_SECONDS = 60;
 
   /** Pépins one operator may file per window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   FILING_LIMIT_PER_OPERATOR = 20;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   FILING_LIMIT_WINDOW_SECONDS = 3600;
 
   /** GraphQL: deepest field nesting an operation may have. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(2)
-  @Max(100)
+  @IntSetting(2, 100)
   GRAPHQL_MAX_DEPTH = 10;
 
   /** GraphQL: aliases an operation may use. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
+  @IntSetting(0, 1000)
   GRAPHQL_MAX_ALIASES = 15;
 
   /** GraphQL: highest estimated cost of an operation (1 a field, lists times their `first`). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
+  @IntSetting(10)
   GRAPHQL_MAX_COST = 10000;
 
   /** GraphQL: tokens a document may have (the parser stops beyond). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(1000000)
+  @IntSetting(100, 1000000)
   GRAPHQL_MAX_TOKENS = 5000;
 
   /** How often a graphql-ws connection's token and account are checked again (expiry, deactivation elsewhere). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @IntSetting(1, 3600)
   SUBSCRIPTION_REAUTH_SECONDS = 30;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   @IsOptional()
-  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, { message: '$property must be * or a comma-separated list of http(s) origins' })
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, {
+    message: '$property must be * or a comma-separated list of http(s) origins',
+  })
   CORS_ORIGINS?: string;
 
   @IsOptional()
@@ -140,10 +103,7 @@ export class Environment extends SingleSignOnSettings {
 
   /** Prometheus metrics on their own port (never the API's public one); unset: off. */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   METRICS_PORT?: number;
 
   /** Where the metrics port listens: loopback unless the scraper is elsewhere. */
@@ -155,16 +115,10 @@ export class Environment extends SingleSignOnSettings {
   @Matches(/^https?:\/\/\S+$/, { message: '$property must be an http(s):// URL' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntSetting(1, 200)
   DB_POOL_SIZE = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(300)
+  @IntSetting(1, 300)
   SHUTDOWN_GRACE_SECONDS = 15;
 
   /** Built web console (vite output) to serve at `/`; unset: the API serves no pages. */
@@ -191,31 +145,26 @@ export class Environment extends SingleSignOnSettings {
   @IsString()
   RULEBOOK_PREVIOUS_PUBLIC_KEYS?: string;
 
-  @Transform(toBool)
+  @BooleanSetting()
   RULEBOOK_FEED_PUBLIC = false;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(300)
+  @IntSetting(1, 300)
   RULEBOOK_SSE_HEARTBEAT_SECONDS = 15;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @IntSetting(100, 600000)
   RULEBOOK_SSE_RETRY_MS = 3000;
 
   /** Whether this instance runs the durable job workers (scheduled releases, deadlines). */
-  @Transform(toBool)
+  @BooleanSetting()
   JOBS_ENABLED = true;
 
   /** How often an idle worker looks for due jobs. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @IntSetting(1, 60)
   JOBS_POLL_SECONDS = 2;
+
+  /** How often the job queue's maintenance runs (across instances): it re-runs jobs whose instance died mid-job, once they expire. */
+  @IntSetting(1, 3600)
+  JOBS_MAINTENANCE_SECONDS = 120;
 
   /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, except `.eml` files in development. */
   @IsOptional()
@@ -234,7 +183,9 @@ export class Environment extends SingleSignOnSettings {
 
   /** IP addresses and networks (comma-separated, e.g. `10.20.0.0/16,127.0.0.1`) webhooks may call although internal. */
   @IsOptional()
-  @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, { message: '$property must be comma-separated IP addresses or networks (a.b.c.d/n)' })
+  @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, {
+    message: '$property must be comma-separated IP addresses or networks (a.b.c.d/n)',
+  })
   WEBHOOK_ALLOWED_TARGETS?: string;
 
   /** `npm start` only: the local receiver the demo registers a webhook for (tools/demo-webhook-receiver.mjs). */
@@ -243,57 +194,24 @@ export class Environment extends SingleSignOnSettings {
   PEPITE_DEMO_WEBHOOK_URL?: string;
 
   /** A webhook delivery's first retry waits this long; each next one twice as long. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @IntSetting(1, 3600)
   WEBHOOK_RETRY_DELAY_SECONDS = 30;
 
   /** Attempts of one webhook delivery before it is given up. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @IntSetting(1, 20)
   WEBHOOK_MAX_ATTEMPTS = 8;
 
   /** Failed attempts in a row after which a webhook is disabled and the admins told. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntSetting(1, 1000)
   WEBHOOK_DISABLE_AFTER_FAILURES = 20;
 
   /** How long a webhook receiver has to answer. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(60000)
+  @IntSetting(100, 60000)
   WEBHOOK_TIMEOUT_MS = 10000;
 
   /** Four eyes: refuse to publish a proposal whose only author is the publisher. */
-  @Transform(toBool)
+  @BooleanSetting()
   PUBLICATION_FOUR_EYES = true;
-
-  /** A desktop silent, or still behind a release, for longer than this is shown as stale. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(720)
-  DESKTOP_STALE_HOURS = 24;
-
-  /** Desktop statuses (release applied, last heard of) are deleted after this many days of silence. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  DESKTOP_STATUS_RETENTION_DAYS = 30;
-
-  /** Unanswered searches (per site and day, no person) are deleted after this many days. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  SEARCH_GAP_RETENTION_DAYS = 90;
 }
 
 export { ConfigurationError };
@@ -312,7 +230,26 @@ const OPTIONAL_SETTINGS = [
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CORS_ORIGINS', 'TRUST_PROXY', 'RULEBOOK_SIGNING_KEY', 'RULEBOOK_SIGNING_KEY_FILE', 'RULEBOOK_PREVIOUS_PUBLIC_KEYS', 'WEB_CONSOLE_DIR', 'AGENT_DESKTOP_DIR', 'METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMTP_URL', 'PUBLIC_URL', 'WEBHOOK_ALLOWED_TARGETS', 'PEPITE_DEMO_WEBHOOK_URL', ...OPTIONAL_SETTINGS]) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'CORS_ORIGINS',
+    'TRUST_PROXY',
+    'RULEBOOK_SIGNING_KEY',
+    'RULEBOOK_SIGNING_KEY_FILE',
+    'RULEBOOK_PREVIOUS_PUBLIC_KEYS',
+    'WEB_CONSOLE_DIR',
+    'AGENT_DESKTOP_DIR',
+    'METRICS_PORT',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'SMTP_URL',
+    'PUBLIC_URL',
+    'WEBHOOK_ALLOWED_TARGETS',
+    'PEPITE_DEMO_WEBHOOK_URL',
+    ...OPTIONAL_SETTINGS,
+  ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -323,7 +260,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     // A non-number fails every numeric bound too; say what is wrong first, not a bound.
     const constraints = first.constraints ?? {};
     const reason = constraints['isInt'] ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|SIGNING_KEY$|REDIS_URL|SMTP_URL/.test(first.property) ? '' : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
+    const shown = /SECRET|SIGNING_KEY$|REDIS_URL|SMTP_URL/.test(first.property)
+      ? ''
+      : ` (got ${JSON.stringify(raw[first.property] ?? null)})`;
     throw new ConfigurationError(`${first.property} ${reason.replace(/^\S+\s/, '')}${shown}`);
   }
   if (parsed.NODE_ENV === 'production' && parsed.PEPITE_DEMO) {
@@ -333,7 +272,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     throw new ConfigurationError('JWT_SECRET must be set in production (at least 32 characters)');
   }
   if (parsed.NODE_ENV === 'production' && !parsed.RULEBOOK_SIGNING_KEY && !parsed.RULEBOOK_SIGNING_KEY_FILE) {
-    throw new ConfigurationError('RULEBOOK_SIGNING_KEY or RULEBOOK_SIGNING_KEY_FILE must be set in production (an Ed25519 PKCS#8 PEM key)');
+    throw new ConfigurationError(
+      'RULEBOOK_SIGNING_KEY or RULEBOOK_SIGNING_KEY_FILE must be set in production (an Ed25519 PKCS#8 PEM key)',
+    );
   }
   checkSingleSignOn(parsed);
   return parsed;

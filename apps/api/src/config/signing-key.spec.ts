@@ -17,7 +17,9 @@ describe('release signing key from the configuration', () => {
     const first = await rulebookSigningKey(readEnvironment({}), dataDir, (m) => warnings.push(m));
     const second = await rulebookSigningKey(readEnvironment({}), dataDir, (m) => warnings.push(m));
     expect(first.asymmetricKeyType).toBe('ed25519');
-    expect(second.export({ type: 'pkcs8', format: 'der' }).equals(first.export({ type: 'pkcs8', format: 'der' }))).toBe(true);
+    expect(second.export({ type: 'pkcs8', format: 'der' }).equals(first.export({ type: 'pkcs8', format: 'der' }))).toBe(
+      true,
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/RULEBOOK_SIGNING_KEY/);
     const file = path.join(dataDir, 'secrets', 'rulebook-signing-key.pem');
@@ -31,19 +33,29 @@ describe('release signing key from the configuration', () => {
     expect(fromEnv.export({ type: 'pkcs8', format: 'pem' }).toString()).toBe(key);
     const file = path.join(dataDir, 'key.pem');
     await writeFile(file, key);
-    const fromFile = await rulebookSigningKey(readEnvironment({ RULEBOOK_SIGNING_KEY_FILE: file }), dataDir, () => undefined);
+    const fromFile = await rulebookSigningKey(
+      readEnvironment({ RULEBOOK_SIGNING_KEY_FILE: file }),
+      dataDir,
+      () => undefined,
+    );
     expect(fromFile.export({ type: 'pkcs8', format: 'pem' }).toString()).toBe(await readFile(file, 'utf8'));
 
-    await expect(rulebookSigningKey(readEnvironment({ RULEBOOK_SIGNING_KEY: pem('rsa') }), dataDir, () => undefined)).rejects.toThrow(
-      /must be an Ed25519 key/,
-    );
     await expect(
-      rulebookSigningKey(readEnvironment({ RULEBOOK_SIGNING_KEY_FILE: path.join(dataDir, 'missing.pem') }), dataDir, () => undefined),
+      rulebookSigningKey(readEnvironment({ RULEBOOK_SIGNING_KEY: pem('rsa') }), dataDir, () => undefined),
+    ).rejects.toThrow(/must be an Ed25519 key/);
+    await expect(
+      rulebookSigningKey(
+        readEnvironment({ RULEBOOK_SIGNING_KEY_FILE: path.join(dataDir, 'missing.pem') }),
+        dataDir,
+        () => undefined,
+      ),
     ).rejects.toThrow(ConfigurationError);
   });
 
   it('refuses a malformed key without echoing it, and demands one in production', () => {
-    expect(() => readEnvironment({ RULEBOOK_SIGNING_KEY: 'not a key' })).toThrow(/^RULEBOOK_SIGNING_KEY must be a PKCS#8 PEM private key$/);
+    expect(() => readEnvironment({ RULEBOOK_SIGNING_KEY: 'not a key' })).toThrow(
+      /^RULEBOOK_SIGNING_KEY must be a PKCS#8 PEM private key$/,
+    );
     expect(() =>
       readEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' }),
     ).toThrow(/^RULEBOOK_SIGNING_KEY or RULEBOOK_SIGNING_KEY_FILE must be set in production/);

@@ -8,7 +8,11 @@ import { ConfigurationError } from './environment';
  * The release signing key: from the environment in production; in development generated
  * once into the data directory, so desktops that pinned it keep trusting restarts.
  */
-export async function rulebookSigningKey(env: Environment, dataDir: string, warn: (message: string) => void): Promise<KeyObject> {
+export async function rulebookSigningKey(
+  env: Environment,
+  dataDir: string,
+  warn: (message: string) => void,
+): Promise<KeyObject> {
   if (env.RULEBOOK_SIGNING_KEY) return ed25519(env.RULEBOOK_SIGNING_KEY, 'RULEBOOK_SIGNING_KEY');
   if (env.RULEBOOK_SIGNING_KEY_FILE) {
     const pem = await readFile(env.RULEBOOK_SIGNING_KEY_FILE, 'utf8').catch(() => {
@@ -50,15 +54,23 @@ function ed25519(pem: string, source: string): KeyObject {
 export function previousPublicKeys(value: string | undefined): KeyObject[] {
   if (!value?.trim()) return [];
   const pems = value.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g);
-  const parts = pems ?? value.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts =
+    pems ??
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
   return parts.map((part, index) => {
     let key: KeyObject;
     try {
-      key = pems ? createPublicKey(part) : createPublicKey({ key: Buffer.from(part, 'base64'), format: 'der', type: 'spki' });
+      key = pems
+        ? createPublicKey(part)
+        : createPublicKey({ key: Buffer.from(part, 'base64'), format: 'der', type: 'spki' });
     } catch {
       throw new ConfigurationError(`RULEBOOK_PREVIOUS_PUBLIC_KEYS: key ${index + 1} is not a readable public key`);
     }
-    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigurationError(`RULEBOOK_PREVIOUS_PUBLIC_KEYS: key ${index + 1} must be an Ed25519 key`);
+    if (key.asymmetricKeyType !== 'ed25519')
+      throw new ConfigurationError(`RULEBOOK_PREVIOUS_PUBLIC_KEYS: key ${index + 1} must be an Ed25519 key`);
     return key;
   });
 }

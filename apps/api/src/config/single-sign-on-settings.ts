@@ -1,26 +1,16 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { ConfigurationError } from './configuration-error';
+import { BooleanSetting, IntSetting } from './setting-decorators';
 import type { Environment } from './environment';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
 /** Sessions, password sign-in and OpenID Connect (docs/sso.md); `Environment` extends it. */
 export class SingleSignOnSettings {
   /** How long one sign-in's refresh cookie lasts, however active (a 10-hour shift plus margin). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntSetting(1, 720)
   SESSION_LIFETIME_HOURS = 12;
 
   /** A refresh cookie unused this long is refused (a lunch break with the screen locked fits). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(5)
-  @Max(43200)
+  @IntSetting(5, 43200)
   SESSION_IDLE_MINUTES = 180;
 
   /** `off`: only the break-glass admins may sign in with a password (needs OIDC_ISSUER). */
@@ -29,7 +19,9 @@ export class SingleSignOnSettings {
 
   /** Comma-separated e-mails of the admins who keep password sign-in when PASSWORD_LOGIN=off. */
   @IsOptional()
-  @Matches(/^\s*[^,\s@]+@[^,\s@]+\s*(,\s*[^,\s@]+@[^,\s@]+\s*)*$/, { message: '$property must be a comma-separated list of e-mail addresses' })
+  @Matches(/^\s*[^,\s@]+@[^,\s@]+\s*(,\s*[^,\s@]+@[^,\s@]+\s*)*$/, {
+    message: '$property must be a comma-separated list of e-mail addresses',
+  })
   PASSWORD_BREAK_GLASS_ADMINS?: string;
 
   /** The OpenID provider's issuer URL (its /.well-known/openid-configuration is read from there); unset: no SSO. */
@@ -47,7 +39,9 @@ export class SingleSignOnSettings {
 
   /** The API's /auth/oidc/callback as the provider sees it (registered at the provider). */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+\/auth\/oidc\/callback$/, { message: '$property must be the absolute URL of /auth/oidc/callback' })
+  @Matches(/^https?:\/\/[^\s]+\/auth\/oidc\/callback$/, {
+    message: '$property must be the absolute URL of /auth/oidc/callback',
+  })
   OIDC_REDIRECT_URI?: string;
 
   @Matches(/(^|\s)openid(\s|$)/, { message: '$property must include openid' })
@@ -58,7 +52,7 @@ export class SingleSignOnSettings {
   OIDC_GROUPS_CLAIM = 'groups';
 
   /** Plain-http issuer on a loopback address (development, tests); refused in production. */
-  @Transform(toBool)
+  @BooleanSetting()
   OIDC_ALLOW_HTTP = false;
 
   /** The name on the sign-in button (« Se connecter avec … »); default: the issuer's host. */
@@ -73,7 +67,9 @@ export function checkSingleSignOn(env: Environment): void {
     throw new ConfigurationError('OIDC_ALLOW_HTTP must be off in production (the provider must be reached over https)');
   }
   if (env.PASSWORD_LOGIN === 'off' && !env.OIDC_ISSUER) {
-    throw new ConfigurationError('PASSWORD_LOGIN=off needs OIDC_ISSUER: nobody but the break-glass admins could sign in');
+    throw new ConfigurationError(
+      'PASSWORD_LOGIN=off needs OIDC_ISSUER: nobody but the break-glass admins could sign in',
+    );
   }
   if (!env.OIDC_ISSUER) return;
   for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const) {

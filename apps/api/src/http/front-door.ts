@@ -12,8 +12,12 @@ import { ExpressAdapter } from '@nestjs/platform-express';
  */
 export const LISTEN_BACKLOG = 4096;
 
-/** Answers a request itself and returns true, or returns false to let Express have it. */
-export type FirstHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+/**
+ * Answers a request itself and returns true, or returns false to let Express have it. A
+ * handler that took a request may still hand it to Express later with `toExpress` (after
+ * reading its body, for instance: it then sets `request.body`, which Express's parser keeps).
+ */
+export type FirstHandler = (request: IncomingMessage, response: ServerResponse, toExpress: () => void) => boolean;
 
 /**
  * Express under Nest, with one handler in front of it on the same node:http server: the
@@ -36,7 +40,8 @@ export class FrontDoorAdapter extends ExpressAdapter {
     }
     const express = this.getInstance<(request: IncomingMessage, response: ServerResponse) => void>();
     this.httpServer = createServer((request, response) => {
-      if (!this.first(request, response)) express(request, response);
+      const toExpress = () => express(request, response);
+      if (!this.first(request, response, toExpress)) toExpress();
     });
   }
 

@@ -7,7 +7,7 @@ import { Clock, JobQueue } from '@pepite/api/database';
 export class JobsModule implements BeforeApplicationShutdown {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
 
-  static forRoot(options: { url: string; runWorkers: boolean; pollingIntervalSeconds: number; controllableClock: boolean }): DynamicModule {
+  static forRoot(options: { url: string; runWorkers: boolean; pollingIntervalSeconds: number; maintenanceIntervalSeconds: number; controllableClock: boolean }): DynamicModule {
     return {
       module: JobsModule,
       providers: [

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
 import type { Role } from '../gql/graphql';
 import { Loading } from '../ui/states';
 import { useAuth } from './auth-context';
@@ -29,3 +29,8 @@ export const OPERATOR: readonly Role[] = ['OPERATOR'];
 export const MANAGERS: readonly Role[] = ['MANAGER', 'ADMIN'];
 export const ADMIN: readonly Role[] = ['ADMIN'];
 export const EVERYONE: readonly Role[] = ['OPERATOR', 'MANAGER', 'ADMIN'];
+
+/** A screen at `path` that only `roles` may open: every feature's routes are a list of these. */
+export function guardedRoute(path: string, roles: readonly Role[], screen: ReactNode): RouteObject {
+  return { path, element: <RequireRole roles={roles}>{screen}</RequireRole> };
+}

@@ -4,3 +4,4 @@ export * from './json-object.scalar';
 export * from './request-batcher';
 export * from './page.args';
 export * from './id-field';
+export * from './from-view';

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -32,7 +33,11 @@ export class IdentityModule {
       module: IdentityModule,
       global: true,
       imports: [
-        JwtModule.register({ secret: options.jwtSecret }),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries it as a PEM public
+        // (or private) key and catches the failure, which cost more than the HMAC itself — about
+        // a millisecond per verification, the largest cost of a storm of new desktops
+        // (bench/status-storm.mjs profile).
+        JwtModule.register({ secret: createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) }),
       ],
       controllers: [SessionController, OidcController],
       providers: [

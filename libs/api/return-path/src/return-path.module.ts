@@ -1,5 +1,11 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { DesktopStatusService } from './application/desktop-status.service';
+import { DesktopStatusBatcher } from './application/status-batcher';
+import { FloorChangeHub } from './application/floor-change-hub';
+import { FloorWatch } from './application/floor-watch.service';
+import { FloorChangeResolver } from './graphql/floor-change.resolver';
+import { DesktopStatusController } from './http/desktop-status.controller';
+import { DesktopStatusFastPath } from './http/desktop-status-fast-path';
 import { MandatoryReadingService } from './application/mandatory-reading.service';
 import { SearchGapService } from './application/search-gap.service';
 import { ReleaseAdoptionService } from './application/release-adoption.service';
@@ -26,9 +32,15 @@ export class ReturnPathModule {
     return {
       module: ReturnPathModule,
       imports: [rulebook],
+      controllers: [DesktopStatusController],
       providers: [
         { provide: RETURN_PATH_OPTIONS, useValue: settings },
         DesktopStatusService,
+        DesktopStatusBatcher,
+        FloorChangeHub,
+        FloorWatch,
+        FloorChangeResolver,
+        DesktopStatusFastPath,
         ReleaseAdoptionService,
         ReturnPathRetention,
         DesktopStatusResolver,
@@ -37,7 +49,7 @@ export class ReturnPathModule {
         SearchGapService,
         SearchGapResolver,
       ],
-      exports: [ReturnPathRetention],
+      exports: [ReturnPathRetention, DesktopStatusFastPath, FloorChangeHub],
     };
   }
 }

@@ -5,15 +5,12 @@ import { ErrorBanner, Loading } from '../../ui/states';
 import { ReleaseAdoptionDocument } from './floor-documents';
 import { formatCount, formatHours, formatShare } from './floor-format';
 
-/** Live: polled, so it works whichever API instance answers (the figures are in PostgreSQL). */
-const POLL_MS = 10_000;
-
 /** Who runs release `version` on the site: aggregates only, teams under 3 people folded. */
 export function AdoptionSection({ version, siteId }: { version: number; siteId: string | null }) {
   const { t } = useTranslation('floor');
   const { data, error, refetch } = useQuery(ReleaseAdoptionDocument, {
+    // Live: FloorPage's `floorChanged` subscription reads it again when the floor moves.
     variables: { version, siteId },
-    pollInterval: POLL_MS,
   });
   const adoption = data?.releaseAdoption;
   return (

@@ -1,11 +1,13 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { serialRefetch } from '../../apollo/serial-refetch';
 import { useCurrentUser } from '../../auth/auth-context';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { AdoptionSection } from './AdoptionSection';
-import { LatestReleaseDocument } from './floor-documents';
+import { FloorChangedDocument, LatestReleaseDocument } from './floor-documents';
 import { MandatoryReadingSection } from './MandatoryReadingSection';
 
 /** /floor: what desktops send back — who has which release, who read the mandatory changes. */
@@ -13,11 +15,16 @@ export function FloorPage() {
   const { t } = useTranslation('floor');
   const user = useCurrentUser();
   const [search, setSearch] = useSearchParams();
-  const { data, loading, error, refetch } = useQuery(LatestReleaseDocument, { pollInterval: 10_000 });
+  const { data, loading, error, refetch } = useQuery(LatestReleaseDocument);
   const latest = data?.releases.edges[0]?.node.version;
   const asked = Number(search.get('version'));
   const version = Number.isInteger(asked) && asked >= 1 && latest !== undefined && asked <= latest ? asked : latest;
   const siteId = (user.role === 'ADMIN' && search.get('site')) || null;
+  // Pushed, not polled: the API says "this site's floor moved" (a publication, a desktop's
+  // first run of a release, an acknowledgement; at most once a second, from any instance) and
+  // the screen reads its three queries again.
+  const refresh = useMemo(() => serialRefetch(['FloorLatestRelease', 'FloorReleaseAdoption', 'FloorMandatoryReadingStatus']), []);
+  useSubscription(FloorChangedDocument, { variables: { siteId }, onData: ({ client }) => refresh(client) });
 
   return (
     <Page title={t('title')}>

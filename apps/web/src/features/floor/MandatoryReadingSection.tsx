@@ -5,16 +5,13 @@ import { formatDateTime, formatNumber } from '../../ui/format';
 import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
 import { MandatoryReadingStatusDocument, RemindMandatoryReadingDocument } from './floor-documents';
 
-/** Live: polled, so it works whichever API instance answers. */
-const POLL_MS = 5_000;
-
 /**
  * Who on the site has not yet acknowledged each mandatory change, by name: mandatory reading
  * is individual by nature, and the screen says so. No acknowledgement time is shown.
  */
 export function MandatoryReadingSection({ siteId }: { siteId: string | null }) {
   const { t } = useTranslation('floor');
-  const { data, error, refetch } = useQuery(MandatoryReadingStatusDocument, { variables: { siteId }, pollInterval: POLL_MS });
+  const { data, error, refetch } = useQuery(MandatoryReadingStatusDocument, { variables: { siteId } }); // live: FloorPage's subscription
   const [remind, reminding] = useMutation(RemindMandatoryReadingDocument);
   const [told, setTold] = useState<string>();
   const changes = data?.mandatoryReadingStatus;

@@ -83,3 +83,12 @@ export const RemindMandatoryReadingDocument = graphql(`
     }
   }
 `);
+
+/** "The floor of this site moved": the screen reads its queries again (pushed, at most once a second). */
+export const FloorChangedDocument = graphql(`
+  subscription FloorChanged($siteId: ID) {
+    floorChanged(siteId: $siteId) {
+      siteId
+    }
+  }
+`);

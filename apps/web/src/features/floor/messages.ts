@@ -11,7 +11,7 @@ export const floorMessages = {
       noRelease: 'Aucune version publiée.',
       recorded:
         'Ce qui est enregistré : pour chaque poste, la version appliquée et l’heure du dernier signalement, rien d’autre. Cet écran ne montre que des chiffres agrégés, jamais un nom ni un poste : la version qu’un pépin cite désignerait sinon son auteur.',
-      live: 'Mis à jour en direct (toutes les 10 secondes). Calculé à {{time}}.',
+      live: 'Mis à jour en direct. Calculé à {{time}}.',
       share: 'Opérateurs actifs qui l’ont',
       shareDetail: '{{running}} sur {{active}} actifs ces {{hours}} dernières heures',
       to50: 'Délai pour 50 %',
@@ -58,7 +58,7 @@ export const floorMessages = {
       noRelease: 'No release published yet.',
       recorded:
         'What is recorded: for each desktop, the release it applied and when it last reported, nothing else. This screen shows aggregates only, never a name or a desktop: otherwise the release a pépin names would point at its author.',
-      live: 'Updated live (every 10 seconds). Computed at {{time}}.',
+      live: 'Updated live. Computed at {{time}}.',
       share: 'Active operators who have it',
       shareDetail: '{{running}} of {{active}} active in the last {{hours}} hours',
       to50: 'Time to 50 %',

@@ -1,14 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { MANAGERS, RequireRole } from '../../auth/RequireRole';
+import { MANAGERS, guardedRoute } from '../../auth/RequireRole';
 import { InsightsPage } from './InsightsPage';
 
-export const insightsRoutes: RouteObject[] = [
-  {
-    path: 'insights',
-    element: (
-      <RequireRole roles={MANAGERS}>
-        <InsightsPage />
-      </RequireRole>
-    ),
-  },
-];
+export const insightsRoutes: RouteObject[] = [guardedRoute('insights', MANAGERS, <InsightsPage />)];

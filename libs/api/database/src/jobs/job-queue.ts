@@ -6,6 +6,11 @@ export interface JobQueueOptions {
   /** False on instances that only serve requests: they enqueue but never run jobs. */
   readonly runWorkers: boolean;
   readonly pollingIntervalSeconds?: number;
+  /**
+   * How often pg-boss's maintenance runs (120 s unless said), once across instances: it is
+   * what puts back a job whose instance died while running it, once the job's expiry passed.
+   */
+  readonly maintenanceIntervalSeconds?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -19,6 +24,11 @@ export interface EnqueueOptions {
   readonly retryLimit?: number;
   /** The first retry's wait (5 s unless said). */
   readonly retryDelaySeconds?: number;
+  /**
+   * A job still running after this long is taken for dead (its instance was killed) and run
+   * again by maintenance (15 min unless said). Only for handlers that are safe to run twice.
+   */
+  readonly expireInSeconds?: number;
 }
 
 /**
@@ -44,6 +54,7 @@ export class JobQueue {
       // Cron schedules (periodic sweeps) are kept by the instances that run workers.
       schedule: options.runWorkers,
       supervise: options.runWorkers,
+      ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     });
     this.boss.on('error', (error: Error) => options.log?.(`job queue: ${error.message}`));
   }
@@ -65,6 +76,7 @@ export class JobQueue {
       retryLimit: options.retryLimit ?? 5,
       retryDelay: options.retryDelaySeconds ?? 5,
       retryBackoff: true,
+      ...(options.expireInSeconds ? { expireInSeconds: options.expireInSeconds } : {}),
       db: tx ? { executeSql: async (text, values) => ({ rows: rowsOf(await tx.query(text, values)) }) } : undefined,
     });
   }

@@ -1,10 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
-import { Role } from './role.graphql-enum';
+import { PlacementInputFields } from './placement.fields';
 
 @InputType()
-export class CreateUserInput {
+export class CreateUserInput extends PlacementInputFields {
   @Field()
   @IsEmail()
   @MaxLength(320)
@@ -14,14 +14,6 @@ export class CreateUserInput {
   @MinLength(2)
   @MaxLength(120)
   displayName!: string;
-
-  @Field(() => Role)
-  @IsEnum(Role)
-  role!: Role;
-
-  @Field(() => ID)
-  @IsUUID()
-  siteId!: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

@@ -1,43 +1,26 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Role } from './role.graphql-enum';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PlacementFields, PlacementInputFields } from './placement.fields';
 
 @ObjectType('IdentityGroupMapping', { description: 'A group (or app role) of the identity provider and what it gives in Pépite.' })
-export class IdentityGroupMappingType {
+export class IdentityGroupMappingType extends PlacementFields {
   @Field(() => ID)
   id!: string;
 
   @Field({ description: 'The value of the groups claim exactly as the provider sends it.' })
   group!: string;
 
-  @Field(() => Role)
-  role!: Role;
-
-  @Field(() => ID)
-  siteId!: string;
-
-  @Field(() => ID, { nullable: true })
-  teamId!: string | null;
-
   @Field()
   updatedAt!: Date;
 }
 
 @InputType()
-export class SetIdentityGroupMappingInput {
+export class SetIdentityGroupMappingInput extends PlacementInputFields {
   @Field()
   @IsString()
   @MinLength(1)
   @MaxLength(256)
   group!: string;
-
-  @Field(() => Role)
-  @IsEnum(Role)
-  role!: Role;
-
-  @Field(() => ID)
-  @IsUUID()
-  siteId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Required for operators and managers; admins may have none.' })
   @IsOptional()

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from './role.graphql-enum';
+import { PlacementFields } from './placement.fields';
 
 /** A user account. Reachable only by the user themself and by admins (anonymity). */
 @ObjectType('User')
-export class UserType {
+export class UserType extends PlacementFields {
   @Field(() => ID)
   id!: string;
 
@@ -12,15 +12,6 @@ export class UserType {
 
   @Field()
   displayName!: string;
-
-  @Field(() => Role)
-  role!: Role;
-
-  @Field(() => ID)
-  siteId!: string;
-
-  @Field(() => ID, { nullable: true })
-  teamId!: string | null;
 
   @Field({ description: 'Preferred language of the interface and notifications: fr or en.' })
   locale!: string;

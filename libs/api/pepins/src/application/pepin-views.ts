@@ -1,7 +1,6 @@
-import { Role, type AuthenticatedUser } from '@pepite/api/identity';
+import type { AuthenticatedUser } from '@pepite/api/identity';
 import type { Locale } from '@pepite/api/errors';
 import { isOverdue, referenceOf, type Pepin } from '../domain/pepin';
-import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
 
 /** Who looks at a pépin, and in which capacity: decides what they may see of it. */
 export interface PepinViewer {
@@ -19,37 +18,37 @@ export interface PepinViewer {
  * A pépin as one viewer may see it. There is no reporter id here: only `signedReporterId`,
  * set when the operator chose to sign. Everything built for GraphQL starts from this.
  */
-export interface PepinView {
-  readonly id: string;
+export type PepinView = Pick<
+  Pepin,
+  | 'id'
+  | 'siteId'
+  | 'title'
+  | 'description'
+  | 'customerImpact'
+  | 'ruleKey'
+  | 'ruleVersion'
+  | 'ruleCategory'
+  | 'noRuleApplies'
+  | 'status'
+  | 'ackDueAt'
+  | 'acknowledgedAt'
+  | 'escalationLevel'
+  | 'supportCount'
+  | 'duplicateOf'
+  | 'signed'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
   readonly reference: string;
-  readonly siteId: string;
-  readonly title: string;
-  readonly description: string;
-  readonly customerImpact: CustomerImpact;
-  readonly ruleKey: string | null;
-  readonly ruleVersion: number | null;
-  readonly ruleCategory: string | null;
-  readonly noRuleApplies: boolean;
   /** The reporter's own call: it would name them, so only when signed or to the reporter. */
   readonly callReference: string | null;
-  readonly status: PepinStatus;
-  readonly ackDueAt: Date;
-  readonly acknowledgedAt: Date | null;
   readonly overdue: boolean;
-  readonly escalationLevel: number;
-  readonly supportCount: number;
-  readonly duplicateOf: string | null;
-  readonly signed: boolean;
   readonly signedReporterId: string | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
   readonly viewer: PepinViewer;
-}
+};
 
-/** A manager of the pépin's site, or an admin (any site). */
-export function canManage(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId: string): boolean {
-  return user.role === Role.ADMIN || (user.role === Role.MANAGER && user.siteId === siteId);
-}
+/** A manager of the pépin's site, or an admin (any site). (the identity rule) */
+export { managesSite as canManage } from '@pepite/api/identity';
 
 export function managerViewer(user: AuthenticatedUser): PepinViewer {
   return { userId: user.id, locale: user.locale, isReporter: false, isSupporter: false, canManage: true };

@@ -18,7 +18,7 @@ import {
 import { MAX_MY_PEPINS, MAX_QUEUE_PAGE } from '../application/pepin-queries.service';
 import { SIMILAR_SEARCH } from '../domain/similar-search';
 import { CustomerImpact, PepinQueueOrder, PepinStatus } from './pepin-enums';
-import { IdField } from '@pepite/api/graphql-kit';
+import { IdField, PageArgs } from '@pepite/api/graphql-kit';
 
 /** Same wording as the other keyed mutations' descriptions. */
 
@@ -146,7 +146,7 @@ export class PepinFilterInput {
 }
 
 @ArgsType()
-export class PepinsArgs {
+export class PepinsArgs extends PageArgs(MAX_QUEUE_PAGE) {
   @Field(() => PepinFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -156,17 +156,6 @@ export class PepinsArgs {
   @Field(() => PepinQueueOrder, { defaultValue: PepinQueueOrder.ACK_DUE_SOONEST })
   @IsEnum(PepinQueueOrder)
   orderBy: PepinQueueOrder = PepinQueueOrder.ACK_DUE_SOONEST;
-
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_QUEUE_PAGE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_QUEUE_PAGE)
-  first = 20;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }
 
 @ArgsType()

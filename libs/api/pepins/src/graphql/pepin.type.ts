@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Locale } from '@pepite/api/errors';
-import { ConnectionOf } from '@pepite/api/graphql-kit';
+import { ConnectionOf, fromView } from '@pepite/api/graphql-kit';
 import type { ConversationEntryView } from '../application/pepin-conversation.service';
 import { historyLine } from '../domain/history-line';
 import type {
@@ -197,12 +197,8 @@ export class PepinType {
   /** What the field resolvers need; not a GraphQL field. */
   view!: PepinView;
 
-  /**
-   * The view's fields under the same names: GraphQL serialises only the declared fields, so
-   * what the view holds beyond them (ids the field resolvers need) is never sent as such.
-   */
   static of(view: PepinView): PepinType {
-    return Object.assign(new PepinType(), view, { view });
+    return fromView(PepinType, view);
   }
 }
 

@@ -119,25 +119,28 @@ export async function releaseExpiredIdempotencyKey(
   );
 }
 
-export interface NewPepin {
-  readonly siteId: string;
-  readonly teamId: string | null;
-  readonly reporterId: string;
-  readonly signed: boolean;
-  readonly title: string;
-  readonly description: string;
-  readonly customerImpact: CustomerImpact;
-  readonly ruleKey: string | null;
-  readonly ruleVersion: number | null;
-  readonly ruleCategory: string | null;
-  readonly noRuleApplies: boolean;
-  readonly callReference: string | null;
+/** What a filing writes: the pépin's own fields, its site's deadline, and when. */
+export type NewPepin = Pick<
+  Pepin,
+  | 'siteId'
+  | 'teamId'
+  | 'reporterId'
+  | 'signed'
+  | 'title'
+  | 'description'
+  | 'customerImpact'
+  | 'ruleKey'
+  | 'ruleVersion'
+  | 'ruleCategory'
+  | 'noRuleApplies'
+  | 'callReference'
+  | 'idempotencyKey'
+  | 'contentHash'
+> & {
   readonly ackSlaHours: number;
-  readonly idempotencyKey: string | null;
-  readonly contentHash: string;
   /** When it was filed (the acknowledgement is due `ackSlaHours` later); null: now(). */
   readonly at: Date | null;
-}
+};
 
 /**
  * Writes a new pépin and its FILED history line; null when the reporter already filed

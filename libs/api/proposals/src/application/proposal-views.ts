@@ -2,7 +2,7 @@ import type { Locale } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { authorLabel, isNamed, labelOf } from '../domain/participants';
 import { referenceOf, type Proposal, type ProposalRevision } from '../domain/proposal';
-import { CoAuthorStatus, ParticipantKind, type ProposalStatus } from '../domain/proposal-status';
+import { CoAuthorStatus, ParticipantKind } from '../domain/proposal-status';
 import type { ProposedRuleChange } from '../domain/rule-changes';
 import type { CoAuthor } from '../persistence/co-author-store';
 import type { ProposalComment, ProposalEndorsement } from '../persistence/discussion-store';
@@ -37,26 +37,19 @@ export function canSee(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId:
   return user.role === Role.ADMIN || user.siteId === siteId;
 }
 
-/** A manager of the proposal's site, or an admin: creates, revises, invites. */
-export function canManage(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId: string): boolean {
-  return user.role === Role.ADMIN || (user.role === Role.MANAGER && user.siteId === siteId);
-}
+/** A manager of the proposal's site, or an admin: creates, revises, invites. (the identity rule) */
+export { managesSite as canManage } from '@pepite/api/identity';
 
-export interface ProposalView {
-  readonly id: string;
+export type ProposalView = Pick<
+  Proposal,
+  'id' | 'siteId' | 'title' | 'rationale' | 'status' | 'currentRevision' | 'createdAt' | 'updatedAt'
+> & {
   /** `PROP-000012`. */
   readonly reference: string;
-  readonly siteId: string;
-  readonly title: string;
-  readonly rationale: string;
-  readonly status: ProposalStatus;
-  readonly currentRevision: number;
   /** The manager or admin who created it (they act under their name). */
   readonly createdBy: string;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
   readonly viewer: ProposalViewer;
-}
+};
 
 export function proposalView(proposal: Proposal, viewer: ProposalViewer): ProposalView {
   return {

@@ -1,21 +1,11 @@
 import type { RuleEntry } from '@pepite/rulebook-format';
-import { diffRule, validateRuleDraft, type RuleChange, type RuleDraft } from '@pepite/api/rulebook/domain';
+import { diffRule, RULE_WORDING_FIELDS, validateRuleDraft, type RuleChange, type RuleDraft } from '@pepite/api/rulebook/domain';
 import { PROPOSAL_LIMITS } from './proposal-text';
 
 export type RuleChangeKindName = 'CREATE' | 'AMEND' | 'RETIRE';
 
 /** The wording fields a change may carry (all but the key), as `RuleDraft` names them. */
-export const CHANGE_WORDING_FIELDS = [
-  'category',
-  'title',
-  'statement',
-  'rationale',
-  'latitude',
-  'escalation',
-  'customerWording',
-  'tags',
-  'effectiveFrom',
-] as const;
+export const CHANGE_WORDING_FIELDS = RULE_WORDING_FIELDS;
 
 export type ChangeWordingField = (typeof CHANGE_WORDING_FIELDS)[number];
 

@@ -8,16 +8,14 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../application/idempotency-keys';
 import { MAX_PROPOSALS_PAGE } from '../application/proposal-queries.service';
 import { PROPOSAL_LIMITS } from '../domain/proposal-text';
 import { ProposalDiffBase, ProposalStatus, RuleChangeKind } from './proposal-enums';
-import { IdField } from '@pepite/api/graphql-kit';
+import { IdField, PageArgs } from '@pepite/api/graphql-kit';
 
 // Only types and gross sizes are checked here: the use cases check lengths, rule keys and
 // the rules in force, and say what is wrong in French and English, field by field.
@@ -269,22 +267,11 @@ export class EndorseProposalArgs {
 }
 
 @ArgsType()
-export class ProposalsArgs {
+export class ProposalsArgs extends PageArgs(MAX_PROPOSALS_PAGE) {
   @Field(() => ProposalStatus, { nullable: true, description: 'Only proposals with this status.' })
   @IsOptional()
   @IsEnum(ProposalStatus)
   status?: ProposalStatus | null;
-
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PROPOSALS_PAGE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PROPOSALS_PAGE)
-  first = 20;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }
 
 @ArgsType()

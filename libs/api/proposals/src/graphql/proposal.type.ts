@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionOf } from '@pepite/api/graphql-kit';
+import { ConnectionOf, fromView } from '@pepite/api/graphql-kit';
 import { PepinStatus, type PepinLinkView } from '@pepite/api/pepins';
 import type {
   AuthorView,
@@ -250,12 +250,8 @@ export class ProposalType {
 
   view!: ProposalView;
 
-  /**
-   * The view's fields under the same names: GraphQL serialises only the declared fields, so
-   * what the view holds beyond them (ids the field resolvers need) is never sent as such.
-   */
   static of(view: ProposalView): ProposalType {
-    return Object.assign(new ProposalType(), view, { view });
+    return fromView(ProposalType, view);
   }
 }
 

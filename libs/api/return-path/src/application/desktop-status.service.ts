@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Clock } from '@pepite/api/database';
+import { rateLimitedError } from '@pepite/api/errors';
 import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { ReleaseCatalog } from '@pepite/api/rulebook';
-import { recordStatus } from '../persistence/desktop-status-store';
+import { DesktopStatusBatcher } from './status-batcher';
 import { ReturnPathErrors } from '../return-path.errors';
 
 export interface ReportDesktopStatusCommand {
@@ -20,13 +20,26 @@ export interface DesktopStatusReceipt {
 }
 
 /**
- * A signed-in desktop says which release it has applied (issue 19). One statement pair, no
- * read of the rulebook's tables on the common path: the catalogue knows the latest version.
+ * Reports one operator may send per window, per instance. The SDK sends one at start, one
+ * per release and one every 5 minutes per desktop; this leaves room for several desktops
+ * and restarts, and bounds a runaway client without a shared counter write per report
+ * (which cost as much as the report itself). N instances allow N times it: still bounded,
+ * and a report is an idempotent upsert of the caller's own rows, merged per batch.
+ */
+const REPORTS_PER_WINDOW = 60;
+const WINDOW_SECONDS = 300;
+
+/**
+ * A signed-in desktop says which release it has applied (issue 19). No read of the
+ * rulebook's tables on the common path (the catalogue knows the latest version), and the
+ * write joins a batch (DesktopStatusBatcher): answered once committed.
  */
 @Injectable()
 export class DesktopStatusService {
+  private readonly limiter = new RateLimiterMemory({ keyPrefix: 'desktop-status', points: REPORTS_PER_WINDOW, duration: WINDOW_SECONDS });
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly batcher: DesktopStatusBatcher,
     private readonly clock: Clock,
     private readonly catalog: ReleaseCatalog,
   ) {}
@@ -35,21 +48,29 @@ export class DesktopStatusService {
     await this.checkRelease(command.releaseVersion);
     // Adoption is about the operators on the floor: other roles' desktops are answered, not kept.
     if (caller.role !== Role.OPERATOR) return { releaseVersion: command.releaseVersion, recorded: false };
+    await this.countReport(caller.id);
     const now = this.clock.now();
     // A desktop's clock may run ahead: a time in the future is read as "now".
     const appliedAt = command.appliedAt.getTime() > now.getTime() ? now : command.appliedAt;
-    await this.dataSource.transaction((tx) =>
-      recordStatus(tx, {
-        userId: caller.id,
-        desktopId: (command.desktopId ?? caller.id).toLowerCase(),
-        siteId: caller.siteId,
-        teamId: caller.teamId,
-        releaseVersion: command.releaseVersion,
-        appliedAt,
-        reportedAt: now,
-      }),
-    );
+    await this.batcher.record({
+      userId: caller.id,
+      desktopId: (command.desktopId ?? caller.id).toLowerCase(),
+      siteId: caller.siteId,
+      teamId: caller.teamId,
+      releaseVersion: command.releaseVersion,
+      appliedAt,
+      reportedAt: now,
+    });
     return { releaseVersion: command.releaseVersion, recorded: true };
+  }
+
+  private async countReport(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) throw rateLimitedError(Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)));
+      throw outcome;
+    }
   }
 
   private async checkRelease(version: number): Promise<void> {

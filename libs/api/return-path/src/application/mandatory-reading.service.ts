@@ -8,6 +8,7 @@ import { NotificationsService } from '@pepite/api/notifications';
 import { MandatoryChanges, type MandatoryChange } from '@pepite/api/rulebook';
 import { MANDATORY_READING_DAYS } from '../domain/mandatory-reading';
 import { acknowledge, acknowledgementsOf } from '../persistence/rule-acknowledgement-store';
+import { signalFloorChanged } from '../persistence/floor-change-signal';
 import { ReturnPathErrors } from '../return-path.errors';
 import { siteFor } from './site-scope';
 
@@ -66,12 +67,17 @@ export class MandatoryReadingService {
   async acknowledge(caller: AuthenticatedUser, ref: ChangeRef): Promise<MandatoryReadingView> {
     if (caller.role !== Role.OPERATOR) throw CommonErrors.forbidden();
     const change = await this.find(ref);
-    const kept = await acknowledge(this.dataSource.manager, {
-      userId: caller.id,
-      siteId: caller.siteId,
-      releaseVersion: change.releaseVersion,
-      ruleKey: change.ruleKey,
-      acknowledgedAt: this.clock.now(),
+    const kept = await this.dataSource.transaction(async (tx) => {
+      const row = await acknowledge(tx, {
+        userId: caller.id,
+        siteId: caller.siteId,
+        releaseVersion: change.releaseVersion,
+        ruleKey: change.ruleKey,
+        acknowledgedAt: this.clock.now(),
+      });
+      // The managers' count moves at commit, on every instance (FloorChangeHub).
+      await signalFloorChanged(tx, [caller.siteId]);
+      return row;
     });
     return { ...change, acknowledgedAt: kept.acknowledgedAt };
   }

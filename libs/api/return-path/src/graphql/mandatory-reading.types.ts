@@ -42,8 +42,9 @@ function changeFields(change: MandatoryChange) {
   };
 }
 
-@ObjectType('MandatoryReading', { description: 'A change flagged “lecture obligatoire”, as the operator reads it.' })
-export class MandatoryReadingType {
+/** What names a mandatory change, for the operator's list and for the managers' status alike. */
+@ObjectType({ isAbstract: true })
+abstract class MandatoryChangeFields {
   @Field(() => MandatoryChangeKind)
   kind!: MandatoryChangeKind;
 
@@ -58,7 +59,10 @@ export class MandatoryReadingType {
 
   @Field()
   publishedAt!: Date;
+}
 
+@ObjectType('MandatoryReading', { description: 'A change flagged “lecture obligatoire”, as the operator reads it.' })
+export class MandatoryReadingType extends MandatoryChangeFields {
   @Field(() => String, { nullable: true, description: 'The advisory’s words; null for a rule change.' })
   message!: string | null;
 
@@ -87,22 +91,7 @@ export class PendingReaderType {
 }
 
 @ObjectType('MandatoryReadingStatus', { description: 'Who on the site has acknowledged a mandatory change.' })
-export class MandatoryReadingStatusType {
-  @Field(() => MandatoryChangeKind)
-  kind!: MandatoryChangeKind;
-
-  @Field(() => Int)
-  releaseVersion!: number;
-
-  @Field()
-  ruleKey!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  publishedAt!: Date;
-
+export class MandatoryReadingStatusType extends MandatoryChangeFields {
   @Field(() => String, { nullable: true })
   message!: string | null;
 

@@ -2,7 +2,9 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AnyRole, CurrentUser, Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { SearchGapService } from '../application/search-gap.service';
 import {
+  EraseSearchGapInput,
   FileSearchGapPepinInput,
+  SearchGapErasureType,
   ReportSearchGapsInput,
   SearchGapPepinType,
   SearchGapReceiptType,
@@ -38,5 +40,14 @@ export class SearchGapResolver {
   ): Promise<SearchGapPepinType> {
     const pepin = await this.gaps.fileAsPepin(caller, input.query);
     return { id: pepin.id, reference: pepin.reference, title: pepin.title };
+  }
+
+  @Access(Role.MANAGER, Role.ADMIN)
+  @Mutation(() => SearchGapErasureType, {
+    description: 'Erases an unanswered search from the caller’s site, every day of it (a customer’s name, something that should not be kept).',
+  })
+  async eraseSearchGap(@CurrentUser() caller: AuthenticatedUser, @Args('input') input: EraseSearchGapInput): Promise<SearchGapErasureType> {
+    await this.gaps.erase(caller, input.query);
+    return { erased: true };
   }
 }

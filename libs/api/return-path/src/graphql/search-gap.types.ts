@@ -29,6 +29,23 @@ export class FileSearchGapPepinInput {
   query!: string;
 }
 
+@InputType()
+export class EraseSearchGapInput {
+  @Field({ description: 'The search as listed by searchGaps (folded again by the server).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  query!: string;
+}
+
+@ObjectType('SearchGapErasure', {
+  description: 'The same answer whether the search was recorded or not: erasing cannot tell whether something was searched.',
+})
+export class SearchGapErasureType {
+  @Field()
+  erased!: boolean;
+}
+
 @ArgsType()
 export class SearchGapsArgs {
   @Field(() => ID, { nullable: true, description: 'Admins: the site (default their own). Managers: their own site only.' })

@@ -12,14 +12,21 @@ export interface StatusReport {
 }
 
 /**
- * One report, idempotent: the same report again only moves `reported_at` (the heartbeat);
- * the release and its time only move forward, so a late report of an older release (a desktop
- * back online) cannot undo a newer one; the uptake row is written once.
+ * Reports written in one statement pair, idempotent: the same report again only moves
+ * `reported_at` (the heartbeat); the release and its time only move forward, so a late report
+ * of an older release (a desktop back online) cannot undo a newer one; the uptake row is
+ * written once. Several reports of one desktop in the batch are merged first (one statement
+ * may not update a row twice), and rows go in key order, so that two instances writing
+ * overlapping batches lock rows in the same order and never deadlock. Returns the sites where
+ * an operator ran a release for the first time (what moves the managers' adoption figures).
  */
-export async function recordStatus(tx: EntityManager, report: StatusReport): Promise<void> {
+export async function recordStatuses(tx: EntityManager, reports: readonly StatusReport[]): Promise<string[]> {
+  if (reports.length === 0) return [];
+  const desktops = mergedPerDesktop(reports);
   await tx.query(
     `INSERT INTO desktop_status (user_id, desktop_id, site_id, team_id, release_version, applied_at, reported_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+     ORDER BY 1, 2
      ON CONFLICT (user_id, desktop_id) DO UPDATE SET
        site_id = EXCLUDED.site_id,
        team_id = EXCLUDED.team_id,
@@ -27,13 +34,62 @@ export async function recordStatus(tx: EntityManager, report: StatusReport): Pro
                          THEN EXCLUDED.applied_at ELSE desktop_status.applied_at END,
        release_version = GREATEST(desktop_status.release_version, EXCLUDED.release_version),
        reported_at = GREATEST(desktop_status.reported_at, EXCLUDED.reported_at)`,
-    [report.userId, report.desktopId, report.siteId, report.teamId, report.releaseVersion, report.appliedAt, report.reportedAt],
+    columns(desktops, (r) => [r.userId, r.desktopId, r.siteId, r.teamId, r.releaseVersion, r.appliedAt, r.reportedAt]),
   );
-  await tx.query(
+  const uptake = mergedPerUptake(reports);
+  const firsts: { site_id: string }[] = await tx.query(
     `INSERT INTO release_uptake (user_id, release_version, site_id, first_applied_at)
-     VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, release_version) DO NOTHING`,
-    [report.userId, report.releaseVersion, report.siteId, report.appliedAt],
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[])
+     ORDER BY 1, 2
+     ON CONFLICT (user_id, release_version) DO NOTHING
+     RETURNING site_id`,
+    columns(uptake, (r) => [r.userId, r.releaseVersion, r.siteId, r.appliedAt]),
   );
+  return [...new Set(firsts.map((row) => row.site_id))];
+}
+
+/** One report per desktop: the highest release (its first time applied), the latest report time. */
+function mergedPerDesktop(reports: readonly StatusReport[]): StatusReport[] {
+  const merged = new Map<string, StatusReport>();
+  for (const report of reports) {
+    const key = `${report.userId}/${report.desktopId}`;
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, report);
+      continue;
+    }
+    const newer = report.releaseVersion > known.releaseVersion;
+    const same = report.releaseVersion === known.releaseVersion;
+    const base = newer ? report : known;
+    merged.set(key, {
+      ...base,
+      siteId: report.reportedAt >= known.reportedAt ? report.siteId : known.siteId,
+      teamId: report.reportedAt >= known.reportedAt ? report.teamId : known.teamId,
+      appliedAt: same && report.appliedAt < known.appliedAt ? report.appliedAt : base.appliedAt,
+      reportedAt: report.reportedAt > known.reportedAt ? report.reportedAt : known.reportedAt,
+    });
+  }
+  return [...merged.values()];
+}
+
+/** One row per operator and release: the earliest time applied. */
+function mergedPerUptake(reports: readonly StatusReport[]): StatusReport[] {
+  const merged = new Map<string, StatusReport>();
+  for (const report of reports) {
+    const key = `${report.userId}/${report.releaseVersion}`;
+    const known = merged.get(key);
+    if (!known || report.appliedAt < known.appliedAt) merged.set(key, report);
+  }
+  return [...merged.values()];
+}
+
+/** Rows as one array per column, for `unnest`. */
+function columns(rows: readonly StatusReport[], pick: (row: StatusReport) => unknown[]): unknown[][] {
+  const out: unknown[][] = [];
+  for (const row of rows) {
+    pick(row).forEach((value, index) => (out[index] ??= []).push(value));
+  }
+  return out;
 }
 
 /**

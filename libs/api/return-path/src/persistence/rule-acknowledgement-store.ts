@@ -36,3 +36,20 @@ export async function acknowledgementsOf(
   );
   return rows.map((row) => ({ userId: row.user_id, releaseVersion: row.release_version, ruleKey: row.rule_key, acknowledgedAt: row.acknowledged_at }));
 }
+
+/**
+ * Deletes acknowledgements made before `expiredBefore`, and those superseded — the same
+ * operator acknowledged a later change of the same rule — made before `offDesktopsBefore`
+ * (their change no longer shows on desktops, so nothing asks for them). Returns the rows deleted.
+ */
+export async function purgeAcknowledgements(tx: EntityManager, bounds: { expiredBefore: Date; offDesktopsBefore: Date }): Promise<number> {
+  const [, deleted] = (await tx.query(
+    `DELETE FROM rule_acknowledgement a
+      WHERE a.acknowledged_at < $1
+         OR (a.acknowledged_at < $2 AND EXISTS (
+               SELECT 1 FROM rule_acknowledgement later
+                WHERE later.user_id = a.user_id AND later.rule_key = a.rule_key AND later.release_version > a.release_version))`,
+    [bounds.expiredBefore, bounds.offDesktopsBefore],
+  )) as [unknown, number];
+  return deleted;
+}

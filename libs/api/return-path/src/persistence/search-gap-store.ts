@@ -18,11 +18,21 @@ export interface SearchGapRow {
   readonly days: readonly { day: string; searches: number }[];
 }
 
-/** The most searched unanswered queries of the site over `[from, to]` (days), with their daily counts. */
+/** How often a search must recur before managers see it (SEARCH_GAP_MIN_DAYS, SEARCH_GAP_MIN_SEARCHES). */
+export interface SearchGapThreshold {
+  readonly minDays: number;
+  readonly minSearches: number;
+}
+
+/**
+ * The most searched unanswered queries of the site over `[from, to]` (days), with their daily
+ * counts; only those searched on `minDays` distinct days and `minSearches` times in the period.
+ */
 export async function topSearchGaps(
   tx: EntityManager,
   siteId: string,
   period: { from: string; to: string; recentFrom: string; previousFrom: string },
+  threshold: SearchGapThreshold,
   limit: number,
 ): Promise<SearchGapRow[]> {
   const rows: { query: string; total: number; recent: number; previous: number; days: { day: string; searches: number }[] }[] =
@@ -35,17 +45,33 @@ export async function topSearchGaps(
          FROM search_gap
         WHERE site_id = $1 AND day BETWEEN $2::date AND $3::date
         GROUP BY query
+       HAVING count(*) >= $7 AND sum(searches) >= $8
         ORDER BY total DESC, query
         LIMIT $6`,
-      [siteId, period.from, period.to, period.recentFrom, period.previousFrom, limit],
+      [siteId, period.from, period.to, period.recentFrom, period.previousFrom, limit, threshold.minDays, threshold.minSearches],
     );
   return rows;
 }
 
-/** Whether the site has this search on record (any day kept). */
-export async function hasSearchGap(tx: EntityManager, siteId: string, query: string): Promise<boolean> {
-  const rows: unknown[] = await tx.query('SELECT 1 FROM search_gap WHERE site_id = $1 AND query = $2 LIMIT 1', [siteId, query]);
+/** Whether managers see this search over `[from, to]`: recorded, and above the threshold. */
+export async function isVisibleSearchGap(
+  tx: EntityManager,
+  siteId: string,
+  query: string,
+  period: { from: string; to: string },
+  threshold: SearchGapThreshold,
+): Promise<boolean> {
+  const rows: unknown[] = await tx.query(
+    `SELECT 1 FROM search_gap WHERE site_id = $1 AND query = $2 AND day BETWEEN $3::date AND $4::date
+     HAVING count(*) >= $5 AND sum(searches) >= $6`,
+    [siteId, query, period.from, period.to, threshold.minDays, threshold.minSearches],
+  );
   return rows.length > 0;
+}
+
+/** Forgets a search on the site, every day of it. */
+export async function eraseSearchGap(tx: EntityManager, siteId: string, query: string): Promise<void> {
+  await tx.query('DELETE FROM search_gap WHERE site_id = $1 AND query = $2', [siteId, query]);
 }
 
 /** Deletes the days before `before`'s date; returns the rows deleted. */

@@ -1,25 +1,14 @@
+import type { RuleEntry } from '@pepite/rulebook-format';
+
 /**
  * A rule as an author writes it: what the import document holds for each rule, and what a
  * GraphQL input will carry. Validation is pure so every entry point says the same thing,
  * in French and in English, with a stable machine code.
  */
-export interface RuleDraft {
-  readonly key: string;
-  readonly category: string;
-  readonly title: string;
-  readonly statement: string;
-  readonly rationale: string;
-  readonly latitude: string;
-  readonly escalation: string;
-  readonly customerWording: string;
-  readonly tags: readonly string[];
-  /** Calendar date `YYYY-MM-DD`. */
-  readonly effectiveFrom: string;
-}
+export type RuleDraft = Omit<RuleEntry, 'revision'>;
 
-/** The fields of a draft, in the order they are written and checked. */
-export const RULE_FIELDS = [
-  'key',
+/** The wording fields of a draft (all but the key), in the order they are written and checked. */
+export const RULE_WORDING_FIELDS = [
   'category',
   'title',
   'statement',
@@ -30,6 +19,9 @@ export const RULE_FIELDS = [
   'tags',
   'effectiveFrom',
 ] as const;
+
+/** The fields of a draft, in the order they are written and checked. */
+export const RULE_FIELDS = ['key', ...RULE_WORDING_FIELDS] as const;
 
 export type RuleField = (typeof RULE_FIELDS)[number];
 

@@ -22,6 +22,16 @@ describe('feed content negotiation (RFC 9110 §12.5.3, by negotiator)', () => {
     expect(negotiateEncoding('deflate, identity;q=0')).toBeUndefined();
   });
 
+  it('negotiates only among what the release has stored (brotli comes after the commit)', () => {
+    const beforeBrotli = ['gzip', 'identity'] as const;
+    expect(negotiateEncoding('gzip, deflate, br', beforeBrotli)).toBe('gzip');
+    expect(negotiateEncoding('br;q=1, gzip;q=0.5', beforeBrotli)).toBe('gzip');
+    expect(negotiateEncoding('br', beforeBrotli)).toBe('identity');
+    expect(negotiateEncoding('br, gzip;q=0', beforeBrotli)).toBe('identity');
+    expect(negotiateEncoding('br, identity;q=0', beforeBrotli)).toBeUndefined();
+    expect(negotiateEncoding('*', beforeBrotli)).toBe('gzip');
+  });
+
   it('matches a listed, weak or wildcard entity tag and nothing else', () => {
     expect(matchesEtag('"abc"', '"abc"')).toBe(true);
     expect(matchesEtag('"x", W/"abc"', '"abc"')).toBe(true);

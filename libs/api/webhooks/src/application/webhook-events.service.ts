@@ -9,6 +9,9 @@ import { WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhooks.deliver';
 
+/** Beyond the receiver's timeout: locking the row, connecting, writing the outcome. */
+const EXPIRY_MARGIN_SECONDS = 15;
+
 /**
  * What other contexts call when something a receiver may hear of happens. In the caller's
  * transaction: one delivery row and one pg-boss job per subscribed webhook, so an event that
@@ -47,7 +50,14 @@ export class WebhookEvents {
         await this.jobs.enqueue(
           WEBHOOK_DELIVERY_JOB,
           { deliveryId: row?.id },
-          { transaction: tx, retryLimit: this.options.maxAttempts - 1, retryDelaySeconds: this.options.retryDelaySeconds },
+          {
+            transaction: tx,
+            retryLimit: this.options.maxAttempts - 1,
+            retryDelaySeconds: this.options.retryDelaySeconds,
+            // An attempt lasts at most the receiver's timeout: a job running longer died with its
+            // instance (the delivery row, unlocked, is still PENDING), and pg-boss runs it again.
+            expireInSeconds: Math.ceil(this.options.timeoutMs / 1000) + EXPIRY_MARGIN_SECONDS,
+          },
         );
       }
     };

@@ -23,6 +23,9 @@ export const PREFERENCES_PATH = '/settings/notifications';
 const WORDS = {
   fr: {
     open: 'Ouvrir dans Pépite',
+    // In a digest every item has its link: each says what it opens (distinct link names).
+    openItem: (subject: string, title: string) => `Ouvrir ${subject} (${lowerFirst(title)})`,
+    openTitle: (title: string) => `Ouvrir « ${title} »`,
     why: 'Vous recevez cet e-mail selon vos préférences de notification.',
     preferences: 'Choisir ce que je reçois',
     unsubscribe: 'Ne plus recevoir ce type d’e-mail',
@@ -33,6 +36,8 @@ const WORDS = {
   },
   en: {
     open: 'Open in Pépite',
+    openItem: (subject: string, title: string) => `Open ${subject} (${lowerFirst(title)})`,
+    openTitle: (title: string) => `Open “${title}”`,
     why: 'You receive this e-mail because of your notification preferences.',
     preferences: 'Choose what I receive',
     unsubscribe: 'Stop e-mails of this kind',
@@ -42,6 +47,17 @@ const WORDS = {
     digestIntro: 'Here are the notifications you have not read yet.',
   },
 } as const;
+
+/** "Pépin pris en compte" → "pépin pris en compte", inside a sentence (an acronym stays as it is). */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
+/** What one digest item's link says it opens. */
+function itemLinkText(locale: Locale, item: RenderedNotification): string {
+  const words = WORDS[locale];
+  return item.subject ? words.openItem(item.subject, item.title) : words.openTitle(item.title);
+}
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -115,7 +131,7 @@ export function digestMessage(
     .map(
       (item) =>
         `<li style="margin:0 0 16px"><strong>${escape(item.title)}</strong><br>${escape(item.body)}<br>` +
-        `<a href="${escape(absolute(links.base, item.link))}" style="color:#7a4b00">${escape(words.open)}</a></li>`,
+        `<a href="${escape(absolute(links.base, item.link))}" style="color:#7a4b00">${escape(itemLinkText(reader.locale, item))}</a></li>`,
     )
     .join('\n');
   const html = page(
@@ -127,7 +143,7 @@ export function digestMessage(
   );
   const text =
     `${words.digestTitle(date)}\n\n${words.digestIntro}\n\n` +
-    rendered.map((item) => `* ${item.title}\n  ${item.body}\n  ${absolute(links.base, item.link)}\n`).join('\n') +
+    rendered.map((item) => `* ${item.title}\n  ${item.body}\n  ${itemLinkText(reader.locale, item)}${reader.locale === 'fr' ? ' : ' : ': '}${absolute(links.base, item.link)}\n`).join('\n') +
     `\n${footerText(reader.locale, links, words.unsubscribeDigest)}`;
   return { subject: words.digestSubject(date, rendered.length), html, text };
 }

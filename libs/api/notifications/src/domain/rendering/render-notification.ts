@@ -4,7 +4,8 @@ import { LISTENING_KINDS } from './listening-kinds';
 import { PEPIN_KINDS } from './pepin-kinds';
 import { PROPOSAL_KINDS } from './proposal-kinds';
 import { READING_KINDS } from './reading-kinds';
-import { text, type Params, type Reader, type RenderedNotification } from './rendering-kit';
+import type { Locale } from '@pepite/api/errors';
+import { named, text, type Params, type Reader, type RenderedNotification } from './rendering-kit';
 
 /**
  * Notifications written before they were stored as a kind and parameters: their French
@@ -88,5 +89,21 @@ export function renderNotification(notification: Renderable, reader: Reader): Re
     return { title: LEGACY.title[reader.locale], body: LEGACY.title[reader.locale], link };
   }
   const context = { params: notification.params, reader };
-  return { title: definition.title[reader.locale], body: definition.body[reader.locale](context), link };
+  const subject = subjectOf(notification.params, reader.locale);
+  return { title: definition.title[reader.locale], body: definition.body[reader.locale](context), link, ...(subject ? { subject } : {}) };
+}
+
+/**
+ * The object a notification is about, named from the parameters its sentence shows (never
+ * from anything else: a reader sees no more than the sentence tells): a pépin's or proposal's
+ * reference and title, or a release.
+ */
+function subjectOf(params: Params, locale: Locale): string | null {
+  const reference = text(params, 'reference');
+  if (reference) return named(locale, reference, text(params, 'title'));
+  const proposal = text(params, 'proposalReference');
+  if (proposal) return proposal;
+  const release = text(params, 'release');
+  if (release) return locale === 'fr' ? `la version ${release}` : `release ${release}`;
+  return null;
 }

@@ -17,6 +17,11 @@ export interface RenderedNotification {
   readonly body: string;
   /** Where it leads in the console (a path from its root), or null. */
   readonly link: string | null;
+  /**
+   * What it is about, named ("PEP-000028 « Cliente… »", "version 4"), from the words its
+   * sentence already shows: what a link to it says it opens. Absent when nothing names it.
+   */
+  readonly subject?: string;
 }
 
 export type Params = Readonly<Record<string, unknown>>;
