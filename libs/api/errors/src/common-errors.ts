@@ -1,23 +1,23 @@
-import { defineErrors, DomainError } from './domain-error';
+import { defineErrors, DomainError, fixedText } from './domain-error';
 import { ErrorCode } from './error-code';
 
 /** Errors every context may raise. */
 export const CommonErrors = defineErrors({
-  unauthenticated: {
-    code: ErrorCode.UNAUTHENTICATED,
-    fr: (_: void) => 'Vous devez être connecté·e pour faire cela.',
-    en: (_: void) => 'You must be signed in to do this.',
-  },
-  sessionExpired: {
-    code: ErrorCode.UNAUTHENTICATED,
-    fr: (_: void) => 'Votre session a expiré ou n’est plus valable ; reconnectez-vous.',
-    en: (_: void) => 'Your session has expired or is no longer valid; please sign in again.',
-  },
-  forbidden: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Votre rôle ne permet pas cette action.',
-    en: (_: void) => 'Your role does not allow this action.',
-  },
+  unauthenticated: fixedText(
+    ErrorCode.UNAUTHENTICATED,
+    'Vous devez être connecté·e pour faire cela.',
+    'You must be signed in to do this.',
+  ),
+  sessionExpired: fixedText(
+    ErrorCode.UNAUTHENTICATED,
+    'Votre session a expiré ou n’est plus valable ; reconnectez-vous.',
+    'Your session has expired or is no longer valid; please sign in again.',
+  ),
+  forbidden: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Votre rôle ne permet pas cette action.',
+    'Your role does not allow this action.',
+  ),
   rateLimited: {
     code: ErrorCode.RATE_LIMITED,
     fr: (p: { retryAfterSeconds: number }) =>
@@ -25,11 +25,11 @@ export const CommonErrors = defineErrors({
     en: (p: { retryAfterSeconds: number }) =>
       `Too many attempts. Try again in ${p.retryAfterSeconds} second${p.retryAfterSeconds > 1 ? 's' : ''}.`,
   },
-  unavailable: {
-    code: ErrorCode.SERVICE_UNAVAILABLE,
-    fr: (_: void) => 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
-    en: (_: void) => 'The service is temporarily unavailable. Please try again in a moment.',
-  },
+  unavailable: fixedText(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    'The service is temporarily unavailable. Please try again in a moment.',
+  ),
   internal: {
     code: ErrorCode.INTERNAL_SERVER_ERROR,
     fr: (p: { requestId: string }) => `Une erreur inattendue s’est produite (référence ${p.requestId}).`,
@@ -46,7 +46,10 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  */
 export function unavailableError(): DomainError {
   const error = CommonErrors.unavailable();
-  return new DomainError(error.code, error.text, { ...error.details, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  return new DomainError(error.code, error.text, {
+    ...error.details,
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+  });
 }
 
 /**
@@ -69,7 +72,8 @@ export const QueryLimitErrors = defineErrors({
   },
   tooManyAliases: {
     code: ErrorCode.TOO_MANY_ALIASES,
-    fr: (p: { limit: number; found: number }) => `La requête utilise ${p.found} alias ; au plus ${p.limit} sont acceptés.`,
+    fr: (p: { limit: number; found: number }) =>
+      `La requête utilise ${p.found} alias ; au plus ${p.limit} sont acceptés.`,
     en: (p: { limit: number; found: number }) => `The query uses ${p.found} aliases; at most ${p.limit} are allowed.`,
   },
   tooComplex: {
@@ -79,11 +83,11 @@ export const QueryLimitErrors = defineErrors({
     en: (p: { limit: number; found: number }) =>
       `The query is too expensive (estimated cost ${p.found}, maximum ${p.limit}): ask for fewer items per page or fewer fields.`,
   },
-  nulCharacter: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas accepté.',
-    en: (_: void) => 'The text sent contains a NUL character (U+0000), which is not accepted.',
-  },
+  nulCharacter: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas accepté.',
+    'The text sent contains a NUL character (U+0000), which is not accepted.',
+  ),
   documentTooLarge: {
     code: ErrorCode.DOCUMENT_TOO_LARGE,
     fr: (p: { limit: number }) => `Le document GraphQL dépasse ${p.limit} lexèmes.`,

@@ -20,11 +20,19 @@ export class DomainError extends Error {
   }
 }
 
-type ErrorSpec<P> = {
+export type ErrorSpec<P> = {
   readonly code: ErrorCode;
   readonly fr: (params: P) => string;
   readonly en: (params: P) => string;
 };
+
+/**
+ * An error whose text takes no parameters, both languages side by side as in the object form:
+ * `notFound: fixedText(ErrorCode.NOT_FOUND, 'Ce pépin est introuvable.', 'This pépin was not found.')`.
+ */
+export function fixedText(code: ErrorCode, fr: string, en: string): ErrorSpec<void> {
+  return { code, fr: () => fr, en: () => en };
+}
 
 /**
  * Declares a context's errors once, with both languages side by side, and returns

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, defineErrors } from '@pepite/api/errors';
+import { DomainError, ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 import type { FilingProblem } from './domain/pepin-filing';
 
 /**
@@ -7,11 +7,7 @@ import type { FilingProblem } from './domain/pepin-filing';
  * belongs to another site.
  */
 export const PepinErrors = defineErrors({
-  notFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Ce pépin est introuvable.',
-    en: (_: void) => 'This pépin was not found.',
-  },
+  notFound: fixedText(ErrorCode.NOT_FOUND, 'Ce pépin est introuvable.', 'This pépin was not found.'),
   unknownRuleVersion: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { version: number; latest: number }) =>
@@ -23,29 +19,27 @@ export const PepinErrors = defineErrors({
         ? `Rulebook version ${p.version} does not exist: no rulebook has been published yet. Choose “no rule covers this”.`
         : `Rulebook version ${p.version} does not exist (the latest published is ${p.latest}).`,
   },
-  noRulebookYet: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Aucun règlement n’est encore publié : choisissez « aucune règle ne couvre ce cas ».',
-    en: (_: void) => 'No rulebook has been published yet: choose “no rule covers this”.',
-  },
+  noRulebookYet: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Aucun règlement n’est encore publié : choisissez « aucune règle ne couvre ce cas ».',
+    'No rulebook has been published yet: choose “no rule covers this”.',
+  ),
   unknownRuleKey: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { key: string; version: number }) =>
       `La règle ${p.key} n’existe pas dans la version ${p.version} du règlement.`,
     en: (p: { key: string; version: number }) => `Rule ${p.key} does not exist in rulebook version ${p.version}.`,
   },
-  idempotencyConflict: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) =>
-      'Cette clé d’idempotence a déjà servi pour un autre pépin, au contenu différent : utilisez une nouvelle clé pour un nouveau pépin.',
-    en: (_: void) => 'This idempotency key was already used for a different pépin: use a new key for a new pépin.',
-  },
-  requestIdempotencyConflict: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) =>
-      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
-    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
-  },
+  idempotencyConflict: fixedText(
+    ErrorCode.CONFLICT,
+    'Cette clé d’idempotence a déjà servi pour un autre pépin, au contenu différent : utilisez une nouvelle clé pour un nouveau pépin.',
+    'This idempotency key was already used for a different pépin: use a new key for a new pépin.',
+  ),
+  requestIdempotencyConflict: fixedText(
+    ErrorCode.CONFLICT,
+    'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    'This idempotency key was already used for a different request: use a new key for a new request.',
+  ),
   illegalTransition: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { reference: string; from: string; to: string }) =>
@@ -78,16 +72,16 @@ export const PepinErrors = defineErrors({
     fr: (p: { max: number }) => `Choisissez de 1 à ${p.max} pépins à la fois.`,
     en: (p: { max: number }) => `Choose 1 to ${p.max} pépins at a time.`,
   },
-  duplicateOfItself: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Un pépin ne peut pas être le doublon de lui-même.',
-    en: (_: void) => 'A pépin cannot be a duplicate of itself.',
-  },
-  duplicateTargetNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Le pépin à conserver est introuvable sur ce site.',
-    en: (_: void) => 'The pépin to keep was not found on this site.',
-  },
+  duplicateOfItself: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Un pépin ne peut pas être le doublon de lui-même.',
+    'A pépin cannot be a duplicate of itself.',
+  ),
+  duplicateTargetNotFound: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Le pépin à conserver est introuvable sur ce site.',
+    'The pépin to keep was not found on this site.',
+  ),
   duplicateTargetClosed: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { reference: string; status: string }) =>
@@ -95,11 +89,11 @@ export const PepinErrors = defineErrors({
     en: (p: { reference: string; status: string }) =>
       `Pépin ${p.reference} is ${p.status}: a duplicate can only be merged into an open pépin.`,
   },
-  duplicateTargetOnOtherSite: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Les deux pépins doivent appartenir au même site.',
-    en: (_: void) => 'Both pépins must belong to the same site.',
-  },
+  duplicateTargetOnOtherSite: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Les deux pépins doivent appartenir au même site.',
+    'Both pépins must belong to the same site.',
+  ),
   notForMoveToStatus: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { to: string }) => `Le statut ${p.to} ne s’atteint pas ainsi (utilisez l’action dédiée).`,
@@ -112,58 +106,56 @@ export const PepinErrors = defineErrors({
     en: (p: { reference: string; status: string }) =>
       `Pépin ${p.reference} is closed (${p.status}): it can no longer be supported.`,
   },
-  notSupported: {
-    code: ErrorCode.ILLEGAL_TRANSITION,
-    fr: (_: void) => 'Vous ne soutenez pas ce pépin : il n’y a pas de soutien à retirer.',
-    en: (_: void) => 'You do not support this pépin: there is no support to withdraw.',
-  },
-  ownPepin: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) => 'C’est votre propre pépin : il compte déjà votre voix.',
-    en: (_: void) => 'This is your own pépin: it already counts your voice.',
-  },
-  invalidCursor: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) =>
-      'Le curseur de pagination « after » n’est pas valable pour ce tri : reprenez-le tel qu’une page précédente l’a donné.',
-    en: (_: void) =>
-      'The “after” pagination cursor is not valid for this sort: pass it back exactly as a previous page gave it.',
-  },
-  invalidPeriod: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'La période est vide : sa fin doit être après son début.',
-    en: (_: void) => 'The period is empty: its end must come after its start.',
-  },
-  listeningSessionNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Cette double écoute est introuvable.',
-    en: (_: void) => 'This double écoute (listening session) was not found.',
-  },
-  listeningManagerNotFound: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Choisissez un manager actif de votre site pour la double écoute.',
-    en: (_: void) => 'Choose an active manager of your site for the double écoute.',
-  },
-  listeningSessionActive: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) => 'Vous avez déjà une double écoute en cours sur ce pépin.',
-    en: (_: void) => 'You already have a double écoute under way on this pépin.',
-  },
+  notSupported: fixedText(
+    ErrorCode.ILLEGAL_TRANSITION,
+    'Vous ne soutenez pas ce pépin : il n’y a pas de soutien à retirer.',
+    'You do not support this pépin: there is no support to withdraw.',
+  ),
+  ownPepin: fixedText(
+    ErrorCode.CONFLICT,
+    'C’est votre propre pépin : il compte déjà votre voix.',
+    'This is your own pépin: it already counts your voice.',
+  ),
+  invalidCursor: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Le curseur de pagination « after » n’est pas valable pour ce tri : reprenez-le tel qu’une page précédente l’a donné.',
+    'The “after” pagination cursor is not valid for this sort: pass it back exactly as a previous page gave it.',
+  ),
+  invalidPeriod: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'La période est vide : sa fin doit être après son début.',
+    'The period is empty: its end must come after its start.',
+  ),
+  listeningSessionNotFound: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Cette double écoute est introuvable.',
+    'This double écoute (listening session) was not found.',
+  ),
+  listeningManagerNotFound: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Choisissez un manager actif de votre site pour la double écoute.',
+    'Choose an active manager of your site for the double écoute.',
+  ),
+  listeningSessionActive: fixedText(
+    ErrorCode.CONFLICT,
+    'Vous avez déjà une double écoute en cours sur ce pépin.',
+    'You already have a double écoute under way on this pépin.',
+  ),
   listeningStepNotAllowed: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { status: string }) => `Cette double écoute est au statut ${p.status} : cette étape n’est plus possible.`,
     en: (p: { status: string }) => `This double écoute is ${p.status}: this step is not possible any more.`,
   },
-  listeningOnlyManager: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Seul le manager choisi pour cette double écoute peut faire cela.',
-    en: (_: void) => 'Only the manager chosen for this double écoute can do this.',
-  },
-  scheduleInPast: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'La double écoute doit être planifiée dans le futur.',
-    en: (_: void) => 'The double écoute must be scheduled in the future.',
-  },
+  listeningOnlyManager: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Seul le manager choisi pour cette double écoute peut faire cela.',
+    'Only the manager chosen for this double écoute can do this.',
+  ),
+  scheduleInPast: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'La double écoute doit être planifiée dans le futur.',
+    'The double écoute must be scheduled in the future.',
+  ),
   scheduleTooFar: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { days: number }) => `La double écoute doit avoir lieu dans les ${p.days} prochains jours.`,

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, defineErrors } from '@pepite/api/errors';
+import { DomainError, ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 /** One rule two selected proposals change differently. */
 export interface RuleClash {
@@ -16,11 +16,11 @@ export interface StaleBase {
 
 /** The publication use cases' errors (publishing approved proposals, rolling back). */
 export const PublicationErrors = defineErrors({
-  noProposals: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Choisissez au moins une proposition approuvée à publier.',
-    en: (_: void) => 'Choose at least one approved proposal to publish.',
-  },
+  noProposals: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Choisissez au moins une proposition approuvée à publier.',
+    'Choose at least one approved proposal to publish.',
+  ),
   fourEyes: {
     code: ErrorCode.FORBIDDEN,
     fr: (p: { references: string }) =>
@@ -33,11 +33,11 @@ export const PublicationErrors = defineErrors({
     fr: (p: { min: number }) => `Donnez la raison du retour en arrière (au moins ${p.min} caractères).`,
     en: (p: { min: number }) => `Give the reason for the rollback (at least ${p.min} characters).`,
   },
-  effectiveAtInPast: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'La date d’entrée en vigueur doit être dans le futur.',
-    en: (_: void) => 'The effective date must be in the future.',
-  },
+  effectiveAtInPast: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'La date d’entrée en vigueur doit être dans le futur.',
+    'The effective date must be in the future.',
+  ),
 });
 
 /** CONFLICT: two selected proposals change the same rule differently; nothing is written. */

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, defineErrors } from '@pepite/api/errors';
+import { DomainError, ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 /** One input problem: the field, a stable reason, and what is wrong in both languages. */
 export interface InputProblem {
@@ -13,17 +13,12 @@ export interface InputProblem {
  * exist or belongs to another site; no message depends on who an anonymous operator is.
  */
 export const ProposalErrors = defineErrors({
-  idempotencyConflict: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) =>
-      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
-    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
-  },
-  notFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Cette proposition est introuvable.',
-    en: (_: void) => 'This proposal was not found.',
-  },
+  idempotencyConflict: fixedText(
+    ErrorCode.CONFLICT,
+    'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    'This idempotency key was already used for a different request: use a new key for a new request.',
+  ),
+  notFound: fixedText(ErrorCode.NOT_FOUND, 'Cette proposition est introuvable.', 'This proposal was not found.'),
   revisionNotFound: {
     code: ErrorCode.NOT_FOUND,
     fr: (p: { reference: string; revision: number; latest: number }) =>
@@ -31,11 +26,11 @@ export const ProposalErrors = defineErrors({
     en: (p: { reference: string; revision: number; latest: number }) =>
       `Proposal ${p.reference} has no revision ${p.revision} (the latest is ${p.latest}).`,
   },
-  parentCommentNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Le commentaire auquel vous répondez est introuvable sur cette proposition.',
-    en: (_: void) => 'The comment you are replying to was not found on this proposal.',
-  },
+  parentCommentNotFound: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Le commentaire auquel vous répondez est introuvable sur cette proposition.',
+    'The comment you are replying to was not found on this proposal.',
+  ),
   replyOnOtherRevision: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { revision: number }) =>
@@ -68,32 +63,31 @@ export const ProposalErrors = defineErrors({
     en: (p: { reference: string; status: string }) =>
       `Proposal ${p.reference} is closed (${p.status}): nothing more can be added to it.`,
   },
-  notCoAuthor: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) =>
-      'Seuls les managers du site et les opérateurs co-auteurs (invitation acceptée) peuvent réviser cette proposition.',
-    en: (_: void) => 'Only the site’s managers and operator co-authors (invitation accepted) can revise this proposal.',
-  },
-  pepinsOnSeveralSites: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Les pépins d’une proposition doivent tous appartenir au même site.',
-    en: (_: void) => 'The pépins of a proposal must all belong to the same site.',
-  },
-  inviteeNotFound: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Invitez un manager ou un opérateur actif du site de la proposition.',
-    en: (_: void) => 'Invite an active manager or operator of the proposal’s site.',
-  },
-  inviteSelf: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Vous ne pouvez pas vous inviter vous-même : réviser la proposition fait de vous un co-auteur.',
-    en: (_: void) => 'You cannot invite yourself: revising the proposal makes you a co-author.',
-  },
-  noInvitation: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Vous n’avez pas d’invitation à co-écrire cette proposition.',
-    en: (_: void) => 'You have no invitation to co-author this proposal.',
-  },
+  notCoAuthor: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Seuls les managers du site et les opérateurs co-auteurs (invitation acceptée) peuvent réviser cette proposition.',
+    'Only the site’s managers and operator co-authors (invitation accepted) can revise this proposal.',
+  ),
+  pepinsOnSeveralSites: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Les pépins d’une proposition doivent tous appartenir au même site.',
+    'The pépins of a proposal must all belong to the same site.',
+  ),
+  inviteeNotFound: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Invitez un manager ou un opérateur actif du site de la proposition.',
+    'Invite an active manager or operator of the proposal’s site.',
+  ),
+  inviteSelf: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Vous ne pouvez pas vous inviter vous-même : réviser la proposition fait de vous un co-auteur.',
+    'You cannot invite yourself: revising the proposal makes you a co-author.',
+  ),
+  noInvitation: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Vous n’avez pas d’invitation à co-écrire cette proposition.',
+    'You have no invitation to co-author this proposal.',
+  ),
   invitationAnswered: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { status: string }) =>
@@ -103,29 +97,26 @@ export const ProposalErrors = defineErrors({
         ? 'You have already accepted this invitation.'
         : 'You have already declined this invitation.',
   },
-  anonymityNeedsReporterInvitation: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) =>
-      'Vous avez été invité·e par votre nom : les managers savent qui vous êtes, un co-auteur invité par son nom co-signe de son nom. Acceptez sous votre nom ou déclinez.',
-    en: (_: void) =>
-      'You were invited by name: the managers know who you are, so a co-author invited by name co-signs under that name. Accept under your name or decline.',
-  },
-  pepinNotAnswered: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Ce pépin ne fait pas partie de ceux auxquels la proposition répond.',
-    en: (_: void) => 'This pépin is not one the proposal answers.',
-  },
-  anonymityForOperators: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Seuls les opérateurs peuvent rester anonymes : un manager agit sous son nom.',
-    en: (_: void) => 'Only operators can stay anonymous: a manager acts under their name.',
-  },
-  invalidCursor: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) =>
-      'Le curseur de pagination « after » n’est pas valable : reprenez-le tel qu’une page précédente l’a donné.',
-    en: (_: void) => 'The “after” pagination cursor is not valid: pass it back exactly as a previous page gave it.',
-  },
+  anonymityNeedsReporterInvitation: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Vous avez été invité·e par votre nom : les managers savent qui vous êtes, un co-auteur invité par son nom co-signe de son nom. Acceptez sous votre nom ou déclinez.',
+    'You were invited by name: the managers know who you are, so a co-author invited by name co-signs under that name. Accept under your name or decline.',
+  ),
+  pepinNotAnswered: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Ce pépin ne fait pas partie de ceux auxquels la proposition répond.',
+    'This pépin is not one the proposal answers.',
+  ),
+  anonymityForOperators: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Seuls les opérateurs peuvent rester anonymes : un manager agit sous son nom.',
+    'Only operators can stay anonymous: a manager acts under their name.',
+  ),
+  invalidCursor: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Le curseur de pagination « after » n’est pas valable : reprenez-le tel qu’une page précédente l’a donné.',
+    'The “after” pagination cursor is not valid: pass it back exactly as a previous page gave it.',
+  ),
 });
 
 /** Every problem of an input at once, with the fields, like invalid GraphQL input. */

@@ -1,4 +1,4 @@
-import { ErrorCode, defineErrors } from '@pepite/api/errors';
+import { ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 /** The return path's errors. */
 export const ReturnPathErrors = defineErrors({
@@ -7,16 +7,12 @@ export const ReturnPathErrors = defineErrors({
     fr: (p: { version: number }) => `La version ${p.version} du référentiel n’existe pas.`,
     en: (p: { version: number }) => `Rulebook release ${p.version} does not exist.`,
   },
-  otherSite: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Un manager ne voit que son propre site.',
-    en: (_: void) => 'A manager sees only their own site.',
-  },
-  siteNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Ce site n’existe pas.',
-    en: (_: void) => 'This site does not exist.',
-  },
+  otherSite: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Un manager ne voit que son propre site.',
+    'A manager sees only their own site.',
+  ),
+  siteNotFound: fixedText(ErrorCode.NOT_FOUND, 'Ce site n’existe pas.', 'This site does not exist.'),
   notMandatory: {
     code: ErrorCode.NOT_FOUND,
     fr: (p: { version: number; ruleKey: string }) =>
@@ -28,9 +24,9 @@ export const ReturnPathErrors = defineErrors({
     fr: (p: { min: number; max: number }) => `Une recherche compte de ${p.min} à ${p.max} caractères.`,
     en: (p: { min: number; max: number }) => `A search is ${p.min} to ${p.max} characters long.`,
   },
-  searchGapNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Cette recherche sans résultat n’est pas connue sur votre site.',
-    en: (_: void) => 'This unanswered search is not known on your site.',
-  },
+  searchGapNotFound: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Cette recherche sans résultat n’est pas connue sur votre site.',
+    'This unanswered search is not known on your site.',
+  ),
 });

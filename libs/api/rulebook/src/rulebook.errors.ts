@@ -1,4 +1,4 @@
-import { ErrorCode, defineErrors } from '@pepite/api/errors';
+import { ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 export const RulebookErrors = defineErrors({
   ruleAlreadyExists: {
@@ -26,11 +26,11 @@ export const RulebookErrors = defineErrors({
     fr: (p: { keys: string }) => `Seule une règle changée par la version peut être en lecture obligatoire : ${p.keys}.`,
     en: (p: { keys: string }) => `Only a rule the release changes can be mandatory reading: ${p.keys}.`,
   },
-  nothingToPublish: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Rien à publier : le règlement serait identique à la version en vigueur.',
-    en: (_: void) => 'Nothing to publish: the rulebook would be identical to the one in force.',
-  },
+  nothingToPublish: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Rien à publier : le règlement serait identique à la version en vigueur.',
+    'Nothing to publish: the rulebook would be identical to the one in force.',
+  ),
   invalidRule: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { key: string; fr: string; en: string }) => `La règle ${p.key} est incomplète ou invalide : ${p.fr}`,
@@ -55,11 +55,11 @@ export const RulebookErrors = defineErrors({
     en: (p: { acceptEncoding: string }) =>
       `No acceptable encoding (Accept-Encoding: ${p.acceptEncoding}): the rulebook is available as br, gzip and uncompressed (identity).`,
   },
-  noReleaseYet: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Aucun règlement n’a encore été publié.',
-    en: (_: void) => 'No rulebook has been published yet.',
-  },
+  noReleaseYet: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Aucun règlement n’a encore été publié.',
+    'No rulebook has been published yet.',
+  ),
   invalidVersion: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { value: string }) => `« ${p.value} » n’est pas un numéro de version (entier positif ou nul attendu).`,
@@ -70,31 +70,29 @@ export const RulebookErrors = defineErrors({
     fr: (p: { version: number }) => `La version ${p.version} est déjà la version en vigueur.`,
     en: (p: { version: number }) => `Version ${p.version} is already the one in force.`,
   },
-  effectiveAtInPast: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) =>
-      'La date d’entrée en vigueur doit être dans le futur (ou laissez-la vide pour publier tout de suite).',
-    en: (_: void) => 'The effective date must be in the future (or leave it empty to publish now).',
-  },
-  advisoryExpiry: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Une consigne temporaire doit expirer dans le futur, et au plus tard dans 90 jours.',
-    en: (_: void) => 'An advisory must expire in the future, and within 90 days at most.',
-  },
-  idempotencyKeyFormat: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'La clé d’idempotence fait 8 à 100 caractères parmi A-Z a-z 0-9 . _ : -.',
-    en: (_: void) => 'The idempotency key has 8 to 100 characters among A-Z a-z 0-9 . _ : -.',
-  },
-  idempotencyConflict: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) =>
-      'Cette clé d’idempotence a déjà servi pour une autre consigne, au contenu différent : utilisez une nouvelle clé.',
-    en: (_: void) => 'This idempotency key was already used for a different advisory: use a new key.',
-  },
-  advisoryMessage: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'Le message de la consigne doit faire entre 10 et 2 000 caractères.',
-    en: (_: void) => 'The advisory message must be between 10 and 2,000 characters long.',
-  },
+  effectiveAtInPast: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'La date d’entrée en vigueur doit être dans le futur (ou laissez-la vide pour publier tout de suite).',
+    'The effective date must be in the future (or leave it empty to publish now).',
+  ),
+  advisoryExpiry: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Une consigne temporaire doit expirer dans le futur, et au plus tard dans 90 jours.',
+    'An advisory must expire in the future, and within 90 days at most.',
+  ),
+  idempotencyKeyFormat: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'La clé d’idempotence fait 8 à 100 caractères parmi A-Z a-z 0-9 . _ : -.',
+    'The idempotency key has 8 to 100 characters among A-Z a-z 0-9 . _ : -.',
+  ),
+  idempotencyConflict: fixedText(
+    ErrorCode.CONFLICT,
+    'Cette clé d’idempotence a déjà servi pour une autre consigne, au contenu différent : utilisez une nouvelle clé.',
+    'This idempotency key was already used for a different advisory: use a new key.',
+  ),
+  advisoryMessage: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'Le message de la consigne doit faire entre 10 et 2 000 caractères.',
+    'The advisory message must be between 10 and 2,000 characters long.',
+  ),
 });

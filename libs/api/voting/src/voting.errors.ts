@@ -1,33 +1,32 @@
-import { ErrorCode, defineErrors } from '@pepite/api/errors';
+import { ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 /** The voting context's errors. */
 export const VotingErrors = defineErrors({
-  idempotencyConflict: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) =>
-      'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
-    en: (_: void) => 'This idempotency key was already used for a different request: use a new key for a new request.',
-  },
-  voteNotFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Aucun vote n’est ouvert sur cette proposition.',
-    en: (_: void) => 'No vote is open on this proposal.',
-  },
-  notManagerOfSite: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Seuls les managers du site de la proposition et les administrateurs peuvent ouvrir un vote.',
-    en: (_: void) => 'Only the managers of the proposal’s site and admins can open a vote.',
-  },
-  notElector: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Seuls les managers du site inscrits à l’ouverture du vote peuvent voter.',
-    en: (_: void) => 'Only the site’s managers registered when the vote opened can vote.',
-  },
-  notCanceller: {
-    code: ErrorCode.FORBIDDEN,
-    fr: (_: void) => 'Seuls le manager qui a ouvert le vote et les administrateurs peuvent le clore ou l’annuler.',
-    en: (_: void) => 'Only the manager who opened the vote and admins can close or cancel it.',
-  },
+  idempotencyConflict: fixedText(
+    ErrorCode.CONFLICT,
+    'Cette clé d’idempotence a déjà servi pour une autre demande, au contenu différent : utilisez une nouvelle clé pour une nouvelle demande.',
+    'This idempotency key was already used for a different request: use a new key for a new request.',
+  ),
+  voteNotFound: fixedText(
+    ErrorCode.NOT_FOUND,
+    'Aucun vote n’est ouvert sur cette proposition.',
+    'No vote is open on this proposal.',
+  ),
+  notManagerOfSite: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Seuls les managers du site de la proposition et les administrateurs peuvent ouvrir un vote.',
+    'Only the managers of the proposal’s site and admins can open a vote.',
+  ),
+  notElector: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Seuls les managers du site inscrits à l’ouverture du vote peuvent voter.',
+    'Only the site’s managers registered when the vote opened can vote.',
+  ),
+  notCanceller: fixedText(
+    ErrorCode.FORBIDDEN,
+    'Seuls le manager qui a ouvert le vote et les administrateurs peuvent le clore ou l’annuler.',
+    'Only the manager who opened the vote and admins can close or cancel it.',
+  ),
   quorumNotReached: {
     code: ErrorCode.ILLEGAL_TRANSITION,
     fr: (p: { quorum: number }) =>
@@ -42,21 +41,21 @@ export const VotingErrors = defineErrors({
     en: (p: { reference: string; status: string }) =>
       `Proposal ${p.reference} is ${p.status}: a vote opens only on a proposal in design (IN_DESIGN).`,
   },
-  voteClosed: {
-    code: ErrorCode.ILLEGAL_TRANSITION,
-    fr: (_: void) => 'Ce vote est clos : il n’accepte plus de bulletin.',
-    en: (_: void) => 'This vote is closed: it no longer accepts ballots.',
-  },
-  noElectorate: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) => 'Le site de la proposition n’a aucun manager actif : personne ne pourrait voter.',
-    en: (_: void) => 'The proposal’s site has no active manager: nobody could vote.',
-  },
-  alreadyOpen: {
-    code: ErrorCode.CONFLICT,
-    fr: (_: void) => 'Un vote est déjà ouvert sur cette proposition.',
-    en: (_: void) => 'A vote is already open on this proposal.',
-  },
+  voteClosed: fixedText(
+    ErrorCode.ILLEGAL_TRANSITION,
+    'Ce vote est clos : il n’accepte plus de bulletin.',
+    'This vote is closed: it no longer accepts ballots.',
+  ),
+  noElectorate: fixedText(
+    ErrorCode.CONFLICT,
+    'Le site de la proposition n’a aucun manager actif : personne ne pourrait voter.',
+    'The proposal’s site has no active manager: nobody could vote.',
+  ),
+  alreadyOpen: fixedText(
+    ErrorCode.CONFLICT,
+    'Un vote est déjà ouvert sur cette proposition.',
+    'A vote is already open on this proposal.',
+  ),
   closesAtInvalid: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { maxDays: number }) => `La date de clôture doit être dans le futur, à ${p.maxDays} jours au plus.`,

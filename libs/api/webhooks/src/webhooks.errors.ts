@@ -1,16 +1,12 @@
-import { ErrorCode, defineErrors } from '@pepite/api/errors';
+import { ErrorCode, defineErrors, fixedText } from '@pepite/api/errors';
 
 export const WebhookErrors = defineErrors({
-  notFound: {
-    code: ErrorCode.NOT_FOUND,
-    fr: (_: void) => 'Ce webhook est introuvable.',
-    en: (_: void) => 'Webhook not found.',
-  },
-  invalidUrl: {
-    code: ErrorCode.BAD_USER_INPUT,
-    fr: (_: void) => 'L’adresse du webhook doit être une URL http:// ou https:// complète, sans identifiants, de 2 000 caractères au plus.',
-    en: (_: void) => 'The webhook address must be a full http:// or https:// URL, without credentials, of at most 2,000 characters.',
-  },
+  notFound: fixedText(ErrorCode.NOT_FOUND, 'Ce webhook est introuvable.', 'Webhook not found.'),
+  invalidUrl: fixedText(
+    ErrorCode.BAD_USER_INPUT,
+    'L’adresse du webhook doit être une URL http:// ou https:// complète, sans identifiants, de 2 000 caractères au plus.',
+    'The webhook address must be a full http:// or https:// URL, without credentials, of at most 2,000 characters.',
+  ),
   targetRefused: {
     code: ErrorCode.BAD_USER_INPUT,
     fr: (p: { host: string }) =>

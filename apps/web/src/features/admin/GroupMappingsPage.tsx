@@ -7,6 +7,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { AdminGroupMappingsDocument, AdminRemoveGroupMappingDocument } from './group-mapping-queries';
 import { GroupMappingForm } from './GroupMappingForm';
 import { AdminSitesDocument } from './queries';
+import { DataTable } from '../../ui/DataTable';
 
 /** /admin/sso: which group of the identity provider gives which role, site and team. */
 export function GroupMappingsPage() {
@@ -55,40 +56,33 @@ export function GroupMappingsPage() {
       {mappings.data && rows.length === 0 && <EmptyState title={t('sso.empty')}>{t('sso.emptyHint')}</EmptyState>}
       {rows.length > 0 && (
         <div className="table-wrap">
-          <table>
-            <caption>{t('sso.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sso.group')}</th>
-                <th scope="col">{t('sso.role')}</th>
-                <th scope="col">{t('sso.place')}</th>
-                <th scope="col">{t('sso.actions')}</th>
+          <DataTable
+            caption={t('sso.caption')}
+            showCaption
+            columns={[t('sso.group'), t('sso.role'), t('sso.place'), t('sso.actions')]}
+          >
+            {rows.map((mapping) => (
+              <tr key={mapping.id}>
+                <th scope="row">
+                  <code>{mapping.group}</code>
+                </th>
+                <td>{common(`roles.${mapping.role}`)}</td>
+                <td>{placeOf(mapping.siteId, mapping.teamId)}</td>
+                <td>
+                  <ConfirmAction
+                    label={t('sso.remove')}
+                    accessibleLabel={t('sso.removeLabel', { group: mapping.group })}
+                    question={t('sso.confirmRemove', { group: mapping.group })}
+                    danger
+                    onConfirm={async () => {
+                      await remove({ variables: { id: mapping.id } });
+                      setNotice(t('sso.removed', { group: mapping.group }));
+                    }}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((mapping) => (
-                <tr key={mapping.id}>
-                  <th scope="row">
-                    <code>{mapping.group}</code>
-                  </th>
-                  <td>{common(`roles.${mapping.role}`)}</td>
-                  <td>{placeOf(mapping.siteId, mapping.teamId)}</td>
-                  <td>
-                    <ConfirmAction
-                      label={t('sso.remove')}
-                      accessibleLabel={t('sso.removeLabel', { group: mapping.group })}
-                      question={t('sso.confirmRemove', { group: mapping.group })}
-                      danger
-                      onConfirm={async () => {
-                        await remove({ variables: { id: mapping.id } });
-                        setNotice(t('sso.removed', { group: mapping.group }));
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </Page>

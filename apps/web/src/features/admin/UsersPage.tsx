@@ -10,6 +10,7 @@ import { AdminSitesDocument, AdminUsersDocument } from './queries';
 import { filterUsers, NO_FILTER, type UserFilter } from './user-filter';
 import { UserFilters } from './UserFilters';
 import { UserRow } from './UserRow';
+import { DataTable } from '../../ui/DataTable';
 
 const COLUMNS = 7;
 
@@ -75,50 +76,39 @@ export function UsersPage() {
           {all.length > 0 && shown.length === 0 && <EmptyState title={t('users.noMatch')} />}
           {shown.length > 0 && (
             <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('users.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.name')}</th>
-                    <th scope="col">{t('users.email')}</th>
-                    <th scope="col">{t('users.role')}</th>
-                    <th scope="col">{t('users.place')}</th>
-                    <th scope="col">{t('users.locale')}</th>
-                    <th scope="col">{t('users.state')}</th>
-                    <th scope="col">{t('users.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((user) => (
-                    <Fragment key={user.id}>
-                      <UserRow
-                        user={user}
-                        sites={siteList}
-                        isSelf={user.id === me.id}
-                        editing={editingId === user.id}
-                        onEdit={() => setEditingId(editingId === user.id ? null : user.id)}
-                        onNotice={setNotice}
-                      />
-                      {editingId === user.id && (
-                        <tr className="admin-edit-row">
-                          <td colSpan={COLUMNS}>
-                            <EditUserForm
-                              user={user}
-                              sites={siteList}
-                              isSelf={user.id === me.id}
-                              onSaved={(name) => {
-                                setEditingId(null);
-                                setNotice(t('users.saved', { name }));
-                              }}
-                              onCancel={() => setEditingId(null)}
-                            />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t('users.caption')}
+                columns={[t('users.name'), t('users.email'), t('users.role'), t('users.place'), t('users.locale'), t('users.state'), t('users.actions')]}
+              >
+                {shown.map((user) => (
+                  <Fragment key={user.id}>
+                    <UserRow
+                      user={user}
+                      sites={siteList}
+                      isSelf={user.id === me.id}
+                      editing={editingId === user.id}
+                      onEdit={() => setEditingId(editingId === user.id ? null : user.id)}
+                      onNotice={setNotice}
+                    />
+                    {editingId === user.id && (
+                      <tr className="admin-edit-row">
+                        <td colSpan={COLUMNS}>
+                          <EditUserForm
+                            user={user}
+                            sites={siteList}
+                            isSelf={user.id === me.id}
+                            onSaved={(name) => {
+                              setEditingId(null);
+                              setNotice(t('users.saved', { name }));
+                            }}
+                            onCancel={() => setEditingId(null)}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </DataTable>
             </div>
           )}
         </>

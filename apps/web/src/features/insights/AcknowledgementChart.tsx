@@ -3,10 +3,10 @@ import { Bar } from 'recharts';
 import type { InsightsDashboardQuery } from '../../gql/graphql';
 import { formatNumber } from '../../ui/format';
 import { ChartSection } from './ChartSection';
-import { ChartTable } from './ChartTable';
 import { ColumnChart } from './ColumnChart';
 import { formatDay } from './insights-format';
 import { CHART_COLOURS } from './palette';
+import { DataTable } from '../../ui/DataTable';
 
 type Acknowledgement = InsightsDashboardQuery['insights']['acknowledgement'];
 
@@ -22,7 +22,7 @@ export function AcknowledgementChart({ acknowledgement }: { acknowledgement: Ack
       emptyText={t('sla.empty')}
       isEmpty={acknowledgement.weekly.length === 0}
       table={
-        <ChartTable
+        <DataTable
           caption={t('sla.caption')}
           columns={[t('sla.week'), t('sla.onTime'), t('sla.late'), t('sla.overdue')]}
           footer={
@@ -42,7 +42,7 @@ export function AcknowledgementChart({ acknowledgement }: { acknowledgement: Ack
               <td>{formatNumber(week.overdue)}</td>
             </tr>
           ))}
-        </ChartTable>
+        </DataTable>
       }
     >
       <ColumnChart data={data} legend>

@@ -4,6 +4,7 @@ import type { InsightsDashboardQuery } from '../../gql/graphql';
 import { formatNumber } from '../../ui/format';
 import { ChartSection } from './ChartSection';
 import { CHART_COLOURS } from './palette';
+import { DataTable } from '../../ui/DataTable';
 
 type BlockingRule = InsightsDashboardQuery['insights']['topBlockingRules'][number];
 
@@ -20,30 +21,22 @@ export function BlockingRulesChart({ rules }: { rules: readonly BlockingRule[] }
       emptyText={t('rules.empty')}
       isEmpty={rules.length === 0}
       table={
-        <table>
-          <caption className="visually-hidden">{t('rules.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rules.rule')}</th>
-              <th scope="col">{t('rules.pepins')}</th>
-              <th scope="col">{t('rules.open')}</th>
-              <th scope="col">{t('rules.supports')}</th>
+        <DataTable
+          caption={t('rules.caption')}
+          columns={[t('rules.rule'), t('rules.pepins'), t('rules.open'), t('rules.supports')]}
+        >
+          {rules.map((rule) => (
+            <tr key={rule.ruleKey}>
+              <th scope="row">
+                {rule.ruleKey}
+                {rule.title && <span className="hint"> — {rule.title}</span>}
+              </th>
+              <td>{formatNumber(rule.pepinCount)}</td>
+              <td>{formatNumber(rule.openCount)}</td>
+              <td>{formatNumber(rule.supportCount)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.ruleKey}>
-                <th scope="row">
-                  {rule.ruleKey}
-                  {rule.title && <span className="hint"> — {rule.title}</span>}
-                </th>
-                <td>{formatNumber(rule.pepinCount)}</td>
-                <td>{formatNumber(rule.openCount)}</td>
-                <td>{formatNumber(rule.supportCount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     >
       <ResponsiveContainer width="100%" height={height}>

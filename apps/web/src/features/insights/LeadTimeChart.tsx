@@ -3,10 +3,10 @@ import { Bar, YAxis } from 'recharts';
 import type { InsightsDashboardQuery } from '../../gql/graphql';
 import { formatNumber } from '../../ui/format';
 import { ChartSection } from './ChartSection';
-import { ChartTable } from './ChartTable';
 import { ColumnChart } from './ColumnChart';
 import { formatDuration, formatMonth } from './insights-format';
 import { CHART_COLOURS } from './palette';
+import { DataTable } from '../../ui/DataTable';
 
 type LeadTime = InsightsDashboardQuery['insights']['leadTime'];
 
@@ -28,7 +28,7 @@ export function LeadTimeChart({ leadTime }: { leadTime: LeadTime }) {
       emptyText={t('leadTime.empty')}
       isEmpty={leadTime.perMonth.length === 0}
       table={
-        <ChartTable
+        <DataTable
           caption={t('leadTime.caption')}
           columns={[t('leadTime.month'), t('leadTime.median'), t('leadTime.count')]}
         >
@@ -39,7 +39,7 @@ export function LeadTimeChart({ leadTime }: { leadTime: LeadTime }) {
               <td>{formatNumber(month.count)}</td>
             </tr>
           ))}
-        </ChartTable>
+        </DataTable>
       }
     >
       <ColumnChart data={data} yAxis={<YAxis allowDecimals={false} unit={t('dayUnit')} width={56} />}>

@@ -3,9 +3,9 @@ import { Bar, YAxis } from 'recharts';
 import type { InsightsDashboardQuery } from '../../gql/graphql';
 import { formatDate, formatNumber } from '../../ui/format';
 import { ChartSection } from './ChartSection';
-import { ChartTable } from './ChartTable';
 import { ColumnChart } from './ColumnChart';
 import { CHART_COLOURS } from './palette';
+import { DataTable } from '../../ui/DataTable';
 
 type Refiled = InsightsDashboardQuery['insights']['refiledAfterChange'][number];
 
@@ -33,7 +33,7 @@ export function RefiledChart({ changes }: { changes: readonly Refiled[] }) {
       emptyText={t('refiled.empty')}
       isEmpty={changes.length === 0}
       table={
-        <ChartTable
+        <DataTable
           caption={t('refiled.caption')}
           columns={[
             t('refiled.rule'),
@@ -65,7 +65,7 @@ export function RefiledChart({ changes }: { changes: readonly Refiled[] }) {
               </td>
             </tr>
           ))}
-        </ChartTable>
+        </DataTable>
       }
     >
       <ColumnChart data={data} yAxis={<YAxis />} legend>

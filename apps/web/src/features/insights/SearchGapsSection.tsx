@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { formatNumber } from '../../ui/format';
 import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
+import { DataTable } from '../../ui/DataTable';
 
 const SearchGapsDocument = graphql(`
   query InsightsSearchGaps($siteId: ID) {
@@ -80,47 +81,39 @@ export function SearchGapsSection({ siteId }: { siteId: string | null }) {
       {gaps && gaps.searches.length === 0 && <EmptyState title={t('gaps.empty')} />}
       {gaps && gaps.searches.length > 0 && (
         <div className="table-wrap" role="region" aria-label={t('gaps.caption')} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('gaps.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gaps.query')}</th>
-                <th scope="col">{t('gaps.total')}</th>
-                <th scope="col">{t('gaps.trend', { days: gaps.trendDays })}</th>
-                <th scope="col">{t('gaps.actions')}</th>
+          <DataTable
+            caption={t('gaps.caption')}
+            columns={[t('gaps.query'), t('gaps.total'), t('gaps.trend', { days: gaps.trendDays }), t('gaps.actions')]}
+          >
+            {gaps.searches.map((gap) => (
+              <tr key={gap.query}>
+                <th scope="row">« {gap.query} »</th>
+                <td>{formatNumber(gap.total)}</td>
+                <td>
+                  {t(gap.recent > gap.previous ? 'gaps.up' : gap.recent < gap.previous ? 'gaps.down' : 'gaps.flat', {
+                    recent: formatNumber(gap.recent),
+                    previous: formatNumber(gap.previous),
+                  })}
+                </td>
+                <td>
+                  <div className="row">
+                    <button type="button" disabled={filing.loading} onClick={() => void toPepin(gap.query)}>
+                      {t('gaps.toPepin')}
+                      <span className="visually-hidden"> « {gap.query} »</span>
+                    </button>
+                    <button
+                      type="button"
+                      disabled={filing.loading || acknowledging.loading}
+                      onClick={() => void toProposal(gap.query)}
+                    >
+                      {t('gaps.toProposal')}
+                      <span className="visually-hidden"> « {gap.query} »</span>
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {gaps.searches.map((gap) => (
-                <tr key={gap.query}>
-                  <th scope="row">« {gap.query} »</th>
-                  <td>{formatNumber(gap.total)}</td>
-                  <td>
-                    {t(gap.recent > gap.previous ? 'gaps.up' : gap.recent < gap.previous ? 'gaps.down' : 'gaps.flat', {
-                      recent: formatNumber(gap.recent),
-                      previous: formatNumber(gap.previous),
-                    })}
-                  </td>
-                  <td>
-                    <div className="row">
-                      <button type="button" disabled={filing.loading} onClick={() => void toPepin(gap.query)}>
-                        {t('gaps.toPepin')}
-                        <span className="visually-hidden"> « {gap.query} »</span>
-                      </button>
-                      <button
-                        type="button"
-                        disabled={filing.loading || acknowledging.loading}
-                        onClick={() => void toProposal(gap.query)}
-                      >
-                        {t('gaps.toProposal')}
-                        <span className="visually-hidden"> « {gap.query} »</span>
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

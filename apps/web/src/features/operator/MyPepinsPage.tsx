@@ -8,6 +8,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states';
 import { SlaBadge } from './SlaBadge';
 import { WithdrawSupportButton } from './WithdrawSupportButton';
+import { DataTable } from '../../ui/DataTable';
 
 const MyPepinsDocument = graphql(`
   query OperatorMyPepins {
@@ -49,54 +50,45 @@ export function MyPepinsPage() {
       )}
       {rows.length > 0 && (
         <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('mine.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mine.subject')}</th>
-                <th scope="col">{t('mine.status')}</th>
-                <th scope="col">{t('mine.rule')}</th>
-                <th scope="col">{t('mine.filed')}</th>
-                <th scope="col">{t('mine.sla')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ pepin, relation, signed, since }) => (
-                <tr key={pepin.id}>
-                  <th scope="row">
-                    <Link to={`/my-pepins/${pepin.id}`}>
-                      {pepin.reference} — {pepin.title}
-                    </Link>
-                    <div className="hint">
-                      {t(`mine.relation.${relation}`)} ({signed ? t('mine.signedYes') : t('mine.signedNo')})
+          <DataTable
+            caption={t('mine.caption')}
+            columns={[t('mine.subject'), t('mine.status'), t('mine.rule'), t('mine.filed'), t('mine.sla')]}
+          >
+            {rows.map(({ pepin, relation, signed, since }) => (
+              <tr key={pepin.id}>
+                <th scope="row">
+                  <Link to={`/my-pepins/${pepin.id}`}>
+                    {pepin.reference} — {pepin.title}
+                  </Link>
+                  <div className="hint">
+                    {t(`mine.relation.${relation}`)} ({signed ? t('mine.signedYes') : t('mine.signedNo')})
+                  </div>
+                  {relation === 'SUPPORTER' && ['NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE'].includes(pepin.status) && (
+                    <WithdrawSupportButton pepinId={pepin.id} reference={pepin.reference} onWithdrawn={() => void refetch()} />
+                  )}
+                </th>
+                <td>
+                  <StatusBadge status={pepin.status} />
+                  {pepin.status === 'PUBLISHED' && (
+                    <div>
+                      <span className="badge operator-pepite-mark">{t('mine.pepite')}</span>
                     </div>
-                    {relation === 'SUPPORTER' && ['NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE'].includes(pepin.status) && (
-                      <WithdrawSupportButton pepinId={pepin.id} reference={pepin.reference} onWithdrawn={() => void refetch()} />
-                    )}
-                  </th>
-                  <td>
-                    <StatusBadge status={pepin.status} />
-                    {pepin.status === 'PUBLISHED' && (
-                      <div>
-                        <span className="badge operator-pepite-mark">{t('mine.pepite')}</span>
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {pepin.ruleKey
-                      ? pepin.ruleVersion
-                        ? t('mine.ruleVersion', { key: pepin.ruleKey, version: pepin.ruleVersion })
-                        : pepin.ruleKey
-                      : t('mine.noRule')}
-                  </td>
-                  <td>{formatDate(since)}</td>
-                  <td>
-                    <SlaBadge pepin={pepin} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  )}
+                </td>
+                <td>
+                  {pepin.ruleKey
+                    ? pepin.ruleVersion
+                      ? t('mine.ruleVersion', { key: pepin.ruleKey, version: pepin.ruleVersion })
+                      : pepin.ruleKey
+                    : t('mine.noRule')}
+                </td>
+                <td>{formatDate(since)}</td>
+                <td>
+                  <SlaBadge pepin={pepin} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </Page>

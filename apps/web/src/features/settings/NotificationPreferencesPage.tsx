@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import type { NotificationDeliveryMode } from '../../gql/graphql';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorAlert, ErrorBanner, Loading } from '../../ui/states';
+import { DataTable } from '../../ui/DataTable';
 
 const PreferencesDocument = graphql(`
   query SettingsNotificationPreferences {
@@ -71,41 +72,37 @@ export function NotificationPreferencesPage() {
       {data && preferences.length === 0 && <EmptyState title={t('empty')} />}
       {preferences.length > 0 && (
         <form onSubmit={(event) => void submit(event)} className="preferences-form">
-          <table className="preferences">
-            <caption>{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col">{t('mode')}</th>
+          <DataTable
+            className="preferences"
+            caption={t('caption')}
+            showCaption
+            columns={[t('kind'), t('mode')]}
+          >
+            {preferences.map((preference) => (
+              <tr key={preference.kind}>
+                <th scope="row" id={`kind-${preference.kind}`}>
+                  {preference.title}
+                </th>
+                <td>
+                  <fieldset aria-labelledby={`kind-${preference.kind}`} className="mode-choice">
+                    {MODES.map((mode) => (
+                      <label key={mode} className="inline">
+                        <input
+                          type="radio"
+                          name={preference.kind}
+                          value={mode}
+                          checked={modeOf(preference.kind, preference.mode) === mode}
+                          onChange={() => choose(preference.kind, mode)}
+                        />{' '}
+                        {t(`modes.${mode}`)}
+                        {mode === preference.defaultMode && <span className="muted"> ({t('default')})</span>}
+                      </label>
+                    ))}
+                  </fieldset>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {preferences.map((preference) => (
-                <tr key={preference.kind}>
-                  <th scope="row" id={`kind-${preference.kind}`}>
-                    {preference.title}
-                  </th>
-                  <td>
-                    <fieldset aria-labelledby={`kind-${preference.kind}`} className="mode-choice">
-                      {MODES.map((mode) => (
-                        <label key={mode} className="inline">
-                          <input
-                            type="radio"
-                            name={preference.kind}
-                            value={mode}
-                            checked={modeOf(preference.kind, preference.mode) === mode}
-                            onChange={() => choose(preference.kind, mode)}
-                          />{' '}
-                          {t(`modes.${mode}`)}
-                          {mode === preference.defaultMode && <span className="muted"> ({t('default')})</span>}
-                        </label>
-                      ))}
-                    </fieldset>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <ErrorAlert error={saving.error} />
           <div className="form-actions">
             <button type="submit" disabled={saving.loading}>

@@ -10,6 +10,7 @@ import { BallotForm } from './BallotForm';
 import { EndVoteAction } from './EndVoteAction';
 import { ProposalStatusBadge } from '../proposals/ProposalStatusBadge';
 import { QuorumProgress } from './QuorumProgress';
+import { DataTable } from '../../../ui/DataTable';
 
 const VoteDocument = graphql(`
   query CodesignVote($id: ID!) {
@@ -141,25 +142,18 @@ export function VotePage() {
               )}
               {vote.ballots && vote.ballots.length > 0 && (
                 <div className="table-wrap">
-                  <table>
-                    <caption className="visually-hidden">{t('vote.ballots')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('vote.manager')}</th>
-                        <th scope="col">{t('vote.choice')}</th>
-                        <th scope="col">{t('vote.reason')}</th>
+                  <DataTable
+                    caption={t('vote.ballots')}
+                    columns={[t('vote.manager'), t('vote.choice'), t('vote.reason')]}
+                  >
+                    {vote.ballots.map((ballot) => (
+                      <tr key={ballot.manager.id}>
+                        <th scope="row">{ballot.manager.displayName}</th>
+                        <td>{t(`vote.choiceLabel.${ballot.choice}`)}</td>
+                        <td>{ballot.reason ?? '—'}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {vote.ballots.map((ballot) => (
-                        <tr key={ballot.manager.id}>
-                          <th scope="row">{ballot.manager.displayName}</th>
-                          <td>{t(`vote.choiceLabel.${ballot.choice}`)}</td>
-                          <td>{ballot.reason ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </div>
               )}
               {vote.rejectReasons && vote.rejectReasons.length > 0 && (
