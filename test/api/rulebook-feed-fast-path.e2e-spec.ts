@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@pepite/api/identity';
 import { FeedFastPath, ReleaseBrotli, RulebookPublisher, type FeedAnswerKey } from '@pepite/api/rulebook';
-import { authenticated, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+import { authenticated, openSse, sampleRule, startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
 
 interface Answer {
   readonly status: number;
@@ -89,7 +89,7 @@ describe('the feed answered from memory before Express (signed in, public, acros
   describe.each([
     { mode: 'signed in', instance: () => b, auth: (): Record<string, string> => ({ authorization: `Bearer ${operator.token}` }) },
     { mode: 'public', instance: () => kiosk, auth: (): Record<string, string> => ({}) },
-  ])('$mode', ({ instance, auth }) => {
+  ])('$mode', ({ mode, instance, auth }) => {
     it.each(ENCODINGS)('answers 200 in $encoding with the controller’s bytes and headers, security headers included', async ({ acceptEncoding, encoding }) => {
       for (const { route, path, controllerPath } of routes()) {
         const headers = { ...auth(), 'accept-encoding': acceptEncoding };
@@ -120,6 +120,35 @@ describe('the feed answered from memory before Express (signed in, public, acros
         expect(fast.status).toBe(304);
         expect(fast.body.length).toBe(0);
         expect(comparable(fast)).toEqual(comparable(controller));
+      }
+    });
+
+    it('opens the live event stream with the security headers, and resumes it from Last-Event-ID', async () => {
+      const url = `${instance().baseUrl}/api/rulebook/events`;
+      const headers = { ...auth(), 'x-request-id': 'fast-path-test' };
+      await get(instance(), '/releases/latest', auth()); // a token is known once the controller has seen it
+      const before = counted(instance(), 'events 200');
+      const stream = await openSse(url, headers);
+      const resumed = await openSse(`${url}?lastEventId=${latest - 1}`, headers);
+      try {
+        expect(counted(instance(), 'events 200')).toBe(before + 2);
+        expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+        expect(stream.headers.get('x-accel-buffering')).toBe('no');
+        expect(stream.headers.get('content-security-policy')).toContain("default-src 'self'");
+        expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(stream.headers.get('x-request-id')).toBe('fast-path-test');
+        expect((await resumed.waitFor(1))[0]).toMatchObject({ event: 'release', id: String(latest) });
+        // Long enough that `changes` goes out compressed, as the next tests expect; one wording per mode.
+        const statement = `${'Rappeler le client sous trois jours ouvrés. '.repeat(40)}(${mode})`;
+        const release = await a.app.get(RulebookPublisher).publish({ changes: [{ kind: 'AMEND', rule: sampleRule('A-003', { statement }) }] });
+        latest = release.version;
+        // The next tests read this release in every encoding: its brotli body, as the job makes it.
+        await a.app.get(ReleaseBrotli).compress(latest);
+        expect((await stream.waitFor(1))[0]).toMatchObject({ event: 'release', id: String(release.version) });
+        expect((await resumed.waitFor(2))[1]).toMatchObject({ event: 'release', id: String(release.version) });
+      } finally {
+        stream.close();
+        resumed.close();
       }
     });
   });

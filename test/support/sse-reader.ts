@@ -6,6 +6,8 @@ export interface SseEvent {
 }
 
 export interface SseConnection {
+  /** The response's head. */
+  readonly headers: Headers;
   readonly events: SseEvent[];
   readonly comments: string[];
   retry?: number;
@@ -46,6 +48,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       if (!check()) waiters.add(check);
     });
   const connection: SseConnection = {
+    headers: response.headers,
     events,
     comments,
     waitFor: (count, timeoutMs = 10_000) =>

@@ -8,12 +8,17 @@ import {
   type SnapshotEncoding,
   type StoredSnapshot,
 } from '../application/release-catalog.service';
+import { RulebookEventHub } from '../application/rulebook-event-hub';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { changesHeaders, encodedChanges } from './changes-encoding';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
+import { EVENT_STREAM_HEADERS, streamEvents } from './event-stream';
+import { LiveStreams } from './live-streams';
 import { immutableCacheControl, snapshotBodyHeaders, snapshotHeaders } from './snapshot-headers';
 
 const LATEST = '/api/rulebook/releases/latest';
+const EVENTS = '/api/rulebook/events';
+const EVENT_STREAM_HEAD = Object.entries(EVENT_STREAM_HEADERS).flat();
 const BY_VERSION = /^\/api\/rulebook\/releases\/(\d{1,9})$/;
 const CHANGES = /^\/api\/rulebook\/changes\?since=(\d{1,9})$/;
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -21,7 +26,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 const NEGOTIATED_CACHE_SIZE = 64;
 
 /** One counted answer: which route, which status, which encoding (every fast answer is counted). */
-export type FeedAnswerKey = `${'latest' | 'version' | 'changes'} ${200 | 304} ${SnapshotEncoding}`;
+export type FeedAnswerKey = `${'latest' | 'version' | 'changes'} ${200 | 304} ${SnapshotEncoding}` | 'events 200';
 
 /** A snapshot's two answers, headers computed once per (release, encoding, route) as node:http's flat lists. */
 interface Prepared {
@@ -33,7 +38,7 @@ interface Prepared {
 /**
  * The desktops' hot paths answered from memory before Express and Nest see the request:
  * `releases/latest` (the "anything new?" poll answered 304, and the full download),
- * `releases/:version` and `changes?since=N`. On a 304, Express's routing, guards and
+ * `releases/:version`, `changes?since=N`, and the live event stream (`events`). On a 304, Express's routing, guards and
  * request logging cost several times what node:http itself does (bench/feed-304.mjs).
  *
  * The HTTP server calls `answered` first for every request (apps/api's front door). It
@@ -57,6 +62,8 @@ export class FeedFastPath {
   constructor(
     private readonly catalog: ReleaseCatalog,
     private readonly authentication: AuthenticationService,
+    private readonly hub: RulebookEventHub,
+    private readonly streams: LiveStreams,
     @Inject(RULEBOOK_OPTIONS) private readonly options: RulebookOptions,
   ) {}
 
@@ -76,6 +83,7 @@ export class FeedFastPath {
     if (request.method !== 'GET' || url === undefined || !url.startsWith('/api/rulebook/')) return false;
     const headers = request.headers;
     if (headers.origin !== undefined || !this.mayRead(headers)) return false;
+    if (url === EVENTS || url.startsWith(`${EVENTS}?`)) return this.openStream(request, response, url);
     const encoding = this.encodingFor(headers['accept-encoding']);
     if (encoding === undefined) return false;
     if (url === LATEST) return this.sendSnapshot(this.catalog.cachedLatest(encoding), 'latest', headers, response);
@@ -86,6 +94,36 @@ export class FeedFastPath {
     if (since !== undefined)
       return this.sendChanges(this.catalog.cachedChanges(Number(since)), encoding, headers, response);
     return false;
+  }
+
+  /**
+   * The live event stream, as the controller opens it. Here, the response stays node:http's
+   * own: on Express's response objects, writing one publication to 2,000 streams cost about
+   * four times the CPU of the same writes on plain ones (bench/sse-fanout.mjs, `loopCpuMs`).
+   */
+  private openStream(request: IncomingMessage, response: ServerResponse, url: string): boolean {
+    // A stopping instance takes no new stream: the controller answers 503.
+    if (!this.hub.acceptsStreams) return false;
+    const header = request.headers['last-event-id'];
+    const query = url.indexOf('?');
+    const lastEventId =
+      typeof header === 'string'
+        ? header
+        : query < 0
+          ? undefined
+          : (new URLSearchParams(url.slice(query + 1)).get('lastEventId') ?? undefined);
+    response.writeHead(200, [
+      ...this.commonHeaders,
+      'X-Request-Id',
+      requestIdOf(request.headers),
+      ...EVENT_STREAM_HEAD,
+    ]);
+    this.count('events 200');
+    void streamEvents(request, response, this.hub, this.streams, {
+      retryMs: this.options.sseRetryMilliseconds,
+      lastEventId,
+    });
+    return true;
   }
 
   private mayRead(headers: IncomingHttpHeaders): boolean {

@@ -8,7 +8,7 @@ import { RulebookEventHub } from '../application/rulebook-event-hub';
 import { RulebookErrors } from '../rulebook.errors';
 import { RULEBOOK_OPTIONS, type RulebookOptions } from '../rulebook.options';
 import { matchesEtag, negotiateEncoding } from './content-encoding';
-import { openEventStream } from './event-stream';
+import { EVENT_STREAM_HEADERS, streamEvents } from './event-stream';
 import { FeedReaderGuard } from './feed-reader.guard';
 import { LiveStreams } from './live-streams';
 import { changesHeaders, encodedChanges } from './changes-encoding';
@@ -67,7 +67,15 @@ export class RulebookFeedController {
   async events(@Req() request: Request, @Res() response: Response): Promise<void> {
     // A stopping instance takes no new stream: 503, which a proxy retries on another instance.
     if (!this.hub.acceptsStreams) throw CommonErrors.unavailable();
-    await openEventStream(request, response, this.hub, this.streams, { retryMs: this.options.sseRetryMilliseconds });
+    // Usually answered by FeedFastPath before Express; here for a token not yet in memory.
+    response.writeHead(200, EVENT_STREAM_HEADERS);
+    const lastEventId =
+      request.header('last-event-id') ??
+      (typeof request.query['lastEventId'] === 'string' ? request.query['lastEventId'] : undefined);
+    await streamEvents(request, response, this.hub, this.streams, {
+      retryMs: this.options.sseRetryMilliseconds,
+      lastEventId,
+    });
   }
 
   @Get('public-key')
