@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@pepite/api/identity';
 import type { Locale } from '@pepite/api/errors';
-import { isOverdue, referenceOf, type Pepin } from '../domain/pepin';
+import { isOverdue, referenceOf, type Pepin, type PepinReport } from '../domain/pepin';
 
 /** Who looks at a pépin, and in which capacity: decides what they may see of it. */
 export interface PepinViewer {
@@ -18,36 +18,30 @@ export interface PepinViewer {
  * A pépin as one viewer may see it. There is no reporter id here: only `signedReporterId`,
  * set when the operator chose to sign. Everything built for GraphQL starts from this.
  */
-export type PepinView = Pick<
-  Pepin,
-  | 'id'
-  | 'siteId'
-  | 'title'
-  | 'description'
-  | 'customerImpact'
-  | 'ruleKey'
-  | 'ruleVersion'
-  | 'ruleCategory'
-  | 'noRuleApplies'
-  | 'status'
-  | 'ackDueAt'
-  | 'acknowledgedAt'
-  | 'escalationLevel'
-  | 'supportCount'
-  | 'duplicateOf'
-  | 'signed'
-  | 'createdAt'
-  | 'updatedAt'
-> & {
-  readonly reference: string;
-  /** The reporter's own call: it would name them, so only when signed or to the reporter. */
-  readonly callReference: string | null;
-  readonly overdue: boolean;
-  readonly signedReporterId: string | null;
-  readonly viewer: PepinViewer;
-};
+export type PepinView = PepinReport &
+  Pick<
+    Pepin,
+    | 'id'
+    | 'siteId'
+    | 'status'
+    | 'ackDueAt'
+    | 'acknowledgedAt'
+    | 'escalationLevel'
+    | 'supportCount'
+    | 'duplicateOf'
+    | 'signed'
+    | 'createdAt'
+    | 'updatedAt'
+  > & {
+    readonly reference: string;
+    /** The reporter's own call: it would name them, so only when signed or to the reporter. */
+    readonly callReference: string | null;
+    readonly overdue: boolean;
+    readonly signedReporterId: string | null;
+    readonly viewer: PepinViewer;
+  };
 
-/** A manager of the pépin's site, or an admin (any site). (the identity rule) */
+/** A manager of the pépin's site, or an admin (any site): the identity context's rule. */
 export { managesSite as canManage } from '@pepite/api/identity';
 
 export function managerViewer(user: AuthenticatedUser): PepinViewer {

@@ -32,6 +32,12 @@ export interface Pepin {
   readonly updatedAt: Date;
 }
 
+/** What the reporter wrote: the pépin's own words and the rule it is about. */
+export type PepinReport = Pick<
+  Pepin,
+  'title' | 'description' | 'customerImpact' | 'ruleKey' | 'ruleVersion' | 'ruleCategory' | 'noRuleApplies'
+>;
+
 export function referenceOf(pepin: Pick<Pepin, 'number'>): string {
   return pepinReference(pepin.number);
 }

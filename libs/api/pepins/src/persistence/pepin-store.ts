@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IDEMPOTENCY_TTL_HOURS } from '@pepite/api/database';
-import type { Pepin } from '../domain/pepin';
+import type { Pepin, PepinReport } from '../domain/pepin';
 import type { CustomerImpact, PepinStatus } from '../domain/pepin-status';
 import { signalPepinChanged } from './pepin-change-signal';
 
@@ -120,27 +120,12 @@ export async function releaseExpiredIdempotencyKey(
 }
 
 /** What a filing writes: the pépin's own fields, its site's deadline, and when. */
-export type NewPepin = Pick<
-  Pepin,
-  | 'siteId'
-  | 'teamId'
-  | 'reporterId'
-  | 'signed'
-  | 'title'
-  | 'description'
-  | 'customerImpact'
-  | 'ruleKey'
-  | 'ruleVersion'
-  | 'ruleCategory'
-  | 'noRuleApplies'
-  | 'callReference'
-  | 'idempotencyKey'
-  | 'contentHash'
-> & {
-  readonly ackSlaHours: number;
-  /** When it was filed (the acknowledgement is due `ackSlaHours` later); null: now(). */
-  readonly at: Date | null;
-};
+export type NewPepin = PepinReport &
+  Pick<Pepin, 'siteId' | 'teamId' | 'reporterId' | 'signed' | 'callReference' | 'idempotencyKey' | 'contentHash'> & {
+    readonly ackSlaHours: number;
+    /** When it was filed (the acknowledgement is due `ackSlaHours` later); null: now(). */
+    readonly at: Date | null;
+  };
 
 /**
  * Writes a new pépin and its FILED history line; null when the reporter already filed

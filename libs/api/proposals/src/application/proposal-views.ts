@@ -3,7 +3,6 @@ import { Role, type AuthenticatedUser } from '@pepite/api/identity';
 import { authorLabel, isNamed, labelOf } from '../domain/participants';
 import { referenceOf, type Proposal, type ProposalRevision } from '../domain/proposal';
 import { CoAuthorStatus, ParticipantKind } from '../domain/proposal-status';
-import type { ProposedRuleChange } from '../domain/rule-changes';
 import type { CoAuthor } from '../persistence/co-author-store';
 import type { ProposalComment, ProposalEndorsement } from '../persistence/discussion-store';
 
@@ -37,7 +36,7 @@ export function canSee(user: Pick<AuthenticatedUser, 'role' | 'siteId'>, siteId:
   return user.role === Role.ADMIN || user.siteId === siteId;
 }
 
-/** A manager of the proposal's site, or an admin: creates, revises, invites. (the identity rule) */
+/** A manager of the proposal's site, or an admin (the identity context's rule): creates, revises, invites. */
 export { managesSite as canManage } from '@pepite/api/identity';
 
 export type ProposalView = Pick<
@@ -93,18 +92,14 @@ export function authorView(
   };
 }
 
-export interface RevisionView {
-  readonly proposalId: string;
-  readonly number: number;
-  readonly note: string | null;
-  readonly title: string;
-  readonly rationale: string;
-  readonly changes: readonly ProposedRuleChange[];
-  readonly baseRelease: number;
-  readonly createdAt: Date;
+/** A revision as one viewer may see it: its author as a label, never as an id. */
+export type RevisionView = Pick<
+  ProposalRevision,
+  'proposalId' | 'number' | 'note' | 'title' | 'rationale' | 'changes' | 'baseRelease' | 'createdAt'
+> & {
   readonly author: AuthorView;
   readonly viewer: ProposalViewer;
-}
+};
 
 export function revisionView(revision: ProposalRevision, viewer: ProposalViewer): RevisionView {
   return {
