@@ -20,6 +20,17 @@ export interface PepinsModuleOptions {
   readonly rulebook: NonNullable<ModuleMetadata['imports']>[number];
 }
 
+/** The use cases other contexts may call (through this context's index). */
+const PEPIN_SERVICES = [
+  PepinFiling,
+  PepinTriage,
+  PepinQueries,
+  PepinConversation,
+  ListeningSessions,
+  AcknowledgementDeadlines,
+  PepinStatistics,
+];
+
 /**
  * Pépins: filing, me too, triage, conversation, double écoute. Global, like identity and
  * notifications: the contexts that drive pépins later (proposals, the SLA job) inject
@@ -32,28 +43,8 @@ export class PepinsModule {
       module: PepinsModule,
       global: true,
       imports: [options.rulebook],
-      providers: [
-        RuleReferences,
-        PepinNotifier,
-        PepinFiling,
-        PepinTriage,
-        PepinQueries,
-        PepinConversation,
-        ListeningSessions,
-        AcknowledgementDeadlines,
-        PepinStatistics,
-        PepinChangeHub,
-        ...PEPIN_GRAPHQL_PROVIDERS,
-      ],
-      exports: [
-        PepinFiling,
-        PepinTriage,
-        PepinQueries,
-        PepinConversation,
-        ListeningSessions,
-        AcknowledgementDeadlines,
-        PepinStatistics,
-      ],
+      providers: [RuleReferences, PepinNotifier, PepinChangeHub, ...PEPIN_SERVICES, ...PEPIN_GRAPHQL_PROVIDERS],
+      exports: PEPIN_SERVICES,
     };
   }
 }

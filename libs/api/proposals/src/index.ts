@@ -14,16 +14,8 @@ export type { DiffBase, ProposalRuleDiff } from './domain/proposal-diff';
 export { PROPOSAL_LIMITS } from './domain/proposal-text';
 export * from './proposals.errors';
 export * from './proposals.module';
-export type {
-  AuthorView,
-  CoAuthorView,
-  CommentView,
-  EndorsementView,
-  MyCoAuthorshipView,
-  ProposalView,
-  ProposalViewer,
-  RevisionView,
-} from './application/proposal-views';
+// What each view of a proposal holds (types only: the views are built inside the context).
+export type * from './application/proposal-views';
 export * from './application/proposal-authoring.service';
 export * from './application/co-author-invitations.service';
 export * from './application/proposal-discussion.service';
