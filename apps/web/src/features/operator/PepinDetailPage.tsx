@@ -16,23 +16,9 @@ const PepinDetailDocument = graphql(`
     pepin(id: $id) {
       ...PepinCoreFields
       supportCount
-      history {
-        ...PepinHistoryFields
-      }
-      conversation {
-        ...PepinMessageFields
-      }
+      ...PepinThreadFields
       listeningSessions {
-        id
-        status
-        participant
-        manager {
-          id
-          displayName
-        }
-        requestedAt
-        scheduledAt
-        outcome
+        ...ListeningSessionCoreFields
       }
     }
   }

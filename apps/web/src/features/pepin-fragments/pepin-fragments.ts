@@ -59,3 +59,31 @@ export const PepinMessageFieldsFragment = graphql(`
     body
   }
 `);
+
+/** What happened to the pépin and what was said about it: its history and its conversation. */
+export const PepinThreadFieldsFragment = graphql(`
+  fragment PepinThreadFields on Pepin {
+    history {
+      ...PepinHistoryFields
+    }
+    conversation {
+      ...PepinMessageFields
+    }
+  }
+`);
+
+/** A double écoute as both its sides see it; the manager's query adds the notes and the operator. */
+export const ListeningSessionCoreFieldsFragment = graphql(`
+  fragment ListeningSessionCoreFields on ListeningSession {
+    id
+    status
+    participant
+    manager {
+      id
+      displayName
+    }
+    requestedAt
+    scheduledAt
+    outcome
+  }
+`);

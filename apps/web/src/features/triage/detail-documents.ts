@@ -16,31 +16,17 @@ export const TriagePepinDocument = graphql(`
         id
         displayName
       }
-      history {
-        ...PepinHistoryFields
-      }
-      conversation {
-        ...PepinMessageFields
-      }
+      ...PepinThreadFields
       listeningSessions {
-        id
-        status
-        participant
-        manager {
-          id
-          displayName
-        }
+        ...ListeningSessionCoreFields
         operator {
           id
           displayName
         }
         callReference
         reason
-        requestedAt
-        scheduledAt
         managerNotes
         operatorNotes
-        outcome
         completedAt
       }
     }
