@@ -32,8 +32,13 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   feed.useCommonHeaders(common);
   statuses.useCommonHeaders(common);
   frontDoor.answerFirst((request, response, toExpress) => {
-    metrics.observe(request, response);
-    return feed.answered(request, response) || statuses.answered(request, response, toExpress);
+    const started = process.hrtime.bigint();
+    if (feed.answered(request, response)) {
+      metrics.answered(request, response, started);
+      return true;
+    }
+    metrics.observe(request, response, started);
+    return statuses.answered(request, response, toExpress);
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');
