@@ -42,6 +42,10 @@ export default {
     const amended = { ...rules[0], title: `${rules[0].title} (tempête ${Date.now()})` };
     const release = await publisher.publish({ changes: [{ kind: 'AMEND', rule: amended }], notes: 'Banc d’essai : tempête de statuts' });
     const publishedAt = release.publishedAt.getTime();
+    // The bench's API runs no job workers; a deployment's store the release's brotli body
+    // seconds after the publication (decision 0012). Without it every brotli poll would take
+    // the controller's path for the whole storm, and the ratio would measure that instead.
+    await bench.brotliJob(release.version);
     const etag = await etagOf(latestUrl, auth);
     const storm = await bench.stormClient();
     const requests = tokens.map((token, index) => ({

@@ -11,6 +11,8 @@ const MAX_BATCH = 2_000;
 
 interface Waiting {
   readonly report: StatusReport;
+  /** `performance.now()` when it arrived: a report never waits for others longer than the window. */
+  readonly since: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -37,7 +39,7 @@ export class DesktopStatusBatcher implements OnModuleDestroy {
   /** Resolves once the report is committed; rejects if its batch could not be written. */
   record(report: StatusReport): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ report, resolve, reject });
+      this.queue.push({ report, since: performance.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -53,7 +55,13 @@ export class DesktopStatusBatcher implements OnModuleDestroy {
 
   private schedule(): void {
     if (this.writing) return; // the running write schedules the next one when it ends
-    if (this.queue.length >= MAX_BATCH) {
+    const oldest = this.queue[0];
+    if (!oldest) return;
+    // The window counts from the oldest report's arrival, not from the end of the last write:
+    // during a storm, reports that arrived while a batch was being written have waited enough
+    // and go at once (a fresh window after each write held every report ~100 ms more).
+    const wait = BATCH_WINDOW_MS - (performance.now() - oldest.since);
+    if (this.queue.length >= MAX_BATCH || wait <= 0) {
       if (this.timer !== undefined) clearTimeout(this.timer);
       this.timer = undefined;
       void this.write();
@@ -61,7 +69,7 @@ export class DesktopStatusBatcher implements OnModuleDestroy {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         void this.write();
-      }, BATCH_WINDOW_MS);
+      }, wait);
     }
   }
 
