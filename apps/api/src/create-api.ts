@@ -33,12 +33,9 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   statuses.useCommonHeaders(common);
   frontDoor.answerFirst((request, response, toExpress) => {
     const started = process.hrtime.bigint();
-    if (feed.answered(request, response)) {
-      metrics.answered(request, response, started);
-      return true;
-    }
+    const answered = feed.answered(request, response);
     metrics.observe(request, response, started);
-    return statuses.answered(request, response, toExpress);
+    return answered || statuses.answered(request, response, toExpress);
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ?? 'loopback');

@@ -67,20 +67,12 @@ export class ApiMetrics {
   private readonly children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
 
   /**
-   * Called by the HTTP server for a request the first handler did not answer (or for every
-   * request when there is none), before anyone answers it: counted and timed when it finishes.
+   * Called by the HTTP server for every request: before anyone answers it, or just after its
+   * first handler did (the feed's answers from memory end at once, and are then counted
+   * without a 'finish' listener, which on the desktops' 304 poll cost a measurable share of
+   * the answer: bench/feed-304.mjs). Counted and timed when it finishes.
    */
   observe(request: IncomingMessage, response: ServerResponse, started = process.hrtime.bigint()): void {
-    if (this.isStream(request, response)) return;
-    response.once('finish', () => this.record(request, response, started));
-  }
-
-  /**
-   * Called by the HTTP server for a request its first handler (the feed's answers from memory)
-   * took: those answers end at once, so they are counted without a listener, which on the
-   * desktops' 304 poll cost a measurable share of the answer (bench/feed-304.mjs).
-   */
-  answered(request: IncomingMessage, response: ServerResponse, started: bigint): void {
     if (this.isStream(request, response)) return;
     if (response.writableEnded) this.record(request, response, started);
     else response.once('finish', () => this.record(request, response, started));
