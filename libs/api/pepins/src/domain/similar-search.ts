@@ -30,6 +30,12 @@ export const SIMILAR_SEARCH = {
    */
   maxRanked: 5_000,
   /**
+   * At most this many matches are ranked when every typed stem is common (alone it would
+   * bring more than `maxRanked` pépins): then the matches ranked are an arbitrary part of
+   * tens of thousands, and ranking more of them guarantees nothing more.
+   */
+  maxRankedCommon: 200,
+  /**
    * Weight of the rule in the score (0 to 1), the rest being the text's closeness: a pépin on
    * the same rule (any of its versions) gets all of it, one of the same family (the key
    * without its number, e.g. REFUND-…) a fifth.
@@ -55,8 +61,14 @@ export interface SimilarSearchInput {
 }
 
 export interface SimilarSearchQuery {
-  /** For `to_tsquery('french', pepite_unaccent(…))`; null when no word is usable. */
+  /** For `to_tsquery('french', pepite_unaccent(…))`, the words ORed; null when no word is usable. */
   readonly tsquery: string | null;
+  /**
+   * The same words ANDed, none a prefix (null with `tsquery`): the first try when every typed
+   * stem is common. Then the last word's own stem is common too, so the word is most likely
+   * whole, and a prefix would make the index collect every stem it begins (twice the time).
+   */
+  readonly everyWordTsquery: string | null;
   /** For the trigram similarity of titles in the score: the typed title, lower case, single spaces. */
   readonly trigramText: string;
   /** The same words, whole, for `to_tsvector`: their stems find the candidates. */
@@ -97,6 +109,7 @@ export function similarSearchQuery(input: SimilarSearchInput): SimilarSearchQuer
   const ruleKey = input.ruleKey?.trim().toUpperCase() || null;
   return {
     tsquery: terms.length > 0 ? terms.join(' | ') : null,
+    everyWordTsquery: words.length > 0 ? words.join(' & ') : null,
     trigramText: title,
     stemText: words.join(' '),
     titleText: title,
