@@ -5,7 +5,7 @@
  * Words are letters and digits only, so the result is always a valid `to_tsquery`
  * expression (nothing the user types can inject tsquery syntax). Words are ORed: two
  * operators describe one snag with different words, and a pépin is ranked by how many of
- * the typed words' French stems it shares (`ts_rank_cd`), so requiring every word (as this
+ * the typed words' French stems it shares (`ts_rank`), so requiring every word (as this
  * search did first) found almost no twin (recall 0.10 on test/fixtures/similar-pepin-pairs.json).
  * The last title word is a prefix because it is probably still being typed. Accents, stop
  * words and stemming are the database's job (`pepite_unaccent`, the `french` configuration).

@@ -65,7 +65,7 @@ const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquer
  * - the rule: the `SIMILAR_SEARCH.maxCandidates` most recent open pépins on the typed rule
  *   key (`pepin_open_rule_idx`);
  * - full text: the `SIMILAR_SEARCH.maxCandidates` best pépins sharing a typed French stem
- *   that is not common (`RARE_STEMS`), ranked by `ts_rank_cd` on every typed stem, among every
+ *   that is not common (`RARE_STEMS`), ranked by `ts_rank` on every typed stem, among every
  *   open pépin however old (`pepin_search_idx`; at most `SIMILAR_SEARCH.maxRanked` matches are
  *   ranked). When every typed stem is common, relaxed step by step: first the pépins that
  *   have every typed stem (`every_word`), then, only if fewer than the page size have them,
@@ -79,9 +79,13 @@ const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquer
  * `stemShare × STEM_CLOSENESS + (1 - stemShare) × the titles' trigram similarity` (typos:
  * "paiment", "relai"; one family stemmed apart: "curatelle", "curateur"), and rule is 1 on the
  * same key (any version: the rule's version family), `familyShare` on the same key family
- * (REFUND-…), else 0. `ts_rank_cd` only picks candidates: it counts every shared stem alike, so
+ * (REFUND-…), else 0. The rank only picks candidates: it counts every shared stem alike, so
  * "client" and "règle" made unrelated pépins outrank a twin that shared "décote" and "rayures"
  * (recall 0.930 from the title and description, test/api/pepins-similar-recall.e2e-spec.ts).
+ * `ts_rank`, not `ts_rank_cd`: the cover density cost 0.13 ms a row on the planted pairs'
+ * descriptions with the 20-odd stems of a typed description (5.5 ms for 43 rows, `ts_rank`
+ * 0.07 ms), most of a search's execution, and picked no twin that `ts_rank` misses (recall
+ * unchanged in bench/similar-recall.mjs and the e2e test).
  *
  * Titles are no longer searched in trigrams among the site's 5,000 most recent open pépins:
  * comparing 5,000 titles cost several times the whole full-text search, and found nothing the
@@ -113,7 +117,7 @@ function similarSql(siteId: string, query: SimilarSearchQuery, limit: number): {
     const everyWord = `(SELECT to_tsquery('french', pepite_unaccent($13)))`;
     const best = (match: string, ranked: string) => `SELECT m.id FROM (
         SELECT p.id, p.search FROM pepin p WHERE ${open} AND ${match} LIMIT ${ranked}
-      ) m ORDER BY ts_rank_cd(m.search, ${anyWord}, 32) DESC LIMIT $4`;
+      ) m ORDER BY ts_rank(m.search, ${anyWord}, 32) DESC LIMIT $4`;
     const common = '(SELECT query FROM rare) IS NULL';
     ctes = `, rare AS (SELECT (${RARE_STEMS}) AS query),
       every_word AS (${best(`${common} AND p.search @@ ${everyWord}`, '$14')})`;
