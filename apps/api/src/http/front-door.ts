@@ -41,7 +41,7 @@ class FrontDoorServer extends Server {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       if (this.first()(request, response, () => super.emit('request', request, response))) return true;
     }
-    return super.emit(event, ...args);
+    return super.emit(event as string, ...args);
   }
 }
 
