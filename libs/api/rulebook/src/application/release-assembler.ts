@@ -22,10 +22,11 @@ export interface AssembledRelease {
  * hash and signature of the snapshot, not its serialisation, compression and reloading
  * (docs/decisions/0012-publication-cost.md):
  *
- * - the canonical JSON of each rule version, by its id (a stored version never changes);
- * - the gzip body as deflate segments of about 32 rules, cut where a rule's key says (so
- *   an added or retired rule moves no other cut), each compressed once: only the segments
- *   whose rule versions changed are compressed again;
+ * - the snapshot as segments of about 32 rules, cut where a rule's key says (so an added
+ *   or retired rule moves no other cut), each serialised and compressed (raw deflate) once
+ *   and kept by the ids of its rule versions (a stored version never changes): only the
+ *   segments whose rule versions changed are serialised and compressed again, and the
+ *   snapshot and its gzip body are the segments laid end to end;
  * - the rules in force of the last release it wrote, used only when the release of that
  *   version in the database is the one it wrote (same SHA-256), since a publication in a
  *   caller's transaction may roll back and its number be given again.
@@ -37,8 +38,8 @@ export interface AssembledRelease {
  */
 @Injectable()
 export class ReleaseAssembler {
-  private texts = new Map<string, Buffer>();
-  private segments = new Map<string, Buffer>();
+  /** A segment's bytes and their deflate, by its rule versions (and whether a comma leads). */
+  private segments = new Map<string, Segment>();
   private lastWritten?: { version: number; sha256: string; rules: ReadonlyMap<string, RuleInForce> };
 
   /** The rules in force at `version`, from memory when this instance wrote that release. */
@@ -63,20 +64,22 @@ export class ReleaseAssembler {
     const head = Buffer.from(frame.slice(0, at), 'utf8');
     const tail = Buffer.from(frame.slice(at), 'utf8');
     const sorted = [...rules].sort((a, b) => (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0));
-    const texts = new Map<string, Buffer>();
-    const segments = new Map<string, Buffer>();
+    const segments = new Map<string, Segment>();
     const plain: Buffer[] = [head];
     const deflated: Buffer[] = [deflateSegment(head)];
     let members: RuleInForce[] = [];
     const cut = () => {
       if (members.length === 0) return;
-      const pieces = members.flatMap((rule, index) => [...(index > 0 || plain.length > 1 ? [COMMA] : []), this.textOf(rule, texts)]);
-      const bytes = Buffer.concat(pieces);
       const key = `${plain.length > 1 ? ',' : ''}${members.map((rule) => rule.versionId).join(' ')}`;
-      const segment = this.segments.get(key) ?? deflateSegment(bytes);
+      let segment = this.segments.get(key);
+      if (!segment) {
+        const text = (plain.length > 1 ? ',' : '') + members.map((rule) => canonicalJson(rule.entry)).join(',');
+        const bytes = Buffer.from(text, 'utf8');
+        segment = { plain: bytes, deflated: deflateSegment(bytes) };
+      }
       segments.set(key, segment);
-      plain.push(bytes);
-      deflated.push(segment);
+      plain.push(segment.plain);
+      deflated.push(segment.deflated);
       members = [];
     };
     for (const rule of sorted) {
@@ -87,20 +90,16 @@ export class ReleaseAssembler {
     plain.push(tail);
     deflated.push(deflateSegment(tail));
     // Only what this release uses is kept: the memory stays that of one rulebook.
-    this.texts = texts;
     this.segments = segments;
     const bytes = Buffer.concat(plain);
     return { bytes, gzip: gzipOfSegments(deflated, bytes) };
   }
-
-  private textOf(rule: RuleInForce, texts: Map<string, Buffer>): Buffer {
-    const text = this.texts.get(rule.versionId) ?? texts.get(rule.versionId) ?? Buffer.from(canonicalJson(rule.entry), 'utf8');
-    texts.set(rule.versionId, text);
-    return text;
-  }
 }
 
-const COMMA = Buffer.from(',');
+interface Segment {
+  readonly plain: Buffer;
+  readonly deflated: Buffer;
+}
 
 /** FNV-1a of the key's UTF-16 units: cheap, stable across instances and versions of Node. */
 function endsSegment(key: string): boolean {

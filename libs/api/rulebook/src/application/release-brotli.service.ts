@@ -4,6 +4,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '@pepite/api/database';
+import { identityBytes } from '../persistence/release-identity';
 
 const brotliAsync = promisify(brotliCompress);
 
@@ -40,12 +41,13 @@ export class ReleaseBrotli implements OnModuleInit {
    * and only the first update finds the column empty. True when this call stored it.
    */
   async compress(version: number): Promise<boolean> {
-    const rows: { snapshot: Buffer | null }[] = await this.dataSource.query(
-      'SELECT CASE WHEN snapshot_brotli IS NULL THEN snapshot END AS snapshot FROM release WHERE version = $1',
+    const rows: { snapshot: Buffer | null; gzip: Buffer | null }[] = await this.dataSource.query(
+      'SELECT snapshot, CASE WHEN snapshot IS NULL THEN snapshot_gzip END AS gzip FROM release WHERE version = $1 AND snapshot_brotli IS NULL',
       [version],
     );
-    const snapshot = rows[0]?.snapshot;
-    if (!snapshot) return false;
+    const row = rows[0];
+    if (!row) return false;
+    const snapshot = await identityBytes(row.snapshot, row.gzip as Buffer);
     const brotli = await brotliAsync(snapshot, {
       params: {
         [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,

@@ -7,6 +7,7 @@ import { advisoryEntryOf } from '../persistence/advisory-rows';
 import { ReleaseEntity } from '../persistence/release.entity';
 import { ruleEntryOf } from '../persistence/rule-rows';
 import { RuleVersionEntity } from '../persistence/rule-version.entity';
+import { identityBytes } from '../persistence/release-identity';
 import { membershipDifference, rulesInForce } from '../persistence/rulebook-store';
 import { RulebookErrors } from '../rulebook.errors';
 import { RulebookEventHub } from './rulebook-event-hub';
@@ -53,6 +54,8 @@ export class ReleaseCatalog {
   private readonly recentCache = new Map<string, StoredSnapshot>();
   /** Releases seen without their brotli body (made after the commit), and when. */
   private readonly brotliMissing = new Map<number, number>();
+  /** Bodies being read, by `version:encoding`, so that concurrent readers share one read. */
+  private readonly loading = new Map<string, Promise<StoredSnapshot>>();
   private advisoryCache?: { key: string; validUntil: number; advisories: Promise<AdvisoryEntry[]>; resolved?: AdvisoryEntry[] };
 
   constructor(
@@ -67,7 +70,9 @@ export class ReleaseCatalog {
   async latestRelease(): Promise<ReleaseEntity> {
     const version = this.latestVersion;
     if (version === 0) throw RulebookErrors.noReleaseYet();
-    return (await this.snapshot(version, 'identity')).release;
+    const cached = [...this.latestCache.values()].find((entry) => entry.release.version === version);
+    // The gzip body: stored as it is, where identity would be decompressed first.
+    return (cached ?? (await this.snapshot(version, 'gzip'))).release;
   }
 
   /**
@@ -92,9 +97,23 @@ export class ReleaseCatalog {
     return WITHOUT_BROTLI;
   }
 
-  async snapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
+  /**
+   * A release's bytes in one encoding, from memory or else read (and, for identity,
+   * decompressed) once however many readers ask at the same time: after a publication
+   * every desktop asks for the same release within seconds.
+   */
+  snapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
     const cached = this.cachedSnapshot(version, encoding);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    const key = `${version}:${encoding}`;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loading = this.loadSnapshot(version, encoding).finally(() => this.loading.delete(key));
+    this.loading.set(key, loading);
+    return loading;
+  }
+
+  private async loadSnapshot(version: number, encoding: SnapshotEncoding): Promise<StoredSnapshot> {
     const isLatest = version === this.latestVersion;
     const release = await this.dataSource
       .getRepository(ReleaseEntity)
@@ -103,7 +122,9 @@ export class ReleaseCatalog {
       .where('r.version = :version', { version })
       .getOne();
     if (!release) throw this.unknownRelease(version);
-    const body = release[COLUMN[encoding]];
+    let body = release[COLUMN[encoding]];
+    // Identity bytes are stored only for releases older than migration ReleaseIdentityFromGzip.
+    if (!body && encoding === 'identity') body = await identityBytes(null, (await this.snapshot(version, 'gzip')).body);
     // Asked for brotli before its job stored it (the caller checked storedEncodings just
     // before): gzip, which every release has from its publication, and nothing cached.
     if (!body) return this.snapshot(version, 'gzip');

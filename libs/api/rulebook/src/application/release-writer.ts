@@ -32,8 +32,9 @@ export const RULEBOOK_CHANNEL = 'pepite_rulebook';
 
 /**
  * Writes release N inside the caller's transaction: computes the canonical snapshot, its
- * seal and its gzip form once, so that no read ever serialises or compresses it; the
- * brotli form follows after the commit (a job enqueued here). The notification is queued in
+ * seal and its gzip form once, so that no read ever serialises or compresses it. Only the
+ * gzip body is stored: the identity bytes are read by decompressing it (`identityBytes`).
+ * The brotli form follows after the commit (a job enqueued here). The notification is queued in
  * the same transaction: PostgreSQL delivers it on commit only.
  */
 export async function writeRelease(manager: EntityManager, content: ReleaseContent, writing: ReleaseWriting): Promise<ReleaseEntity> {
@@ -55,7 +56,9 @@ export async function writeRelease(manager: EntityManager, content: ReleaseConte
     sha256: seal.sha256,
     signature: seal.signature,
     keyId: writing.keyId,
-    snapshot: bytes,
+    // The identity bytes are the gzip body decompressed: writing them too was most of a
+    // large publication (decision 0012).
+    snapshot: null,
     snapshotGzip: gzip,
     snapshotBrotli: null,
   });

@@ -4,8 +4,8 @@ import type { ReleaseChangelog } from '@pepite/rulebook-format';
 
 /**
  * Release N: written once, in the publication's transaction, never updated or deleted.
- * The snapshot bytes (and their compressed forms) are what the feed serves as they are;
- * the brotli form alone is added once, after the commit.
+ * The snapshot's gzip body is what the feed serves as it is, and its identity bytes are
+ * that body decompressed; the brotli form alone is added once, after the commit.
  */
 @Entity('release')
 export class ReleaseEntity {
@@ -33,9 +33,14 @@ export class ReleaseEntity {
   @Columns.Text() signature!: string;
   @Columns.Varchar(64) keyId!: string;
 
-  @Column({ type: 'bytea', select: false })
-  snapshot!: Buffer;
+  /**
+   * The identity bytes of releases published before migration ReleaseIdentityFromGzip; null
+   * since: they are `snapshotGzip` decompressed (`identityBytes`), which is not written twice.
+   */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  snapshot!: Buffer | null;
 
+  /** Stored as they are (STORAGE EXTERNAL): compressing gzip again gains nothing. */
   @Column({ type: 'bytea', select: false })
   snapshotGzip!: Buffer;
 
