@@ -102,7 +102,7 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
    * Without any I/O: the active user behind the token, `null` when the token is refused
    * (expired, or its account is not active), `undefined` when only `authenticate` can tell.
    */
-  known(token: string, now = this.clock.now().getTime()): AuthenticatedUser | null | undefined {
+  known(token: string, now = this.clock.nowMs()): AuthenticatedUser | null | undefined {
     const verified = this.tokens.get(token);
     if (!verified) return undefined;
     if (verified.expiresAt <= now) return null;
@@ -140,7 +140,7 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
 
   private async verifiedUserId(token: string): Promise<string | null> {
     const cached = this.tokens.get(token);
-    if (cached) return cached.expiresAt > this.clock.now().getTime() ? cached.userId : null;
+    if (cached) return cached.expiresAt > this.clock.nowMs() ? cached.userId : null;
     const userId = await this.verifier.verify(token);
     if (!userId) return null;
     const exp = (this.jwt.decode<{ exp?: unknown } | null>(token) ?? {}).exp;
