@@ -156,6 +156,7 @@ beforeAll(async () => {
     [siteId, otherSite, SUBJECTS, PROBLEMS, CONTEXTS],
   );
   await sql(api, 'ANALYZE pepin');
+  await api.app.get(PepinQueries).refreshStemShares();
 }, 300_000);
 afterAll(() => api.close());
 

@@ -14,6 +14,7 @@ import { eventsOf, type PepinEventRow } from '../persistence/pepin-event-store';
 import { findPepins, PEPIN_COLUMNS, pepinOf, type PepinRow } from '../persistence/pepin-store';
 import { signedSupporters, supportedBy } from '../persistence/support-store';
 import { explainSimilarPepins, similarPepins } from '../persistence/similar-pepins-store';
+import { readStemShares, StemShareCache } from '../persistence/stem-shares';
 import { canManage, managerViewer, pepinView, type PepinView, type PepinViewer } from './pepin-views';
 
 export const MAX_QUEUE_PAGE = 100;
@@ -68,10 +69,19 @@ export interface PepinLinkView {
 /** Reads of pépins, each shaped for the one who asks. */
 @Injectable()
 export class PepinQueries {
+  /** How common each stem is, for the similar search (see `StemShareCache`). */
+  private readonly stemShares: StemShareCache;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.stemShares = new StemShareCache(
+      () => readStemShares(this.dataSource.manager),
+      () => this.clock.nowMs(),
+      SIMILAR_SEARCH.stemSharesMaxAgeMs,
+    );
+  }
 
   /**
    * The triage queue (managers: their site; admins: every site), a Relay-style page with
@@ -184,7 +194,7 @@ export class PepinQueries {
     const query = similarSearchQuery(input);
     if (!query) return [];
     const size = Math.min(Math.max(1, Math.trunc(limit)), SIMILAR_SEARCH.maxLimit);
-    const rows = await similarPepins(this.dataSource.manager, user.siteId, query, size);
+    const rows = await similarPepins(this.dataSource.manager, user.siteId, query, size, await this.stemShares.get());
     return rows.map(({ pepin, score }) => ({
       id: pepin.id,
       reference: referenceOf(pepin),
@@ -211,7 +221,15 @@ export class PepinQueries {
   ): Promise<unknown> {
     const query = similarSearchQuery(input);
     if (!query) return null;
-    return explainSimilarPepins(this.dataSource.manager, siteId, query, limit, analyze);
+    return explainSimilarPepins(this.dataSource.manager, siteId, query, limit, await this.stemShares.get(), analyze);
+  }
+
+  /**
+   * Reads PostgreSQL's statistics of stems again now, instead of within
+   * `SIMILAR_SEARCH.stemSharesMaxAgeMs`: for a test or benchmark that has just run ANALYZE.
+   */
+  async refreshStemShares(): Promise<void> {
+    await this.stemShares.refresh();
   }
 
   /** History lines of pépins the caller may already see, oldest first. */

@@ -50,6 +50,12 @@ export const SIMILAR_SEARCH = {
    * from 0.5 to 0.7; 0.6 sits in the middle (0.8: 0.988, stems alone: 0.988).
    */
   stemShare: 0.6,
+  /**
+   * How long an instance searches with the stem shares it read from PostgreSQL's statistics
+   * before reading them again (in the background). Autovacuum analyzes a busy table every few
+   * minutes at most; a minute behind it weighs stems as well.
+   */
+  stemSharesMaxAgeMs: 60_000,
 } as const;
 
 export interface SimilarSearchInput {
