@@ -6,11 +6,13 @@
 // would, in two modes (title + rule key, title + description), through `PepinQueries.similarPepins`.
 // Recall: the planted twin in the top 5. Cost: p95 against a bare full-text query on the same
 // table in the same run (plainto_tsquery of the same text, ranked by ts_rank_cd, top 5),
-// interleaved query by query.
+// interleaved query by query, after the search index's pending list is flushed
+// (`settleSearchIndex`): with 250-odd pending pages both paid 2–6 ms more per query, which
+// hid most of the difference, and the ratio then depended on whether autovacuum had run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { identity, pepins, percentile, ratio, root, round } from './setup.mjs';
-import { fillTo, planSummary } from './similar-growth.mjs';
+import { fillTo, planSummary, settleSearchIndex } from './similar-growth.mjs';
 
 const PAIRS = JSON.parse(readFileSync(path.join(root, 'test/fixtures/similar-pepin-pairs.json'), 'utf8')).pairs;
 const OPEN = `('NEW', 'ACKNOWLEDGED', 'IN_DESIGN', 'IN_VOTE')`;
@@ -64,6 +66,7 @@ export default {
     const otherSite = await directory.ensureSite('Autre site du banc d’essai');
     await fillTo(bench, bench.sizes.similarLarge, site.id, otherSite.id);
     const planted = await plant(bench, site.id);
+    const pendingPagesFlushed = await settleSearchIndex(bench);
     const queries = bench.app.get(pepins.PepinQueries);
     const operator = operators[0].caller;
     const rounds = bench.sizes.similarRecallRounds;
@@ -132,6 +135,7 @@ export default {
         rows,
         planted: planted.length,
         plantedOlderThanWindow: planted.filter((entry) => entry.old).length,
+        pendingPagesFlushed,
         modes,
         recallHolds,
         costRatio,

@@ -32,7 +32,7 @@ export async function createApi(config: ApiConfig, databaseUrl: string): Promise
   feed.useCommonHeaders(common);
   statuses.useCommonHeaders(common);
   frontDoor.answerFirst((request, response, toExpress) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const answered = feed.answered(request, response);
     metrics.observe(request, response, started);
     return answered || statuses.answered(request, response, toExpress);

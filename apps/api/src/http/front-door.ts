@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 
@@ -20,6 +20,32 @@ export const LISTEN_BACKLOG = 4096;
 export type FirstHandler = (request: IncomingMessage, response: ServerResponse, toExpress: () => void) => boolean;
 
 /**
+ * node:http's server, on which the first handler sees every request before it becomes a
+ * 'request' event. A request the first handler answers never becomes one: neither Express
+ * nor the server's other 'request' listeners run for it. There is one such listener besides
+ * Express: Apollo's drain plugin (added by @nestjs/apollo) counts every request per socket
+ * and puts a 'finish' listener on its response, so that a stopping server ends idle sockets
+ * only. On the desktops' 304 poll that bookkeeping cost a fifth of the answer (profile of
+ * bench/feed-304.mjs), and the first handler's answers need none of it: they end before the
+ * handler returns, and event streams are ended by the instance itself on SIGTERM
+ * (RulebookEventHub.endStreams) before anything else stops. A request handed on with
+ * `toExpress` becomes the 'request' event then, for every listener, as any other.
+ */
+class FrontDoorServer extends Server {
+  constructor(private readonly first: () => FirstHandler) {
+    super();
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (this.first()(request, response, () => super.emit('request', request, response))) return true;
+    }
+    return super.emit(event as string, ...args);
+  }
+}
+
+/**
  * Express under Nest, with one handler in front of it on the same node:http server: the
  * feed's answers from memory (FeedFastPath), for which Express's routing, middleware and
  * guards would cost several times what node:http does. The server is composed here, once,
@@ -38,11 +64,9 @@ export class FrontDoorAdapter extends ExpressAdapter {
     if (options.httpsOptions || options.forceCloseConnections || options.return503OnClosing) {
       throw new Error('FrontDoorAdapter supports neither httpsOptions nor Nest closing options');
     }
-    const express = this.getInstance<(request: IncomingMessage, response: ServerResponse) => void>();
-    this.httpServer = createServer((request, response) => {
-      const toExpress = () => express(request, response);
-      if (!this.first(request, response, toExpress)) toExpress();
-    });
+    const server = new FrontDoorServer(() => this.first);
+    server.on('request', this.getInstance<(request: IncomingMessage, response: ServerResponse) => void>());
+    this.httpServer = server;
   }
 
   /** Nest calls `listen(port, host?, callback)`; the same, with the API's backlog. */

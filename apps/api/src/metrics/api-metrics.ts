@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { RequestTallies } from './request-tallies';
 
 const FEED_LATEST = '/api/rulebook/releases/latest';
 const FEED_VERSION = /^\/api\/rulebook\/releases\/\d+$/;
@@ -33,25 +34,7 @@ function routeOf(request: IncomingMessage & { route?: { path?: unknown }; baseUr
 export class ApiMetrics {
   readonly registry = new Registry();
   private readonly operations = new WeakMap<IncomingMessage, string>();
-  private readonly requests = new Counter({
-    name: 'pepite_http_requests_total',
-    help: 'HTTP requests answered, by operation (GraphQL: type and first root field) and status.',
-    labelNames: ['operation', 'status'],
-    registers: [this.registry],
-  });
-  private readonly durations = new Histogram({
-    name: 'pepite_http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, by operation (event streams excluded).',
-    labelNames: ['operation'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
-  private readonly feed = new Counter({
-    name: 'pepite_feed_responses_total',
-    help: 'Rulebook feed answers by route and status (304: the desktop already had it).',
-    labelNames: ['route', 'status'],
-    registers: [this.registry],
-  });
+  private readonly tallies = new RequestTallies(this.registry);
   private readonly streams = new Gauge({
     name: 'pepite_sse_streams_open',
     help: 'Server-Sent Events connections open on this instance (/api/rulebook/events).',
@@ -63,16 +46,13 @@ export class ApiMetrics {
     if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'pepite_' });
   }
 
-  /** Counters and histogram children per (operation, status): prom-client hashes labels on every call otherwise. */
-  private readonly children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
-
   /**
    * Called by the HTTP server for every request: before anyone answers it, or just after its
    * first handler did (the feed's answers from memory end at once, and are then counted
    * without a 'finish' listener, which on the desktops' 304 poll cost a measurable share of
-   * the answer: bench/feed-304.mjs). Counted and timed when it finishes.
+   * the answer: bench/feed-304.mjs). Counted and timed when it finishes. `started`: `performance.now()`.
    */
-  observe(request: IncomingMessage, response: ServerResponse, started = process.hrtime.bigint()): void {
+  observe(request: IncomingMessage, response: ServerResponse, started = performance.now()): void {
     if (this.isStream(request, response)) return;
     if (response.writableEnded) this.record(request, response, started);
     else response.once('finish', () => this.record(request, response, started));
@@ -86,28 +66,9 @@ export class ApiMetrics {
     return true;
   }
 
-  private record(request: IncomingMessage, response: ServerResponse, started: bigint): void {
+  private record(request: IncomingMessage, response: ServerResponse, started: number): void {
     const operation = this.operations.get(request) ?? routeOf(request);
-    const status = response.statusCode;
-    const key = `${operation} ${status}`;
-    let child = this.children.get(key);
-    if (!child) {
-      const labels = { operation, status: String(status) };
-      const requests = this.requests.labels(labels);
-      const durations = this.durations.labels({ operation });
-      const feed = operation.startsWith('feed ') ? this.feed.labels({ route: operation.slice(5), status: String(status) }) : null;
-      child = {
-        count: () => {
-          requests.inc();
-          feed?.inc();
-        },
-        time: (seconds) => durations.observe(seconds),
-      };
-      // Bounded: operations are named by the schema and the routes, statuses by HTTP.
-      this.children.set(key, child);
-    }
-    child.count();
-    child.time(Number(process.hrtime.bigint() - started) / 1e9);
+    this.tallies.of(operation, response.statusCode).add((performance.now() - started) / 1000);
   }
 
   /** Names each GraphQL request by its operation type and first root field, once validated. */

@@ -8,7 +8,12 @@ export class Clock {
   constructor(private readonly controllable = false) {}
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.nowMs());
+  }
+
+  /** The same instant in milliseconds since the epoch, with no Date made (checked on every feed request). */
+  nowMs(): number {
+    return Date.now() + this.offsetMs;
   }
 
   /** Moves this process's idea of "now" forward; refused outside tests. */

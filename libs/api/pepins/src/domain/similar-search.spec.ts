@@ -4,6 +4,7 @@ describe('similarSearchQuery', () => {
   it('ORs the words and treats the last title word as a prefix while it is being typed', () => {
     expect(similarSearchQuery({ text: 'Remboursement colis abî' })).toEqual({
       tsquery: 'remboursement | colis | abî:*',
+      everyWordTsquery: 'remboursement & colis & abî',
       trigramText: 'remboursement colis abî',
       stemText: 'remboursement colis abî',
       titleText: 'remboursement colis abî',

@@ -5,7 +5,7 @@
  * Words are letters and digits only, so the result is always a valid `to_tsquery`
  * expression (nothing the user types can inject tsquery syntax). Words are ORed: two
  * operators describe one snag with different words, and a pépin is ranked by how many of
- * the typed words' French stems it shares (`ts_rank_cd`), so requiring every word (as this
+ * the typed words' French stems it shares (`ts_rank`), so requiring every word (as this
  * search did first) found almost no twin (recall 0.10 on test/fixtures/similar-pepin-pairs.json).
  * The last title word is a prefix because it is probably still being typed. Accents, stop
  * words and stemming are the database's job (`pepite_unaccent`, the `french` configuration).
@@ -29,6 +29,12 @@ export const SIMILAR_SEARCH = {
    * alone matches more pépins than this does not bring candidates (it still counts in the rank).
    */
   maxRanked: 5_000,
+  /**
+   * At most this many matches are ranked when every typed stem is common (alone it would
+   * bring more than `maxRanked` pépins): then the matches ranked are an arbitrary part of
+   * tens of thousands, and ranking more of them guarantees nothing more.
+   */
+  maxRankedCommon: 200,
   /**
    * Weight of the rule in the score (0 to 1), the rest being the text's closeness: a pépin on
    * the same rule (any of its versions) gets all of it, one of the same family (the key
@@ -55,8 +61,14 @@ export interface SimilarSearchInput {
 }
 
 export interface SimilarSearchQuery {
-  /** For `to_tsquery('french', pepite_unaccent(…))`; null when no word is usable. */
+  /** For `to_tsquery('french', pepite_unaccent(…))`, the words ORed; null when no word is usable. */
   readonly tsquery: string | null;
+  /**
+   * The same words ANDed, none a prefix (null with `tsquery`): the first try when every typed
+   * stem is common. Then the last word's own stem is common too, so the word is most likely
+   * whole, and a prefix would make the index collect every stem it begins (twice the time).
+   */
+  readonly everyWordTsquery: string | null;
   /** For the trigram similarity of titles in the score: the typed title, lower case, single spaces. */
   readonly trigramText: string;
   /** The same words, whole, for `to_tsvector`: their stems find the candidates. */
@@ -97,6 +109,7 @@ export function similarSearchQuery(input: SimilarSearchInput): SimilarSearchQuer
   const ruleKey = input.ruleKey?.trim().toUpperCase() || null;
   return {
     tsquery: terms.length > 0 ? terms.join(' | ') : null,
+    everyWordTsquery: words.length > 0 ? words.join(' & ') : null,
     trigramText: title,
     stemText: words.join(' '),
     titleText: title,

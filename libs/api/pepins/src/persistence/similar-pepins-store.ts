@@ -65,17 +65,27 @@ const RARE_STEMS = `SELECT string_agg(quote_literal(stem.lexeme), ' | ')::tsquer
  * - the rule: the `SIMILAR_SEARCH.maxCandidates` most recent open pépins on the typed rule
  *   key (`pepin_open_rule_idx`);
  * - full text: the `SIMILAR_SEARCH.maxCandidates` best pépins sharing a typed French stem
- *   that is not common (`RARE_STEMS`; any typed stem when every one is), ranked by
- *   `ts_rank_cd` on every typed stem, among every open pépin however old (`pepin_search_idx`;
- *   at most `SIMILAR_SEARCH.maxRanked` matches are ranked).
+ *   that is not common (`RARE_STEMS`), ranked by `ts_rank` on every typed stem, among every
+ *   open pépin however old (`pepin_search_idx`; at most `SIMILAR_SEARCH.maxRanked` matches are
+ *   ranked). When every typed stem is common, relaxed step by step: first the pépins that
+ *   have every typed stem (`every_word`), then, only if fewer than the page size have them,
+ *   those with any; either way at most `SIMILAR_SEARCH.maxRankedCommon` matches are ranked.
+ *   A twin shares most stems, and those ranked among tens of thousands of matches are an
+ *   arbitrary part of them anyway. Ranking up to 5,000 of the OR of four common stems (233,000
+ *   matches at 1,000,000 pépins) cost 57 ms of 62, where the 10,000-row table took 14: the
+ *   index collected every match before the first was ranked (bench/similar-growth.mjs).
  *
  * Score (0 to 1): `(1 - ruleWeight) × text + ruleWeight × rule`, where text is
  * `stemShare × STEM_CLOSENESS + (1 - stemShare) × the titles' trigram similarity` (typos:
  * "paiment", "relai"; one family stemmed apart: "curatelle", "curateur"), and rule is 1 on the
  * same key (any version: the rule's version family), `familyShare` on the same key family
- * (REFUND-…), else 0. `ts_rank_cd` only picks candidates: it counts every shared stem alike, so
+ * (REFUND-…), else 0. The rank only picks candidates: it counts every shared stem alike, so
  * "client" and "règle" made unrelated pépins outrank a twin that shared "décote" and "rayures"
  * (recall 0.930 from the title and description, test/api/pepins-similar-recall.e2e-spec.ts).
+ * `ts_rank`, not `ts_rank_cd`: the cover density cost 0.13 ms a row on the planted pairs'
+ * descriptions with the 20-odd stems of a typed description (5.5 ms for 43 rows, `ts_rank`
+ * 0.07 ms), most of a search's execution, and picked no twin that `ts_rank` misses (recall
+ * unchanged in bench/similar-recall.mjs and the e2e test).
  *
  * Titles are no longer searched in trigrams among the site's 5,000 most recent open pépins:
  * comparing 5,000 titles cost several times the whole full-text search, and found nothing the
@@ -95,19 +105,34 @@ function similarSql(siteId: string, query: SimilarSearchQuery, limit: number): {
   const open = `p.site_id = $1 AND p.status IN (${OPEN})`;
   // Always present (a null key finds nothing, at once) so that every parameter is used.
   const sides = [`SELECT p.id FROM pepin p WHERE ${open} AND p.rule_key = $5 ORDER BY p.created_at DESC LIMIT $4`];
-  if (query.tsquery !== null) {
+  let ctes = '';
+  if (query.tsquery !== null && query.everyWordTsquery !== null) {
     params.push(query.tsquery, SIMILAR_SEARCH.maxRanked, query.stemText, SIMILAR_SEARCH.maxRanked);
-    const tsquery = `to_tsquery('french', pepite_unaccent($9))`;
-    sides.push(`SELECT m.id FROM (
-       SELECT p.id, p.search FROM pepin p WHERE ${open} AND p.search @@ coalesce((${RARE_STEMS}), ${tsquery}) LIMIT $10
-     ) m ORDER BY ts_rank_cd(m.search, ${tsquery}, 32) DESC LIMIT $4`);
+    params.push(query.everyWordTsquery, SIMILAR_SEARCH.maxRankedCommon);
+    // Planned as InitPlans, evaluated once: the planner then assumes a few thousand matches
+    // (the default for a non-constant query) and always reads them from the index. With the
+    // constants, it estimated an OR of common stems at a tenth of the table and read the
+    // table itself, which is right only if the stems are spread over every site.
+    const anyWord = `(SELECT to_tsquery('french', pepite_unaccent($9)))`;
+    const everyWord = `(SELECT to_tsquery('french', pepite_unaccent($13)))`;
+    const best = (match: string, ranked: string) => `SELECT m.id FROM (
+        SELECT p.id, p.search FROM pepin p WHERE ${open} AND ${match} LIMIT ${ranked}
+      ) m ORDER BY ts_rank(m.search, ${anyWord}, 32) DESC LIMIT $4`;
+    const common = '(SELECT query FROM rare) IS NULL';
+    ctes = `, rare AS (SELECT (${RARE_STEMS}) AS query),
+      every_word AS (${best(`${common} AND p.search @@ ${everyWord}`, '$14')})`;
+    sides.push(
+      best('p.search @@ (SELECT query FROM rare)', '$10'),
+      'SELECT id FROM every_word',
+      best(`${common} AND (SELECT count(*) FROM every_word) < $3 AND p.search @@ ${anyWord}`, '$14'),
+    );
   }
   const trigram = `similarity(pepite_unaccent(lower(p.title)), pepite_unaccent($2))`;
   const text = `${SIMILAR_SEARCH.stemShare} * ${STEM_CLOSENESS} + ${1 - SIMILAR_SEARCH.stemShare} * ${trigram}`;
   const rule = `CASE WHEN p.rule_key = $5 THEN 1
     WHEN $6::text IS NOT NULL AND p.rule_key LIKE $6::text || '%' THEN ${SIMILAR_SEARCH.familyShare} ELSE 0 END`;
   return {
-    sql: `WITH ${STEM_SHARES}, ${TYPED_STEMS}
+    sql: `WITH ${STEM_SHARES}, ${TYPED_STEMS}${ctes}
       SELECT ${PEPIN_COLUMNS},
         ${1 - SIMILAR_SEARCH.ruleWeight} * (${text}) + ${SIMILAR_SEARCH.ruleWeight} * (${rule}) AS score
       FROM pepin p

@@ -37,6 +37,9 @@ interface Prepared {
   readonly etag: string;
   readonly notModified: readonly string[];
   readonly full: readonly string[];
+  /** What each answer is counted as (made once: a key built per answer cost more than the count). */
+  readonly notModifiedKey: FeedAnswerKey;
+  readonly fullKey: FeedAnswerKey;
 }
 
 /** Where the request id goes in a prepared list: after the common headers and its own name. */
@@ -155,11 +158,11 @@ export class FeedFastPath {
     if (ifNoneMatch === prepared.etag || matchesEtag(ifNoneMatch, prepared.etag)) {
       response.writeHead(304, this.head(prepared.notModified, headers));
       response.end();
-      this.count(`${route} 304 ${snapshot.encoding}`);
+      this.count(prepared.notModifiedKey);
     } else {
       response.writeHead(200, this.head(prepared.full, headers));
       response.end(snapshot.body);
-      this.count(`${route} 200 ${snapshot.encoding}`);
+      this.count(prepared.fullKey);
     }
     return true;
   }
@@ -215,6 +218,8 @@ export class FeedFastPath {
         etag: headers['ETag'] as string,
         notModified: withRequestId(this.commonHeaders, flat(headers)),
         full: withRequestId(this.commonHeaders, flat({ ...headers, ...snapshotBodyHeaders(snapshot) })),
+        notModifiedKey: `${route} 304 ${snapshot.encoding}`,
+        fullKey: `${route} 200 ${snapshot.encoding}`,
       };
       cache.set(snapshot, prepared);
     }

@@ -1,0 +1,66 @@
+import { JwtService } from '@nestjs/jwt';
+import { AuthenticationService, Role, UserDirectoryService } from '@pepite/api/identity';
+import { startTestApi, type TestApi, type TestUser } from '@pepite/test-support';
+
+/*
+ * The first request of a token loads its user. When thousands of desktops report at once
+ * after a publication, each with a token this instance has not seen, one statement per user
+ * was a tenth of the API's CPU (bench/status-storm.mjs): users asked while a load runs now
+ * go together in the next statement, and a user asked alone is loaded at once.
+ */
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+const DEACTIVATE = `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`;
+const signer = new JwtService({ secret: SECRET });
+/** A token this instance has never seen, for a user id. */
+const freshToken = (subject: string) =>
+  signer.sign({ nonce: Math.random() }, { algorithm: 'HS256', audience: 'pepite-api', subject, expiresIn: 3600 });
+
+let api: TestApi;
+let admin: TestUser;
+let operators: TestUser[];
+let deactivated: TestUser;
+
+beforeAll(async () => {
+  api = await startTestApi({ JWT_SECRET: SECRET });
+  admin = await api.world.newUser(Role.ADMIN);
+  operators = [];
+  for (let index = 0; index < 30; index += 1) operators.push(await api.world.newUser(Role.OPERATOR));
+  deactivated = await api.world.newUser(Role.OPERATOR);
+  await api.graphql.ok(DEACTIVATE, { id: deactivated.id }, { token: admin.token });
+});
+afterAll(async () => {
+  await api.close();
+});
+
+describe('loading the users behind tokens not yet known', () => {
+  it('loads users asked at once in a few statements, each with its own answer', async () => {
+    const directory = api.app.get(UserDirectoryService);
+    const loads = jest.spyOn(directory, 'findActiveUsers');
+    try {
+      const authentication = api.app.get(AuthenticationService);
+      const people = [...operators, deactivated];
+      const users = await Promise.all(people.map((person) => authentication.authenticate(freshToken(person.id))));
+      expect(users.map((user) => user?.id ?? null)).toEqual([...operators.map((operator) => operator.id), null]);
+      expect(users[0]).toMatchObject({ role: Role.OPERATOR, siteId: operators[0]?.siteId });
+      // The first id goes alone (nothing was running); the 30 asked meanwhile wait for it, together.
+      expect(loads.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(loads.mock.calls.flatMap(([ids]) => ids).sort()).toEqual(people.map((person) => person.id).sort());
+    } finally {
+      loads.mockRestore();
+    }
+  });
+
+  it('loads a user asked alone at once, in a statement of its own', async () => {
+    const directory = api.app.get(UserDirectoryService);
+    const loads = jest.spyOn(directory, 'findActiveUsers');
+    try {
+      const person = await api.world.newUser(Role.OPERATOR);
+      const user = await api.app.get(AuthenticationService).authenticate(freshToken(person.id));
+      expect(user?.id).toBe(person.id);
+      expect(loads.mock.calls.map(([ids]) => ids)).toEqual([[person.id]]);
+    } finally {
+      loads.mockRestore();
+    }
+  });
+});
