@@ -13,6 +13,15 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 export const LISTEN_BACKLOG = 4096;
 
 /**
+ * How long an idle keep-alive connection stays open. Longer than the proxy's: nginx keeps idle
+ * upstream connections 60 s (`keepalive_timeout` in deploy/nginx/pepite.conf's upstream). With
+ * Node's default of 5 s, the API closed connections nginx still counted on, and a request nginx
+ * sent on one as it closed failed (a 502 for a POST, which nginx does not retry). Desktops that
+ * poll every few seconds also keep their connection instead of opening one per poll.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
  * Answers a request itself and returns true, or returns false to let Express have it. A
  * handler that took a request may still hand it to Express later with `toExpress` (after
  * reading its body, for instance: it then sets `request.body`, which Express's parser keeps).
@@ -65,6 +74,10 @@ export class FrontDoorAdapter extends ExpressAdapter {
       throw new Error('FrontDoorAdapter supports neither httpsOptions nor Nest closing options');
     }
     const server = new FrontDoorServer(() => this.first);
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    // A request's headers may take this long, counted from its first byte; above the keep-alive so
+    // that the idle wait before a request never counts against them (Node's advice).
+    server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
     server.on('request', this.getInstance<(request: IncomingMessage, response: ServerResponse) => void>());
     this.httpServer = server;
   }

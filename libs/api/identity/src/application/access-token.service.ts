@@ -39,14 +39,21 @@ export class AccessTokenService {
    * feed routes) and graphql-ws connections all come here.
    */
   async verify(token: string): Promise<string | null> {
+    return (await this.verifyClaims(token))?.userId ?? null;
+  }
+
+  /** As `verify`, with the token's end (milliseconds since the epoch) read from the same parse. */
+  async verifyClaims(token: string): Promise<{ readonly userId: string; readonly expiresAt: number } | null> {
     try {
-      const now = this.clock.now().getTime();
-      const payload = await this.jwt.verifyAsync<object>(token, {
+      const now = this.clock.nowMs();
+      const payload = await this.jwt.verifyAsync<{ exp?: unknown }>(token, {
         audience: ACCESS_TOKEN_AUDIENCE,
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(now / 1000),
       });
-      return accessTokenSubject(payload, now);
+      const userId = accessTokenSubject(payload, now);
+      // accessTokenSubject refuses a token without a numeric `exp`.
+      return userId === null ? null : { userId, expiresAt: Number(payload.exp) * 1000 };
     } catch {
       return null;
     }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JwtService } from '@nestjs/jwt';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Clock, isUuid, PgListener } from '@pepite/api/database';
@@ -74,7 +73,6 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly verifier: AccessTokenService,
-    private readonly jwt: JwtService,
     private readonly directory: UserDirectoryService,
     private readonly clock: Clock,
   ) {
@@ -141,12 +139,11 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
   private async verifiedUserId(token: string): Promise<string | null> {
     const cached = this.tokens.get(token);
     if (cached) return cached.expiresAt > this.clock.nowMs() ? cached.userId : null;
-    const userId = await this.verifier.verify(token);
-    if (!userId) return null;
-    const exp = (this.jwt.decode<{ exp?: unknown } | null>(token) ?? {}).exp;
-    // Only tokens that say when they end are remembered: the expiry is all that is checked again.
-    if (typeof exp === 'number') remember(this.tokens, token, { userId, expiresAt: exp * 1000 }, MAX_TOKENS);
-    return userId;
+    const verified = await this.verifier.verifyClaims(token);
+    if (!verified) return null;
+    // The expiry is all that is checked again (a token without one is refused by the verification).
+    remember(this.tokens, token, verified, MAX_TOKENS);
+    return verified.userId;
   }
 
   private forget(userId: string): void {
