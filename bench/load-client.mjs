@@ -200,38 +200,106 @@ async function sseClients({ url, clients, expect, headers }) {
 }
 
 /**
+ * One keep-alive connection for requests sent one at a time, each with its own bytes: resolves
+ * each with its status and body. Raw, like `connection`: on a 2-CPU machine the storm's own
+ * client shares the CPUs with the API it measures, and undici's `fetch` cost several times a
+ * raw request per POST.
+ */
+function rawClient(target) {
+  const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+  const connected = new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  let pending = null; // { resolve, reject }
+  let head = Buffer.alloc(0);
+  let state = null; // null while reading a head, then { status, remaining, chunks }
+  socket.on('data', (chunk) => {
+    let data = chunk;
+    while (data.length > 0 && pending) {
+      if (state === null) {
+        head = head.length === 0 ? data : Buffer.concat([head, data]);
+        const end = head.indexOf(HEADER_END);
+        if (end < 0) return;
+        state = { ...parseHead(head.subarray(0, end)), chunks: [] };
+        data = head.subarray(end + 4);
+        head = Buffer.alloc(0);
+      }
+      const taken = Math.min(state.remaining, data.length);
+      state.chunks.push(data.subarray(0, taken));
+      state.remaining -= taken;
+      data = data.subarray(taken);
+      if (state.remaining === 0) {
+        const { resolve } = pending;
+        const answer = { status: state.status, body: Buffer.concat(state.chunks).toString('utf8') };
+        pending = null;
+        state = null;
+        resolve(answer);
+      }
+    }
+  });
+  const fail = (error) => {
+    const waiting = pending;
+    pending = null;
+    waiting?.reject(error);
+  };
+  socket.on('error', fail);
+  socket.on('close', () => fail(new Error('connection closed')));
+  return {
+    async send(bytes) {
+      await connected;
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        socket.write(bytes);
+      });
+    },
+    close: () => socket.end(),
+  };
+}
+
+/**
  * `posts`: sends each of `requests` (headers and a JSON body) once, as POSTs to `url`, over
- * `clients` concurrent requests at a time (keep-alive, undici's pool); every answer must be
- * HTTP 200 without GraphQL errors. When each ended is given as wall-clock ms since the epoch
- * (the parent compares it with a publication's time).
+ * `clients` keep-alive connections, one request at a time each; every answer must be HTTP
+ * 200 without GraphQL errors. When each ended is given as wall-clock ms since the epoch (the
+ * parent compares it with a publication's time).
  */
 async function posts({ url, requests, clients, spreadMs = 0 }) {
+  const target = new URL(url);
   const statuses = {};
   const errors = {};
   let next = 0;
   let firstDoneAt = null;
   let lastDoneAt = null;
   const begin = Date.now();
+  const bytesOf = ({ headers, body }) => {
+    const payload = Buffer.from(body, 'utf8');
+    const lines = [`POST ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, 'Connection: keep-alive', 'Content-Type: application/json', `Content-Length: ${payload.length}`];
+    for (const [name, value] of Object.entries(headers ?? {})) lines.push(`${name}: ${value}`);
+    return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), payload]);
+  };
   const worker = async () => {
+    let client = rawClient(target);
     while (next < requests.length) {
       const index = next++;
-      const { headers, body } = requests[index];
       // Spread: request i leaves no earlier than its slot, as desktops each wait their own delay.
       const slot = begin + (spreadMs * index) / requests.length;
       if (slot > Date.now()) await new Promise((resolve) => setTimeout(resolve, slot - Date.now()));
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-        const answer = await response.json();
-        const key = answer?.errors?.length ? `graphql ${answer.errors[0]?.extensions?.code}` : String(response.status);
+        const answer = await client.send(bytesOf(requests[index]));
+        const parsed = answer.body ? JSON.parse(answer.body) : null;
+        const key = parsed?.errors?.length ? `graphql ${parsed.errors[0]?.extensions?.code}` : String(answer.status);
         statuses[key] = (statuses[key] ?? 0) + 1;
       } catch (error) {
-        const key = error?.cause?.code ?? error?.message ?? String(error);
+        const key = error?.code ?? error?.message ?? String(error);
         errors[key] = (errors[key] ?? 0) + 1;
+        client.close();
+        client = rawClient(target);
       }
       const now = Date.now();
       firstDoneAt ??= now;
       lastDoneAt = now;
     }
+    client.close();
   };
   const startedAt = Date.now();
   await Promise.all(Array.from({ length: clients }, worker));
