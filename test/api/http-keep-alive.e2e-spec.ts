@@ -25,7 +25,8 @@ function keepAliveHeader(url: string): Promise<string | undefined> {
       response.resume();
       response.on('end', () => {
         agent.destroy();
-        resolve(response.headers['keep-alive']);
+        const value = response.headers['keep-alive'];
+        resolve(typeof value === 'string' ? value : undefined);
       });
     }).on('error', reject);
   });
