@@ -61,10 +61,14 @@ it('runs a query with a bearer token in Chromium: no CSP violation, no request e
   await page.goto(`${api.baseUrl}/graphql`);
   await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
   await page.getByText('Headers', { exact: true }).click();
+  // The headers editor follows the variables one; it is shown once React has handled the click.
+  // Taking "the visible editor" at once could find the variables editor still shown under load
+  // (a CI run: the query then ran without the token and its answer never named the operator).
+  const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor').nth(1);
+  await headersEditor.waitFor({ state: 'visible', timeout: 30_000 });
   // CodeMirror 5 keeps its editor object on its wrapper: set the headers as a person pastes them.
-  await page.evaluate((headers) => {
-    const editor = [...document.querySelectorAll<HTMLElement>('.graphiql-editor-tool .graphiql-editor')].find((element) => !element.classList.contains('hidden'));
-    const mirror = editor?.querySelector('.CodeMirror') as (Element & { CodeMirror?: { setValue(value: string): void } }) | null;
+  await headersEditor.evaluate((editor, headers) => {
+    const mirror = editor.querySelector('.CodeMirror') as (Element & { CodeMirror?: { setValue(value: string): void } }) | null;
     mirror?.CodeMirror?.setValue(headers);
   }, JSON.stringify({ Authorization: `Bearer ${operator.token}` }));
   await page.locator('.graphiql-execute-button').click();
