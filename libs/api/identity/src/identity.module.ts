@@ -8,6 +8,7 @@ import { LoginDefence } from './limits/login-defence';
 import { UserRateLimitGuard } from './limits/user-rate-limit.guard';
 import { UserRateLimits } from './limits/user-rate-limits';
 import { AccessTokenService } from './application/access-token.service';
+import { AccountChanges } from './application/account-changes';
 import { ActivePrincipals } from './application/active-principals';
 import { AuthenticationService } from './application/authentication.service';
 import { PasswordHasher } from './application/password-hasher';
@@ -47,6 +48,7 @@ export class IdentityModule {
         { provide: APP_GUARD, useClass: UserRateLimitGuard },
         PasswordHasher,
         AccessTokenService,
+        AccountChanges,
         ActivePrincipals,
         AuthenticationService,
         SessionService,

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Clock, isUuid, PgListener } from '@pepite/api/database';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { AccessTokenService } from './access-token.service';
+import { AccountChanges } from './account-changes';
 import { UserDirectoryService } from './user-directory.service';
 
 /** Notified by a trigger on `app_user` at the commit of any change to an account (migration UserChangeNotify). */
@@ -33,7 +34,9 @@ interface VerifiedToken {
  * down nothing is kept: every request reads the table, as before this cache existed.
  *
  * A load that started before a change and ends after its notification must not store the
- * old row: every change bumps `generation`, and a load stores only if it saw none.
+ * old row: every change bumps `generation`, and a load stores only if it saw none. A change
+ * made by this process is forgotten at once (AccountChanges), before its notification comes
+ * back: the instance that deactivates an account refuses its next request.
  */
 @Injectable()
 export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
@@ -75,7 +78,9 @@ export class ActivePrincipals implements OnModuleInit, OnModuleDestroy {
     private readonly verifier: AccessTokenService,
     private readonly directory: UserDirectoryService,
     private readonly clock: Clock,
+    changes: AccountChanges,
   ) {
+    changes.onCommitted((userId) => this.forget(userId));
     this.listener = new PgListener({
       url: (dataSource.options as { url?: string }).url ?? '',
       channel: USER_CHANGED_CHANNEL,

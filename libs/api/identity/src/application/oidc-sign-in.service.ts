@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { groupsFromClaims } from '../domain/group-mapping';
 import { IdentityErrors } from '../identity.errors';
 import { OidcLoginAttemptEntity } from '../persistence/oidc-login-attempt.entity';
+import { AccountChanges } from './account-changes';
 import { IdentityAuditTrail } from './identity-audit-trail';
 import { OidcRelyingParty, ProviderAnswerRefused, type ProviderRefusal } from './oidc-relying-party';
 import { provision, reapplyMappings } from './oidc-provisioning';
@@ -43,6 +44,7 @@ export class OidcSignInService implements OnModuleInit {
     private readonly relyingParty: OidcRelyingParty,
     private readonly sessions: SessionService,
     private readonly audit: IdentityAuditTrail,
+    private readonly changes: AccountChanges,
   ) {}
 
   onModuleInit(): void {
@@ -115,6 +117,8 @@ export class OidcSignInService implements OnModuleInit {
       if (result.kind === 'refused') return result;
       return { ...result, refreshToken: await this.sessions.start(result.userId, 'oidc', manager) };
     });
+    // The provider's groups may have given a new role, site or team, or ended the account.
+    if (outcome.userId) this.changes.committed(outcome.userId);
     if (outcome.kind === 'refused') {
       return this.refuse(outcome.reason, returnTo, { subject: identity.subject, groups: [...groups].slice(0, 50) }, outcome.userId);
     }

@@ -9,6 +9,7 @@ import { DEFAULT_SESSION_OPTIONS, IDENTITY_OPTIONS, type IdentityOptions } from 
 import { AuthSessionEntity } from '../persistence/auth-session.entity';
 import { UserEntity } from '../persistence/user.entity';
 import { AccessTokenService, type IssuedToken } from './access-token.service';
+import { AccountChanges } from './account-changes';
 import { IdentityAuditTrail } from './identity-audit-trail';
 
 export interface RenewedSession extends IssuedToken {
@@ -34,6 +35,7 @@ export class SessionService {
     private readonly tokens: AccessTokenService,
     private readonly clock: Clock,
     private readonly audit: IdentityAuditTrail,
+    private readonly changes: AccountChanges,
     @Inject(IDENTITY_OPTIONS) options: IdentityOptions,
   ) {
     this.policy = options.sessions ?? DEFAULT_SESSION_OPTIONS;
@@ -63,6 +65,8 @@ export class SessionService {
 
   /** Exchanges a refresh token for an access token and the next refresh token. */
   async refresh(refreshToken: string): Promise<RenewedSession> {
+    /** The account the refresh checks ran on: they may have changed it (OIDC: mappings applied again). */
+    let checkedUser: string | undefined;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(AuthSessionEntity, {
         where: { tokenHash: hashOf(refreshToken) },
@@ -90,6 +94,7 @@ export class SessionService {
         return { refused: true as const };
       }
       if (verdict !== 'valid') return { refused: true as const };
+      if (this.checks.length > 0) checkedUser = row.userId;
       const user = await manager.findOneBy(UserEntity, { id: row.userId, active: true });
       if (!user) {
         await this.revokeFamily(row.familyId, now, manager);
@@ -115,6 +120,7 @@ export class SessionService {
       });
       return { refused: false as const, userId: row.userId, refreshToken: next };
     });
+    if (checkedUser !== undefined) this.changes.committed(checkedUser);
     // The transaction commits the revocation before the refusal is thrown.
     if (outcome.refused) throw outcome.error ?? IdentityErrors.sessionEnded();
     return { ...(await this.tokens.issue(outcome.userId)), userId: outcome.userId, refreshToken: outcome.refreshToken };

@@ -11,6 +11,7 @@ import { AuthSessionEntity } from '../persistence/auth-session.entity';
 import { SiteEntity } from '../persistence/site.entity';
 import { TeamEntity } from '../persistence/team.entity';
 import { UserEntity } from '../persistence/user.entity';
+import { AccountChanges } from './account-changes';
 import { PasswordHasher } from './password-hasher';
 import { createOnce, keyedRequest, type IdempotencyOptions } from './idempotency-keys';
 import { isUniqueViolation } from './unique-violation';
@@ -41,6 +42,7 @@ export class UserDirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly changes: AccountChanges,
   ) {}
 
   /**
@@ -120,6 +122,7 @@ export class UserDirectoryService {
 
   async deactivateUser(actor: AuthenticatedUser, userId: string): Promise<UserEntity> {
     const user = await this.deactivate(actor, userId);
+    this.changes.committed(user.id);
     for (const listener of this.revocationListeners) listener(user.id);
     return user;
   }
@@ -143,7 +146,7 @@ export class UserDirectoryService {
   async updateUser(actor: AuthenticatedUser, userId: string, command: UpdateUserCommand): Promise<UserEntity> {
     if (actor.id === userId && command.role != null && command.role !== Role.ADMIN) throw IdentityErrors.cannotDemoteSelf();
     if (!isUuid(userId)) throw IdentityErrors.userNotFound();
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw IdentityErrors.userNotFound();
       const role = command.role ?? user.role;
@@ -169,11 +172,13 @@ export class UserDirectoryService {
       if (command.locale != null) user.locale = command.locale;
       return manager.save(user);
     });
+    this.changes.committed(updated.id);
+    return updated;
   }
 
   async reactivateUser(userId: string): Promise<UserEntity> {
     if (!isUuid(userId)) throw IdentityErrors.userNotFound();
-    return this.dataSource.transaction(async (manager) => {
+    const reactivated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw IdentityErrors.userNotFound();
       if (user.active) return user;
@@ -181,6 +186,8 @@ export class UserDirectoryService {
       user.deactivatedAt = null;
       return manager.save(user);
     });
+    this.changes.committed(reactivated.id);
+    return reactivated;
   }
 
   /** The caller behind a token, or null when the account is gone or deactivated. */
