@@ -45,7 +45,9 @@ export class DesktopStatusService {
   ) {}
 
   async report(caller: AuthenticatedUser, command: ReportDesktopStatusCommand): Promise<DesktopStatusReceipt> {
-    await this.checkRelease(command.releaseVersion);
+    // A release this instance knows needs no await (a storm's every report).
+    const version = command.releaseVersion;
+    if (!(version >= 1 && version <= this.catalog.latestVersion)) await this.checkRelease(version);
     // Adoption is about the operators on the floor: other roles' desktops are answered, not kept.
     if (caller.role !== Role.OPERATOR) return { releaseVersion: command.releaseVersion, recorded: false };
     await this.countReport(caller.id);
@@ -74,7 +76,6 @@ export class DesktopStatusService {
   }
 
   private async checkRelease(version: number): Promise<void> {
-    if (version >= 1 && version <= this.catalog.latestVersion) return;
     // This instance may not have heard of a release another one has just published.
     if (version >= 1) {
       try {
