@@ -12,6 +12,9 @@
 //   (process.hrtime, the machine's monotonic clock, which the parent reads too).
 // - `posts`: a list of POSTs sent once each with bounded concurrency (a storm of desktop
 //   status reports), with when the first and the last ended.
+// - `sink`: an HTTP server that reads each request and answers 200 with a small JSON body:
+//   where a storm goes when only what sending and receiving it costs the machine is measured.
+import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -306,6 +309,18 @@ async function posts({ url, requests, clients, spreadMs = 0 }) {
   return { startedAt, firstDoneAt, lastDoneAt, statuses, errors };
 }
 
+function sink() {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': 2 });
+      response.end('{}');
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
 let sse = null;
 process.on('message', async (message) => {
   try {
@@ -313,6 +328,8 @@ process.on('message', async (message) => {
       process.send({ kind: 'result', result: await httpLoad(message) });
     } else if (message.kind === 'posts') {
       process.send({ kind: 'posted', result: await posts(message) });
+    } else if (message.kind === 'sink') {
+      process.send({ kind: 'sinking', port: await sink() });
     } else if (message.kind === 'sse-open') {
       sse = await sseClients(message);
       process.send({ kind: 'connected' });
