@@ -68,6 +68,30 @@ it('merges reports of one desktop that share a batch: the release only moves for
   expect(await rows(user.id)).toEqual([{ desktop_id: desktopId, release_version: versions[1] }]);
 });
 
+// During a storm every round trip of a batch cost the API's thread about as much as the rows
+// it carried: a batch is one statement (both upserts and the floor's notification), not a
+// transaction of five.
+it('writes a batch of reports in one statement, with no transaction around it', async () => {
+  const users = await Promise.all([1, 2, 3].map(() => api.world.newUser(Role.OPERATOR)));
+  const at = new Date().toISOString();
+  // Their principals known first: only the batch is left to reach the database.
+  for (const user of users) await api.graphql.ok('{ me { id } }', {}, { token: user.token });
+  const dataSource = api.app.get(DataSource);
+  const queries = jest.spyOn(dataSource, 'query');
+  const transactions = jest.spyOn(dataSource, 'transaction');
+  try {
+    const answers = await Promise.all(users.map((user) => post({ releaseVersion: versions[1], appliedAt: at }, user.token)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const writes = queries.mock.calls.filter(([sql]) => /desktop_status|release_uptake|pg_notify/.test(String(sql)));
+    expect(writes).toHaveLength(1);
+    expect(transactions).not.toHaveBeenCalled();
+  } finally {
+    queries.mockRestore();
+    transactions.mockRestore();
+  }
+  for (const user of users) expect(await rows(user.id)).toEqual([{ desktop_id: user.id, release_version: versions[1] }]);
+});
+
 it('hands refusals to the controller: no token, unknown release, invalid body, manager not kept', async () => {
   const report = { releaseVersion: versions[0], appliedAt: new Date().toISOString() };
   const anonymous = await post(report);

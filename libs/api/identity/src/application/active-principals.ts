@@ -19,9 +19,9 @@ const SAFETY_FORGET_MS = 30_000;
 /** Users loaded by one statement at most. */
 const MAX_USERS_PER_LOAD = 500;
 /** Loads closer than this to the previous one are a storm: ids then gather for `GATHER_MS`. */
-const STORM_GAP_MS = 50;
+const STORM_GAP_MS = 100;
 /** How long an unknown user's first request may wait for others during a storm (once per user and instance). */
-const GATHER_MS = 20;
+const GATHER_MS = 50;
 
 interface VerifiedToken {
   readonly userId: string;

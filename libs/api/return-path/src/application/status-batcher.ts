@@ -2,7 +2,6 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { recordStatuses, type StatusReport } from '../persistence/desktop-status-store';
-import { signalFloorChanged } from '../persistence/floor-change-signal';
 
 /** How long a report waits for others before its batch is written. */
 const BATCH_WINDOW_MS = 100;
@@ -21,7 +20,7 @@ interface Waiting {
  * Desktop reports written in batches (issue 19, bench/status-storm.mjs): after a publication
  * ten thousand desktops report within half a minute, and one transaction each (four round
  * trips, a WAL flush at every commit) cost the API more than the feed it serves. Reports wait
- * here at most `BATCH_WINDOW_MS`, then one transaction writes them all; each caller is
+ * here at most `BATCH_WINDOW_MS`, then one statement writes them all; each caller is
  * answered only once its batch has committed, so nothing acknowledged is lost, and a failed
  * batch fails every report in it (the desktop keeps it owed and sends it again). One batch
  * is written at a time per instance; several instances write concurrently, which the
@@ -75,12 +74,9 @@ export class DesktopStatusBatcher implements OnModuleDestroy {
 
   private write(): Promise<void> {
     const batch = this.queue.splice(0, MAX_BATCH);
-    const run = this.dataSource
-      .transaction(async (tx) => {
-        // Heartbeats move nothing a manager sees: only a first run of a release is pushed.
-        const moved = await recordStatuses(tx, batch.map((waiting) => waiting.report));
-        await signalFloorChanged(tx, moved);
-      })
+    // One statement, its own transaction; heartbeats move nothing a manager sees: only a
+    // first run of a release is announced (by the statement itself, at its commit).
+    const run = recordStatuses(this.dataSource.manager, batch.map((waiting) => waiting.report))
       .then(
         () => batch.forEach((waiting) => waiting.resolve()),
         (error: unknown) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ActiveOperatorRow } from '../domain/adoption';
+import { FLOOR_CHANGES_CHANNEL } from './floor-change-signal';
 
 export interface StatusReport {
   readonly userId: string;
@@ -12,40 +13,52 @@ export interface StatusReport {
 }
 
 /**
- * Reports written in one statement pair, idempotent: the same report again only moves
+ * Reports written in one statement, idempotent: the same report again only moves
  * `reported_at` (the heartbeat); the release and its time only move forward, so a late report
  * of an older release (a desktop back online) cannot undo a newer one; the uptake row is
  * written once. Several reports of one desktop in the batch are merged first (one statement
  * may not update a row twice), and rows go in key order, so that two instances writing
- * overlapping batches lock rows in the same order and never deadlock. Returns the sites where
- * an operator ran a release for the first time (what moves the managers' adoption figures).
+ * overlapping batches lock rows in the same order and never deadlock.
+ *
+ * The sites where an operator ran a release for the first time (what moves the managers'
+ * adoption figures) are announced on `FLOOR_CHANGES_CHANNEL` by the same statement, delivered
+ * at its commit, and returned. One statement rather than a transaction of five (begin, two
+ * upserts, the notification, commit): during a storm each round trip cost the API's thread
+ * about as much as the rows it carried (bench/status-storm.mjs).
  */
-export async function recordStatuses(tx: EntityManager, reports: readonly StatusReport[]): Promise<string[]> {
+export async function recordStatuses(runner: Pick<EntityManager, 'query'>, reports: readonly StatusReport[]): Promise<string[]> {
   if (reports.length === 0) return [];
   const desktops = mergedPerDesktop(reports);
-  await tx.query(
-    `INSERT INTO desktop_status (user_id, desktop_id, site_id, team_id, release_version, applied_at, reported_at)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[], $7::timestamptz[])
-     ORDER BY 1, 2
-     ON CONFLICT (user_id, desktop_id) DO UPDATE SET
-       site_id = EXCLUDED.site_id,
-       team_id = EXCLUDED.team_id,
-       applied_at = CASE WHEN EXCLUDED.release_version > desktop_status.release_version
-                         THEN EXCLUDED.applied_at ELSE desktop_status.applied_at END,
-       release_version = GREATEST(desktop_status.release_version, EXCLUDED.release_version),
-       reported_at = GREATEST(desktop_status.reported_at, EXCLUDED.reported_at)`,
-    columns(desktops, (r) => [r.userId, r.desktopId, r.siteId, r.teamId, r.releaseVersion, r.appliedAt, r.reportedAt]),
-  );
   const uptake = mergedPerUptake(reports);
-  const firsts: { site_id: string }[] = await tx.query(
-    `INSERT INTO release_uptake (user_id, release_version, site_id, first_applied_at)
-     SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[])
-     ORDER BY 1, 2
-     ON CONFLICT (user_id, release_version) DO NOTHING
-     RETURNING site_id`,
-    columns(uptake, (r) => [r.userId, r.releaseVersion, r.siteId, r.appliedAt]),
+  const moved: { site: string }[] = await runner.query(
+    `WITH statuses AS (
+       INSERT INTO desktop_status (user_id, desktop_id, site_id, team_id, release_version, applied_at, reported_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+       ORDER BY 1, 2
+       ON CONFLICT (user_id, desktop_id) DO UPDATE SET
+         site_id = EXCLUDED.site_id,
+         team_id = EXCLUDED.team_id,
+         applied_at = CASE WHEN EXCLUDED.release_version > desktop_status.release_version
+                           THEN EXCLUDED.applied_at ELSE desktop_status.applied_at END,
+         release_version = GREATEST(desktop_status.release_version, EXCLUDED.release_version),
+         reported_at = GREATEST(desktop_status.reported_at, EXCLUDED.reported_at)
+     ), firsts AS (
+       INSERT INTO release_uptake (user_id, release_version, site_id, first_applied_at)
+       SELECT * FROM unnest($8::uuid[], $9::int[], $10::uuid[], $11::timestamptz[])
+       ORDER BY 1, 2
+       ON CONFLICT (user_id, release_version) DO NOTHING
+       RETURNING site_id
+     )
+     SELECT site, pg_notify($12, site)::text AS notified
+       FROM (SELECT DISTINCT site_id::text AS site FROM firsts) AS moved
+      ORDER BY site`,
+    [
+      ...columns(desktops, (r) => [r.userId, r.desktopId, r.siteId, r.teamId, r.releaseVersion, r.appliedAt, r.reportedAt]),
+      ...columns(uptake, (r) => [r.userId, r.releaseVersion, r.siteId, r.appliedAt]),
+      FLOOR_CHANGES_CHANNEL,
+    ],
   );
-  return [...new Set(firsts.map((row) => row.site_id))];
+  return moved.map((row) => row.site);
 }
 
 /** One report per desktop: the highest release (its first time applied), the latest report time. */
