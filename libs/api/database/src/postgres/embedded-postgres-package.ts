@@ -41,7 +41,7 @@ export async function loadEmbeddedPostgres(
     (await Promise.all(dependencies.map((name) => exists(path.join(cache, 'node_modules', name, 'package.json'))))).every(Boolean);
   if (!(await usable())) {
     // Made before and broken since (its checkout's files gone, the temp directory pruned).
-    if (await exists(cache)) await rm(cache, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
     log(`the postgres user cannot reach ${packageDir}; copying the PostgreSQL binaries to ${cache}`);
     const staging = `${cache}.${process.pid}`;
     await rm(staging, { recursive: true, force: true });

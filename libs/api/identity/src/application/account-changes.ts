@@ -15,6 +15,7 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class AccountChanges {
   private readonly listeners = new Set<(userId: string) => void>();
+  private readonly revocationListeners = new Set<(userId: string) => void>();
 
   /** Called with the id of each account changed and committed by this process. */
   onCommitted(listener: (userId: string) => void): () => void {
@@ -25,5 +26,20 @@ export class AccountChanges {
   /** After the commit of a change to this account, before the change's caller is answered. */
   committed(userId: string): void {
     for (const listener of this.listeners) listener(userId);
+  }
+
+  /**
+   * Called with a user's id once their deactivation is committed in this process: long-lived
+   * connections close at once (other instances notice at their next re-check).
+   */
+  onRevoked(listener: (userId: string) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  /** After the commit of a deactivation: a change to the account that also ends its access. */
+  revoked(userId: string): void {
+    this.committed(userId);
+    for (const listener of this.revocationListeners) listener(userId);
   }
 }

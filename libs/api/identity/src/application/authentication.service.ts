@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { Role } from '../domain/role';
 import { IdentityErrors } from '../identity.errors';
 import { AccessTokenService, type IssuedToken } from './access-token.service';
+import { AccountChanges } from './account-changes';
 import { ActivePrincipals } from './active-principals';
 import { PasswordHasher } from './password-hasher';
 import { UserDirectoryService, toAuthenticatedUser } from './user-directory.service';
@@ -20,6 +21,7 @@ export class AuthenticationService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
     private readonly principals: ActivePrincipals,
+    private readonly changes: AccountChanges,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
@@ -47,7 +49,7 @@ export class AuthenticationService {
 
   /** Called with a user's id when their access is revoked (deactivation) in this process. */
   onAccessRevoked(listener: (userId: string) => void): () => void {
-    return this.directory.onAccessRevoked(listener);
+    return this.changes.onRevoked(listener);
   }
 
   /**

@@ -94,12 +94,12 @@ export class SessionService {
         return { refused: true as const };
       }
       if (verdict !== 'valid') return { refused: true as const };
-      if (this.checks.length > 0) checkedUser = row.userId;
       const user = await manager.findOneBy(UserEntity, { id: row.userId, active: true });
       if (!user) {
         await this.revokeFamily(row.familyId, now, manager);
         return { refused: true as const };
       }
+      if (this.checks.length > 0) checkedUser = row.userId;
       try {
         for (const check of this.checks) await check(row.userId, row.method, manager);
       } catch (refusal) {

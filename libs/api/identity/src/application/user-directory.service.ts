@@ -109,21 +109,9 @@ export class UserDirectoryService {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email: normaliseEmail(email) });
   }
 
-  private readonly revocationListeners = new Set<(userId: string) => void>();
-
-  /**
-   * Called with a user's id once their deactivation is committed, in this process (long-lived
-   * connections close at once; other instances notice at their next re-check).
-   */
-  onAccessRevoked(listener: (userId: string) => void): () => void {
-    this.revocationListeners.add(listener);
-    return () => this.revocationListeners.delete(listener);
-  }
-
   async deactivateUser(actor: AuthenticatedUser, userId: string): Promise<UserEntity> {
     const user = await this.deactivate(actor, userId);
-    this.changes.committed(user.id);
-    for (const listener of this.revocationListeners) listener(user.id);
+    this.changes.revoked(user.id);
     return user;
   }
 
